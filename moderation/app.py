@@ -1,0 +1,105 @@
+"""The API process: ``create_app(settings)`` assembles routes, error handlers and lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from redis.exceptions import RedisError, ResponseError
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from moderation import health, host_api, ingest, openapi, widget
+from moderation.errors import BadRequest, ProblemError, StoreUnavailable
+from moderation.redis_client import connect
+from moderation.services import Services
+from moderation.settings import Settings
+
+log = logging.getLogger("moderation.api")
+
+SITE = "/v1/sites/{site_id}"
+ROUTES = [
+    Route("/healthz", health.healthz, methods=["GET"]),
+    Route("/readyz", health.readyz, methods=["GET"]),
+    Route("/openapi.json", openapi.document, methods=["GET"]),
+    Route(f"{SITE}/comments", ingest.post_comment, methods=["POST"]),
+    Route(f"{SITE}/comments/{{comment_id}}", host_api.get_comment, methods=["GET"]),
+    Route(f"{SITE}/threads/{{thread_id}}/comments", widget.thread_comments, methods=["GET"]),
+    Route(f"{SITE}/threads/{{thread_id}}/comments", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/recent", widget.recent_comments, methods=["GET"]),
+    Route(f"{SITE}/recent", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/counts", widget.thread_counts, methods=["GET"]),
+    Route(f"{SITE}/counts", widget.preflight, methods=["OPTIONS"]),
+]
+
+
+def problem(request: Request, error: ProblemError) -> Response:
+    return Response(
+        error.body(request.url.path),
+        error.status,
+        headers={**error.headers, "Cache-Control": "no-store"},
+        media_type="application/problem+json",
+    )
+
+
+async def on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ProblemError)
+    return problem(request, exc)
+
+
+async def on_http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    error = ProblemError(exc.detail)
+    error.status, error.title = exc.status_code, exc.detail  # type: ignore[misc]
+    return problem(request, error)
+
+
+async def on_store(request: Request, exc: Exception) -> Response:
+    """Redis down, loading or out of memory: 503, never a 2xx, so the host retries."""
+    if isinstance(exc, ResponseError) and not str(exc).startswith(("OOM", "LOADING", "BUSY")):
+        log.exception("unexpected Redis reply", exc_info=exc)
+    else:
+        log.warning("store unavailable: %r", exc)
+    return problem(
+        request,
+        StoreUnavailable("the store is unavailable; retry later", headers={"Retry-After": "5"}),
+    )
+
+
+async def on_bug(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error", exc_info=exc)
+    return problem(request, ProblemError("an unexpected error occurred"))
+
+
+async def on_unicode(request: Request, exc: Exception) -> Response:
+    return problem(request, BadRequest("the body is not valid UTF-8"))
+
+
+def create_app(settings: Settings, redis_url: str) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        redis = connect(redis_url, cluster=settings.redis_cluster)
+        try:
+            services = Services.build(settings, redis)
+            await services.queue.prepare()
+            yield {"services": services}
+        finally:
+            await redis.aclose()
+
+    return Starlette(
+        routes=ROUTES,
+        exception_handlers={
+            ProblemError: on_problem,
+            HTTPException: on_http,
+            RedisError: on_store,
+            ConnectionError: on_store,
+            UnicodeDecodeError: on_unicode,
+            Exception: on_bug,
+        },
+        lifespan=lifespan,
+    )

@@ -1,0 +1,248 @@
+"""The ``moderation`` command: serve, api, worker, and the operator's site commands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import uvicorn
+
+from moderation import embedded
+from moderation.app import create_app
+from moderation.errors import ModerationError
+from moderation.redis_client import Redis, connect
+from moderation.settings import Settings, SettingsError
+from moderation.sites import SITE_ID, Sites
+from moderation.worker import Worker
+
+log = logging.getLogger("moderation")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        if getattr(args, "data_dir", None) is not None:
+            settings = settings.replace(data_dir=args.data_dir)
+        logging.basicConfig(
+            level=settings.log_level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        )
+        result: int = args.run(settings, args)
+        return result
+    except (ModerationError, SettingsError, embedded.NoStore) as exc:
+        print(f"moderation: {exc}", file=sys.stderr)
+        return 1
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="moderation", description=__doc__)
+    commands = top.add_subparsers(required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[..., int], help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument(
+            "--data-dir", type=Path, help="embedded store folder (default ./moderation-data)"
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    serve = command(
+        "serve", run_serve, "run the API and a worker (embedded store unless MODERATION_REDIS_URL)"
+    )
+    _listen(serve)
+    api = command("api", run_api, "run only the HTTP API")
+    _listen(api)
+    api.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    worker = command("worker", run_worker, "run only the moderating worker")
+    worker.add_argument("--burst", action="store_true", help="drain the queue once and exit")
+
+    sites = commands.add_parser("sites", help="create and manage sites").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+
+    def site_command(name: str, run: Callable[..., int], help: str) -> argparse.ArgumentParser:
+        sub = sites.add_parser(name, help=help, description=help)
+        sub.add_argument("--data-dir", type=Path)
+        sub.set_defaults(run=run)
+        return sub
+
+    create = site_command(
+        "create", run_sites_create, "create a site; prints its secret and API key once"
+    )
+    create.add_argument("site_id", type=_site_id)
+    create.add_argument("--name", required=True)
+    create.add_argument(
+        "--origin",
+        action="append",
+        default=[],
+        type=_origin,
+        help="a page origin allowed to read the widgets (repeatable)",
+    )
+    site_command("list", run_sites_list, "list sites (no secrets)")
+    rotate = site_command(
+        "rotate-secret",
+        run_sites_rotate,
+        "issue a new signing secret; the old one works for the grace period",
+    )
+    rotate.add_argument("site_id", type=_site_id)
+    return top
+
+
+def _listen(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--host", default="127.0.0.1")
+    sub.add_argument("--port", type=int, default=8000)
+
+
+def _site_id(value: str) -> str:
+    if not SITE_ID.match(value):
+        raise argparse.ArgumentTypeError("use 1-63 lowercase letters, digits, '-' or '_'")
+    return value
+
+
+def _origin(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or value.count("/") != 2:
+        raise argparse.ArgumentTypeError("an origin is scheme://host[:port], with no path")
+    return value
+
+
+class _Server(uvicorn.Server):
+    """uvicorn without its own signal handling: ``serve`` stops the API and worker together."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def run_serve(settings: Settings, args: argparse.Namespace) -> int:
+    with embedded.store_url(settings) as url:
+        asyncio.run(_serve(settings, url, args.host, args.port))
+    return 0
+
+
+async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
+    config = uvicorn.Config(
+        create_app(settings, url),
+        host=host,
+        port=port,
+        log_level=settings.log_level,
+        access_log=False,
+    )
+    server = _Server(config)
+    async with Worker(settings, url) as worker:
+
+        def stop() -> None:
+            server.should_exit = True
+            worker.stop()
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop)
+        work = asyncio.create_task(worker.run())
+        await server.serve()
+        worker.stop()
+        await work
+
+
+def app_from_env() -> Any:
+    """uvicorn factory for ``moderation api --workers N`` (each process reads the env)."""
+    settings = Settings.from_env()
+    assert settings.redis_url, "moderation api sets MODERATION_REDIS_URL before forking"
+    return create_app(settings, settings.redis_url)
+
+
+def run_api(settings: Settings, args: argparse.Namespace) -> int:
+    with embedded.store_url(settings, start=False) as url:
+        os.environ["MODERATION_REDIS_URL"] = url
+        uvicorn.run(
+            "moderation.cli:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level=settings.log_level,
+            access_log=False,
+        )
+    return 0
+
+
+def run_worker(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(url: str) -> None:
+        async with Worker(settings, url) as worker:
+            if args.burst:
+                print(await worker.run_once())
+                return
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, worker.stop)
+            await worker.run()
+
+    with embedded.store_url(settings, start=False) as url:
+        asyncio.run(work(url))
+    return 0
+
+
+def _with_sites(settings: Settings, action: Callable[[Sites], Awaitable[Any]]) -> Any:
+    async def run(url: str) -> Any:
+        redis: Redis = connect(url, cluster=settings.redis_cluster)
+        try:
+            return await action(Sites(redis, settings))
+        finally:
+            await redis.aclose()
+
+    with embedded.store_url(settings) as url:
+        return asyncio.run(run(url))
+
+
+def _print(value: Any) -> None:
+    sys.stdout.write(msgspec.json.encode(value).decode() + "\n")
+
+
+def run_sites_create(settings: Settings, args: argparse.Namespace) -> int:
+    created = _with_sites(settings, lambda s: s.create(args.site_id, args.name, tuple(args.origin)))
+    _print(created)
+    return 0
+
+
+def run_sites_list(settings: Settings, args: argparse.Namespace) -> int:
+    sites = _with_sites(settings, lambda s: s.list())
+    _print(
+        [
+            {
+                "id": s.id,
+                "name": s.name,
+                "origins": s.origins,
+                "created_at": s.created_at,
+                "policy": s.policy,
+            }
+            for s in sites
+        ]
+    )
+    return 0
+
+
+def run_sites_rotate(settings: Settings, args: argparse.Namespace) -> int:
+    async def rotate(sites: Sites) -> str:
+        site = await sites.get(args.site_id, fresh=True)
+        if site is None:
+            raise ModerationError(f"no site {args.site_id!r}")
+        return await sites.rotate_secret(site)
+
+    secret = _with_sites(settings, rotate)
+    _print(
+        {
+            "id": args.site_id,
+            "secret": secret,
+            "old_secrets_valid_for_seconds": settings.secret_grace_seconds,
+        }
+    )
+    return 0

@@ -1,0 +1,59 @@
+"""What every filter sees (``Text``, ``Context``) and what it must be (``Filter``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Protocol
+
+from moderation.models import Comment, Finding, Span
+from moderation.policy import Policy
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Text:
+    """The original comment body and its normalised form, with a way back.
+
+    ``offsets[i]`` is the index in ``original`` of normalised character ``i``; ``None`` means
+    the two strings line up one to one.
+    """
+
+    original: str
+    normalised: str
+    offsets: Sequence[int] | None = None
+
+    def span(self, start: int, end: int) -> Span:
+        """The original text behind normalised ``[start, end)``."""
+        if self.offsets is None:
+            lo, hi = start, end
+        else:
+            lo = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            hi = self.offsets[end - 1] + 1 if end > 0 else lo
+            while hi < len(self.original) and _is_continuation(self.original[hi]):
+                hi += 1
+        return Span(lo, hi, self.original[lo:hi])
+
+
+def _is_continuation(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.combining(char) != 0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Signals:
+    """Facts from Redis fetched before the pure step (duplicates, rates, learned counts)."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Context:
+    comment: Comment
+    policy: Policy
+    signals: Signals = Signals()
+
+
+class Filter(Protocol):
+    name: str
+    version: str
+
+    def __call__(self, text: Text, context: Context) -> list[Finding]: ...

@@ -1,0 +1,25 @@
+"""The moderation pipeline: normalise once, run every filter, decide. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from moderation import decision
+from moderation.filters.base import Context, Filter
+from moderation.filters.normalise import normalise
+from moderation.filters.profanity import ProfanityFilter, WordList
+from moderation.models import Decision
+
+
+class Pipeline:
+    def __init__(self, filters: Sequence[Filter]) -> None:
+        self.filters = tuple(filters)
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        return cls([ProfanityFilter(WordList.better_profanity())])
+
+    def __call__(self, context: Context, decided_at: str) -> Decision:
+        text = normalise(context.comment.body)
+        findings = [finding for f in self.filters for finding in f(text, context)]
+        return decision.decide(findings, context, decided_at)

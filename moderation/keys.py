@@ -1,0 +1,101 @@
+"""The whole Redis schema on one screen: every key, stream and group name.
+
+A site's keys all carry the hash tag of its shard (``{m3}``), so every multi-key
+script touches one Cluster slot. ``shards`` is fixed for the life of a store: it is
+written to ``mod:meta`` on first start and checked on every later one.
+
+    mod:meta                          hash   shards, schema
+    mod:sites                         set    every site id
+    mod:apikeys                       hash   API key SHA-256 → site id
+    mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
+    mod:{mN}:dead                     stream poison messages, with the last error
+    group "workers" on mod:{mN}:q
+    mod:{mN}:s:<site>                 hash   site: name, origins, secrets, api key hash, policy
+    mod:{mN}:s:<site>:idem:<msg-id>   string "<body sha256> <comment id>" (TTL)
+    mod:{mN}:s:<site>:c:<id>          hash   status, thread, rec (full JSON), pub (public JSON),
+                                             decision (JSON), v (version)
+    mod:{mN}:s:<site>:kids:<id>       zset   approved replies of a comment, by time
+    mod:{mN}:s:<site>:t:<thread>      hash   url, title
+    mod:{mN}:s:<site>:t:<thread>:top  zset   approved top-level comments, by time
+    mod:{mN}:s:<site>:t:<thread>:all  zset   every approved comment of the thread (the count)
+    mod:{mN}:s:<site>:t:<thread>:v    string thread version (ETag), bumped on every change
+    mod:{mN}:s:<site>:recent          zset   latest approved comments of the site (capped)
+    mod:{mN}:s:<site>:recent:v        string site widget version (ETag)
+    mod:{mN}:s:<site>:status:<status> zset   comments by status, by time (review queues)
+"""
+
+from __future__ import annotations
+
+import zlib
+
+META = "mod:meta"
+SITES = "mod:sites"
+API_KEYS = "mod:apikeys"
+GROUP = "workers"
+
+
+def shard_of(site_id: str, shards: int) -> int:
+    return zlib.crc32(site_id.encode()) % shards
+
+
+def shard_tag(shard: int) -> str:
+    return f"mod:{{m{shard}}}"
+
+
+def queue(shard: int) -> str:
+    return f"{shard_tag(shard)}:q"
+
+
+def dead_letters(shard: int) -> str:
+    return f"{shard_tag(shard)}:dead"
+
+
+class SiteKeys:
+    """Key names of one site; every name shares the site's shard tag."""
+
+    __slots__ = ("prefix", "shard", "site_id")
+
+    def __init__(self, site_id: str, shards: int) -> None:
+        self.site_id = site_id
+        self.shard = shard_of(site_id, shards)
+        self.prefix = f"{shard_tag(self.shard)}:s:{site_id}"
+
+    @property
+    def site(self) -> str:
+        return self.prefix
+
+    @property
+    def queue(self) -> str:
+        return queue(self.shard)
+
+    def idempotency(self, message_id: str) -> str:
+        return f"{self.prefix}:idem:{message_id}"
+
+    def comment(self, comment_id: str) -> str:
+        return f"{self.prefix}:c:{comment_id}"
+
+    def replies(self, comment_id: str) -> str:
+        return f"{self.prefix}:kids:{comment_id}"
+
+    def thread(self, thread_id: str) -> str:
+        return f"{self.prefix}:t:{thread_id}"
+
+    def thread_top(self, thread_id: str) -> str:
+        return f"{self.prefix}:t:{thread_id}:top"
+
+    def thread_all(self, thread_id: str) -> str:
+        return f"{self.prefix}:t:{thread_id}:all"
+
+    def thread_version(self, thread_id: str) -> str:
+        return f"{self.prefix}:t:{thread_id}:v"
+
+    @property
+    def recent(self) -> str:
+        return f"{self.prefix}:recent"
+
+    @property
+    def recent_version(self) -> str:
+        return f"{self.prefix}:recent:v"
+
+    def by_status(self, status: str) -> str:
+        return f"{self.prefix}:status:{status}"

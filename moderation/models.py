@@ -1,0 +1,115 @@
+"""Wire and stored records: typed structs decoded once at the edge, immutable inside."""
+
+from __future__ import annotations
+
+import enum
+
+import msgspec
+
+
+class Status(enum.StrEnum):
+    QUEUED = "queued"
+    APPROVED = "approved"
+    HELD = "held"
+    REJECTED = "rejected"
+
+
+class Action(enum.StrEnum):
+    """What a finding asks for; the strongest action of all findings wins (see ``rank``)."""
+
+    APPROVE = "approve"
+    MASK = "mask"  # publish with the matched words masked; moderators keep the original
+    HOLD = "hold"
+    REJECT = "reject"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Action.APPROVE: 0, Action.MASK: 1, Action.HOLD: 2, Action.REJECT: 3}
+
+
+class Thread(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    url: str | None = None
+    title: str | None = None
+
+
+class Author(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    id: str | None = None
+    email: str | None = None
+
+
+class CommentIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The intake body a host backend signs and sends."""
+
+    thread: Thread
+    author: Author
+    body: str
+    parent_id: str | None = None
+    external_id: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+    created_at: str | None = None
+
+
+class Comment(msgspec.Struct, frozen=True):
+    """A comment as stored: the intake body plus what we assigned on receipt."""
+
+    id: str
+    site: str
+    thread: Thread
+    author: Author
+    body: str
+    created_at: str
+    received_at: str
+    parent_id: str | None = None
+    external_id: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+
+
+class Span(msgspec.Struct, frozen=True):
+    """Where a finding matched, in the original text (character offsets)."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Finding(msgspec.Struct, frozen=True):
+    """One reason: which filter and rule fired, on what, how strongly, asking for what."""
+
+    filter: str
+    rule: str
+    action: Action
+    score: float = 1.0
+    spans: tuple[Span, ...] = ()
+    version: str = ""
+    detail: str = ""
+
+
+class Decision(msgspec.Struct, frozen=True):
+    status: Status
+    reasons: tuple[Finding, ...]
+    decided_at: str
+    decided_by: str = "pipeline"
+    masked_body: str | None = None
+
+
+class PublicComment(msgspec.Struct, frozen=True):
+    """What readers may see: never email, IP or user agent."""
+
+    id: str
+    thread: str
+    author: str
+    body: str
+    created_at: str
+    parent_id: str | None = None
+
+
+class QueueMessage(msgspec.Struct, frozen=True, array_like=True):
+    site: str
+    id: str

@@ -1,0 +1,195 @@
+"""``GET /openapi.json``: an OpenAPI 3.1 description of the real routes (a test keeps them equal)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from starlette.requests import Request
+from starlette.responses import Response
+
+from moderation import __version__
+
+PROBLEM = {
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+}
+JSON = "application/json"
+
+
+def _param(name: str, where: str = "path", **schema: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "schema": schema or {"type": "string"},
+    }
+
+
+def _ok(description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"description": description, "content": {JSON: {"schema": schema or {"type": "object"}}}}
+
+
+def _errors(*codes: int) -> dict[str, Any]:
+    return {str(code): {"description": "problem", **PROBLEM} for code in codes}
+
+
+SITE = _param("site_id")
+PATHS: dict[str, dict[str, Any]] = {
+    "/healthz": {"get": {"summary": "Liveness, no I/O", "responses": {"200": _ok("alive")}}},
+    "/readyz": {
+        "get": {
+            "summary": "Readiness: pings the store",
+            "responses": {"200": _ok("ready"), "503": _ok("store down")},
+        }
+    },
+    "/openapi.json": {"get": {"summary": "This document", "responses": {"200": _ok("OpenAPI")}}},
+    "/v1/sites/{site_id}/comments": {
+        "post": {
+            "summary": "Submit a comment (Standard Webhooks signed)",
+            "parameters": [SITE]
+            + [
+                _param(h, "header")
+                for h in ("webhook-id", "webhook-timestamp", "webhook-signature")
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {JSON: {"schema": {"$ref": "#/components/schemas/CommentIn"}}},
+            },
+            "responses": {
+                "202": _ok("queued"),
+                "200": _ok("duplicate delivery"),
+                **_errors(400, 401, 404, 409, 413, 415, 422, 503),
+            },
+        }
+    },
+    "/v1/sites/{site_id}/comments/{comment_id}": {
+        "get": {
+            "summary": "A comment's full record (site API key)",
+            "security": [{"apiKey": []}],
+            "parameters": [SITE, _param("comment_id")],
+            "responses": {"200": _ok("record"), **_errors(401, 404, 503)},
+        }
+    },
+    "/v1/sites/{site_id}/threads/{thread_id}/comments": {
+        "get": {
+            "summary": "Approved comments of a thread, replies nested (widget)",
+            "parameters": [
+                SITE,
+                _param("thread_id"),
+                _param("sort", "query", type="string", enum=["oldest", "newest"]),
+                _param("limit", "query", type="integer", minimum=1, maximum=100),
+                _param("cursor", "query"),
+            ],
+            "responses": {
+                "200": _ok("thread page"),
+                "304": {"description": "not modified"},
+                **_errors(400, 404, 503),
+            },
+        },
+        "options": {
+            "summary": "CORS preflight",
+            "parameters": [SITE, _param("thread_id")],
+            "responses": {"204": {"description": "preflight"}},
+        },
+    },
+    "/v1/sites/{site_id}/recent": {
+        "get": {
+            "summary": "Latest approved comments of the site (sidebar widget)",
+            "parameters": [SITE, _param("limit", "query", type="integer", minimum=1, maximum=100)],
+            "responses": {
+                "200": _ok("recent"),
+                "304": {"description": "not modified"},
+                **_errors(400, 404, 503),
+            },
+        },
+        "options": {
+            "summary": "CORS preflight",
+            "parameters": [SITE],
+            "responses": {"204": {"description": "preflight"}},
+        },
+    },
+    "/v1/sites/{site_id}/counts": {
+        "get": {
+            "summary": "Approved comment counts per thread",
+            "parameters": [
+                SITE,
+                {
+                    **_param("thread", "query", type="array", items={"type": "string"}),
+                    "required": True,
+                },
+            ],
+            "responses": {"200": _ok("counts"), **_errors(400, 404, 503)},
+        },
+        "options": {
+            "summary": "CORS preflight",
+            "parameters": [SITE],
+            "responses": {"204": {"description": "preflight"}},
+        },
+    },
+}
+
+COMPONENTS = {
+    "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer"}},
+    "schemas": {
+        "Problem": {
+            "type": "object",
+            "properties": {
+                k: {"type": t}
+                for k, t in [
+                    ("type", "string"),
+                    ("title", "string"),
+                    ("status", "integer"),
+                    ("detail", "string"),
+                    ("instance", "string"),
+                ]
+            },
+        },
+        "CommentIn": {
+            "type": "object",
+            "required": ["thread", "author", "body"],
+            "additionalProperties": False,
+            "properties": {
+                "thread": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "url": {"type": "string"},
+                        "title": {"type": "string"},
+                    },
+                },
+                "author": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "id": {"type": "string"},
+                        "email": {"type": "string"},
+                    },
+                },
+                "body": {"type": "string"},
+                "parent_id": {"type": ["string", "null"]},
+                "external_id": {"type": ["string", "null"]},
+                "ip": {"type": ["string", "null"]},
+                "user_agent": {"type": ["string", "null"]},
+                "created_at": {"type": ["string", "null"], "format": "date-time"},
+            },
+        },
+    },
+}
+
+
+def build() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "moderation", "version": __version__},
+        "paths": PATHS,
+        "components": COMPONENTS,
+    }
+
+
+_DOCUMENT = msgspec.json.encode(build())
+
+
+async def document(request: Request) -> Response:
+    return Response(_DOCUMENT, media_type="application/json")

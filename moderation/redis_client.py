@@ -1,0 +1,73 @@
+"""Opening the one Redis client a process uses (standalone or Cluster) and its Lua scripts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any, cast
+
+import redis.asyncio as aioredis
+from redis.asyncio.cluster import RedisCluster
+from redis.exceptions import NoScriptError
+
+Redis = aioredis.Redis
+
+
+def connect(url: str, *, cluster: bool = False) -> Redis:
+    """One client with a connection pool; callers own it and close it with ``aclose()``."""
+    if cluster:
+        # The cluster client speaks the same command API; scripts route by their first key.
+        return cast(Redis, RedisCluster.from_url(url, decode_responses=False))
+    return aioredis.Redis.from_url(url, decode_responses=False, health_check_interval=30)
+
+
+class Script:
+    """A Lua script called by SHA; loaded on first use and again after a server restart."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.sha = hashlib.sha1(source.encode(), usedforsecurity=False).hexdigest()
+
+    async def __call__(self, client: Redis, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        try:
+            return await client.evalsha(self.sha, len(keys), *keys, *args)  # type: ignore[no-untyped-call]
+        except NoScriptError:
+            await client.script_load(self.source)
+            return await client.evalsha(self.sha, len(keys), *keys, *args)  # type: ignore[no-untyped-call]
+
+    def queue(self, pipe: Any, keys: Sequence[str], args: Sequence[Any]) -> None:
+        """Add a call to a pipeline; ``Scripts.run`` reloads and retries on NOSCRIPT."""
+        pipe.evalsha(self.sha, len(keys), *keys, *args)
+
+
+def _source(name: str) -> str:
+    return (resources.files("moderation") / "scripts" / f"{name}.lua").read_text()
+
+
+class Scripts:
+    """Every Lua script the service runs. Scripts share key hash tags (one Cluster slot each)."""
+
+    def __init__(self) -> None:
+        self.intake = Script(_source("intake"))
+        self.decide = Script(_source("publish") + "\n" + _source("decide"))
+
+    async def load(self, client: Redis) -> None:
+        for script in (self.intake, self.decide):
+            await client.script_load(script.source)
+
+    async def run(self, client: Redis, build: Any) -> list[Any]:
+        """Execute a pipeline built by ``build(pipe)``; after a NOSCRIPT, load and redo it.
+
+        Only idempotent scripts go through here: a redo re-checks state before writing.
+        """
+        for attempt in (1, 2):
+            pipe = client.pipeline(transaction=False)
+            build(pipe)
+            try:
+                return cast(list[Any], await pipe.execute())
+            except NoScriptError:
+                if attempt == 2:
+                    raise
+                await self.load(client)
+        raise AssertionError("unreachable")

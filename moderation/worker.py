@@ -1,0 +1,171 @@
+"""The moderating worker: queue → pipeline → decision, at least once, applied exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Sequence
+from types import TracebackType
+
+from redis.exceptions import RedisError
+
+from moderation import clock
+from moderation.filters.base import Context
+from moderation.filters.pipeline import Pipeline
+from moderation.keys import SiteKeys
+from moderation.models import Status
+from moderation.queue import Delivery, Queue
+from moderation.redis_client import Redis, Scripts, connect
+from moderation.settings import Settings
+from moderation.sites import Sites
+from moderation.store import Store, Stored, Transition
+
+log = logging.getLogger("moderation.worker")
+
+
+def consumer_name() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+class Worker:
+    """``async with Worker(settings, url) as worker: await worker.run()``; ``run_once`` drains."""
+
+    def __init__(self, settings: Settings, redis_url: str, pipeline: Pipeline | None = None):
+        self.settings = settings
+        self.redis_url = redis_url
+        self.pipeline = pipeline or Pipeline.default()
+        self.consumer = consumer_name()
+        self._stopping = asyncio.Event()
+
+    async def __aenter__(self) -> Worker:
+        self.redis: Redis = connect(self.redis_url, cluster=self.settings.redis_cluster)
+        self.scripts = Scripts()
+        self.queue = Queue(self.redis, self.settings.shards)
+        await self.queue.prepare()
+        self.sites = Sites(self.redis, self.settings)
+        self.store = Store(
+            self.redis,
+            self.scripts,
+            idempotency_ttl=self.settings.idempotency_ttl_seconds,
+            recent_size=self.settings.recent_size,
+        )
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.redis.aclose()
+
+    def stop(self) -> None:
+        """Finish the batch in hand, then return from ``run``; unread work stays queued."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        log.info("worker %s consuming %d shards", self.consumer, self.queue.shards)
+        reclaimer = asyncio.create_task(self._reclaim_forever())
+        try:
+            # Each consumer returns after the batch in hand once ``stop`` is called.
+            await asyncio.gather(*(self._consume(s) for s in range(self.queue.shards)))
+        finally:
+            reclaimer.cancel()
+            await asyncio.gather(reclaimer, return_exceptions=True)
+        log.info("worker %s stopped", self.consumer)
+
+    async def run_once(self, *, claim_idle_ms: int | None = None) -> int:
+        """Burst mode: reclaim what is due, then drain every shard without blocking."""
+        idle = self.settings.claim_idle_ms if claim_idle_ms is None else claim_idle_ms
+        done = 0
+        for shard in range(self.queue.shards):
+            done += await self.handle(
+                await self.queue.reclaim(shard, self.consumer, idle, self.settings.batch_size)
+            )
+            while batch := await self.queue.read(shard, self.consumer, self.settings.batch_size, 0):
+                done += await self.handle(batch)
+        return done
+
+    async def _consume(self, shard: int) -> None:
+        backoff = 0.1
+        while not self._stopping.is_set():
+            try:
+                batch = await self.queue.read(
+                    shard, self.consumer, self.settings.batch_size, self.settings.block_ms
+                )
+                await self.handle(batch)
+                backoff = 0.1
+            except RedisError as exc:
+                # Unacknowledged entries stay pending and are reclaimed; nothing is lost.
+                log.warning("shard %d: store error %r; retrying in %.1fs", shard, exc, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def _reclaim_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.claim_interval_seconds)
+            for shard in range(self.queue.shards):
+                try:
+                    batch = await self.queue.reclaim(
+                        shard, self.consumer, self.settings.claim_idle_ms, self.settings.batch_size
+                    )
+                    await self.handle(batch)
+                except RedisError as exc:
+                    log.warning("reclaim on shard %d failed: %r", shard, exc)
+
+    async def handle(self, batch: Sequence[Delivery]) -> int:
+        """Decide a batch in two round trips: read the records, then apply every decision."""
+        if not batch:
+            return 0
+        stored = await self.store.records(
+            [(self.sites.keys_for(d.site), d.comment_id) for d in batch]
+        )
+        changes: list[tuple[SiteKeys, Transition]] = []
+        for delivery, record in zip(batch, stored, strict=True):
+            change = await self._decide(delivery, record)
+            if change is not None:
+                changes.append((self.sites.keys_for(delivery.site), change))
+        await self.store.transitions(changes)
+        return len(changes)
+
+    async def _decide(self, delivery: Delivery, record: Stored | None) -> Transition | None:
+        try:
+            if record is None:
+                raise LookupError(f"comment {delivery.site}/{delivery.comment_id} has no record")
+            site = await self.sites.get(delivery.site)
+            if site is None:
+                raise LookupError(f"site {delivery.site!r} no longer exists")
+            context = Context(comment=record.comment, policy=site.policy)
+            decision = self.pipeline(context, clock.rfc3339(clock.now()))
+        except RedisError:
+            raise
+        except Exception as exc:  # the per-message boundary: retry, then dead-letter; never drop
+            await self._failed(delivery, exc)
+            return None
+        return Transition(
+            comment=record.comment,
+            old=Status.QUEUED,
+            new=decision.status,
+            decision=decision,
+            entry_id=delivery.entry_id,
+        )
+
+    async def _failed(self, delivery: Delivery, exc: Exception) -> None:
+        if delivery.deliveries >= self.settings.max_deliveries:
+            log.error(
+                "dead-lettering %s after %d deliveries: %r",
+                delivery.comment_id,
+                delivery.deliveries,
+                exc,
+            )
+            await self.queue.dead_letter(delivery, repr(exc))
+        else:
+            log.warning(
+                "comment %s failed (delivery %d), will retry: %r",
+                delivery.comment_id,
+                delivery.deliveries,
+                exc,
+            )
