@@ -9,7 +9,7 @@ import msgspec
 
 from moderation.keys import SiteKeys
 from moderation.models import PublicComment
-from moderation.redis_client import Redis
+from moderation.redis_client import Redis, text
 
 _decode_public = msgspec.json.Decoder(PublicComment).decode
 MAX_DEPTH = 20
@@ -65,7 +65,7 @@ async def _with_replies(redis: Redis, keys: SiteKeys, top_ids: list[str]) -> lis
             pipe.hget(keys.comment(comment_id), "pub")
             pipe.zrange(keys.replies(comment_id), "-", "+", bylex=True)
         replies = await pipe.execute()
-        next_level = []
+        next_level: list[str] = []
         for comment_id, pub, kids in zip(level, replies[0::2], replies[1::2], strict=True):
             if pub is None:
                 continue
@@ -73,7 +73,7 @@ async def _with_replies(redis: Redis, keys: SiteKeys, top_ids: list[str]) -> lis
             next_level.extend(kid.decode() for kid in kids)
         seen += len(next_level)
         level = next_level
-    roots = []
+    roots: list[dict[str, Any]] = []
     for node in nodes.values():
         parent = nodes.get(node["parent_id"]) if node["parent_id"] else None
         (parent["replies"] if parent else roots).append(node)
@@ -93,10 +93,12 @@ def _node(comment: PublicComment) -> dict[str, Any]:
 
 
 async def recent(redis: Redis, keys: SiteKeys, limit: int, excerpt_chars: int) -> dict[str, Any]:
-    ids = await redis.zrange(keys.recent, "+", "-", desc=True, bylex=True, offset=0, num=limit)
+    ids: list[Any] = await redis.zrange(
+        keys.recent, "+", "-", desc=True, bylex=True, offset=0, num=limit
+    )
     pipe = redis.pipeline(transaction=False)
     for member in ids:
-        pipe.hget(keys.comment(member.decode()), "pub")
+        pipe.hget(keys.comment(text(member)), "pub")
     published = [_decode_public(pub) for pub in await pipe.execute() if pub is not None]
     threads = await _thread_meta(redis, keys, sorted({c.thread for c in published}))
     return {

@@ -6,6 +6,8 @@ stream only ever holds unacknowledged work and is never trimmed by length.
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 from redis.exceptions import ResponseError
 
@@ -46,8 +48,11 @@ class Queue:
                 if "BUSYGROUP" not in str(exc):
                     raise
 
-    async def read(self, shard: int, consumer: str, count: int, block_ms: int) -> list[Delivery]:
-        reply = await self._redis.xreadgroup(
+    async def read(
+        self, shard: int, consumer: str, count: int, block_ms: int | None
+    ) -> list[Delivery]:
+        """New entries for this consumer; ``block_ms=None`` returns at once (0 would wait forever)."""
+        reply: Any = await self._redis.xreadgroup(
             keys.GROUP, consumer, {keys.queue(shard): ">"}, count=count, block=block_ms
         )
         return [_delivery(shard, entry) for _, entries in reply or () for entry in entries]

@@ -14,6 +14,11 @@ from redis.exceptions import NoScriptError
 Redis = aioredis.Redis
 
 
+def text(raw: Any) -> str:
+    """A reply as text (the client runs with ``decode_responses=False``)."""
+    return raw.decode() if isinstance(raw, bytes) else str(raw)
+
+
 def connect(url: str, *, cluster: bool = False) -> Redis:
     """One client with a connection pool; callers own it and close it with ``aclose()``."""
     if cluster:
@@ -31,10 +36,10 @@ class Script:
 
     async def __call__(self, client: Redis, keys: Sequence[str], args: Sequence[Any]) -> Any:
         try:
-            return await client.evalsha(self.sha, len(keys), *keys, *args)  # type: ignore[no-untyped-call]
+            return await client.evalsha(self.sha, len(keys), *keys, *args)
         except NoScriptError:
             await client.script_load(self.source)
-            return await client.evalsha(self.sha, len(keys), *keys, *args)  # type: ignore[no-untyped-call]
+            return await client.evalsha(self.sha, len(keys), *keys, *args)
 
     def queue(self, pipe: Any, keys: Sequence[str], args: Sequence[Any]) -> None:
         """Add a call to a pipeline; ``Scripts.run`` reloads and retries on NOSCRIPT."""
@@ -65,7 +70,8 @@ class Scripts:
             pipe = client.pipeline(transaction=False)
             build(pipe)
             try:
-                return cast(list[Any], await pipe.execute())
+                replies: list[Any] = await pipe.execute()
+                return replies
             except NoScriptError:
                 if attempt == 2:
                     raise

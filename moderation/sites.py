@@ -12,7 +12,7 @@ import msgspec
 from moderation import clock, keys, signing
 from moderation.errors import SiteExists
 from moderation.policy import Policy
-from moderation.redis_client import Redis
+from moderation.redis_client import Redis, text
 from moderation.settings import Settings
 
 SITE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -106,10 +106,10 @@ class Sites:
     async def site_of_api_key(self, api_key: str) -> str | None:
         """The site an API key belongs to (looked up by hash: the key itself is not stored)."""
         site_id = await self._redis.hget(keys.API_KEYS, hash_api_key(api_key))
-        return site_id.decode() if site_id else None
+        return text(site_id) if site_id else None
 
     async def list(self) -> list[Site]:
-        ids = sorted(member.decode() for member in await self._redis.smembers(keys.SITES))
+        ids = sorted(text(member) for member in await self._redis.smembers(keys.SITES))
         sites = [await self.get(site_id, fresh=True) for site_id in ids]
         return [site for site in sites if site is not None]
 

@@ -149,7 +149,7 @@ class Store:
         return [(outcome.decode(), int(version)) for outcome, version in replies]
 
 
-def _stored(fields: list[bytes | None]) -> Stored | None:
+def _stored(fields: list[Any]) -> Stored | None:
     rec, status, version, decision = fields
     if rec is None or status is None:
         return None

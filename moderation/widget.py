@@ -58,7 +58,7 @@ async def _cached(
         **cors_headers(request, site),
         "Cache-Control": f"public, max-age={services.settings.widget_max_age_seconds}",
     }
-    version = await services.redis.get(version_key) or b"0"
+    version: bytes = await services.redis.get(version_key) or b"0"  # type: ignore[assignment]
     key = (request.url.path, str(sorted(request.query_params.multi_items())))
     entry = services.widgets.get(key, version)
     if entry is None:

@@ -13,13 +13,14 @@ from types import TracebackType
 from redis.exceptions import RedisError
 
 from moderation import clock
-from moderation.filters.base import Context
+from moderation.filters.base import Context, Signals
 from moderation.filters.pipeline import Pipeline
 from moderation.keys import SiteKeys
 from moderation.models import Status
 from moderation.queue import Delivery, Queue
 from moderation.redis_client import Redis, Scripts, connect
 from moderation.settings import Settings
+from moderation.signals import gather as gather_signals
 from moderation.sites import Sites
 from moderation.store import Store, Stored, Transition
 
@@ -85,7 +86,9 @@ class Worker:
             done += await self.handle(
                 await self.queue.reclaim(shard, self.consumer, idle, self.settings.batch_size)
             )
-            while batch := await self.queue.read(shard, self.consumer, self.settings.batch_size, 0):
+            while batch := await self.queue.read(
+                shard, self.consumer, self.settings.batch_size, None
+            ):
                 done += await self.handle(batch)
         return done
 
@@ -123,22 +126,26 @@ class Worker:
         stored = await self.store.records(
             [(self.sites.keys_for(d.site), d.comment_id) for d in batch]
         )
+        found = [(self.sites.keys_for(d.site), r.comment) for d, r in zip(batch, stored) if r]
+        signals = iter(await gather_signals(self.redis, found))
         changes: list[tuple[SiteKeys, Transition]] = []
         for delivery, record in zip(batch, stored, strict=True):
-            change = await self._decide(delivery, record)
+            change = await self._decide(delivery, record, next(signals) if record else Signals())
             if change is not None:
                 changes.append((self.sites.keys_for(delivery.site), change))
         await self.store.transitions(changes)
         return len(changes)
 
-    async def _decide(self, delivery: Delivery, record: Stored | None) -> Transition | None:
+    async def _decide(
+        self, delivery: Delivery, record: Stored | None, signals: Signals
+    ) -> Transition | None:
         try:
             if record is None:
                 raise LookupError(f"comment {delivery.site}/{delivery.comment_id} has no record")
             site = await self.sites.get(delivery.site)
             if site is None:
                 raise LookupError(f"site {delivery.site!r} no longer exists")
-            context = Context(comment=record.comment, policy=site.policy)
+            context = Context(comment=record.comment, policy=site.policy, signals=signals)
             decision = self.pipeline(context, clock.rfc3339(clock.now()))
         except RedisError:
             raise
