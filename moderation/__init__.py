@@ -1,3 +1,3 @@
-"""Comment moderation: signed intake → Redis Streams → filters → decision → widget and review APIs."""
+"""Comment moderation: signed intake → Redis Streams → filters → decision → widgets and review."""
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""``GET /openapi.json``: an OpenAPI 3.1 description of the real routes (a test keeps them equal)."""
+"""``GET /openapi.json``: OpenAPI 3.1 for the real routes (a test keeps the two equal)."""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ class Queue:
     async def read(
         self, shard: int, consumer: str, count: int, block_ms: int | None
     ) -> list[Delivery]:
-        """New entries for this consumer; ``block_ms=None`` returns at once (0 would wait forever)."""
+        """New entries for this consumer; ``block_ms=None`` returns at once (0 blocks forever)."""
         reply: Any = await self._redis.xreadgroup(
             keys.GROUP, consumer, {keys.queue(shard): ">"}, count=count, block=block_ms
         )

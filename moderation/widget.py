@@ -124,7 +124,7 @@ async def thread_counts(request: Request) -> Response:
 
 
 async def preflight(request: Request) -> Response:
-    services, site = await _site(request)
+    _, site = await _site(request)
     headers = cors_headers(request, site)
     if "Access-Control-Allow-Origin" in headers:
         headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"

@@ -126,7 +126,11 @@ class Worker:
         stored = await self.store.records(
             [(self.sites.keys_for(d.site), d.comment_id) for d in batch]
         )
-        found = [(self.sites.keys_for(d.site), r.comment) for d, r in zip(batch, stored) if r]
+        found = [
+            (self.sites.keys_for(d.site), r.comment)
+            for d, r in zip(batch, stored, strict=True)
+            if r
+        ]
         signals = iter(await gather_signals(self.redis, found))
         changes: list[tuple[SiteKeys, Transition]] = []
         for delivery, record in zip(batch, stored, strict=True):

@@ -10,7 +10,10 @@ from tests.conftest import Host, comment
 
 pytestmark = pytest.mark.anyio
 
-JOJO = "Sangat bagus program dari negara terkait sertifikat tanah. Meskipun berbayar Rp 600.000.jika 1 desa ada ratusan bidang"
+JOJO = (
+    "Sangat bagus program dari negara terkait sertifikat tanah. "
+    "Meskipun berbayar Rp 600.000.jika 1 desa ada ratusan bidang"
+)
 NASH = "Alhamdulillah ...maju terus Kab. Kediri"
 
 

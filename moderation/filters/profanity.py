@@ -104,7 +104,7 @@ class ProfanityFilter:
     def __call__(self, text: Text, context: Context) -> list[Finding]:
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text.normalised)]
         findings = []
-        for i, (start, end, token) in enumerate(tokens):
+        for i, (start, _, token) in enumerate(tokens):
             for width in range(self.words.max_words, 0, -1):
                 group = tokens[i : i + width]
                 if len(group) < width:
