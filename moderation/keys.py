@@ -22,6 +22,12 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:recent          zset   latest approved comments of the site (capped)
     mod:{mN}:s:<site>:recent:v        string site widget version (ETag)
     mod:{mN}:s:<site>:status:<status> zset   comments by status, by time (review queues)
+    mod:{mN}:s:<site>:nb:<spam|ham>   hash   learned spam classifier counts: feature bucket →
+                                             count, plus "docs" and "feats" totals
+                                             (a comment's hash also gets "learned": its label)
+    mod:{mN}:s:<site>:dup:<hour>      hash   near-duplicate sketch band → copies (TTL 2 h)
+    mod:{mN}:s:<site>:rate:a:<author>:<10 min>  string  comments by one author (TTL)
+    mod:{mN}:s:<site>:rate:ip:<ip>:<10 min>     string  comments from one IP (TTL)
 """
 
 from __future__ import annotations
@@ -99,3 +105,15 @@ class SiteKeys:
 
     def by_status(self, status: str) -> str:
         return f"{self.prefix}:status:{status}"
+
+    def learned(self, label: str) -> str:
+        return f"{self.prefix}:nb:{label}"
+
+    def duplicates(self, window: int) -> str:
+        return f"{self.prefix}:dup:{window}"
+
+    def author_rate(self, author: str, window: int) -> str:
+        return f"{self.prefix}:rate:a:{author}:{window}"
+
+    def ip_rate(self, ip: str, window: int) -> str:
+        return f"{self.prefix}:rate:ip:{ip}:{window}"
