@@ -86,7 +86,12 @@ def create_app(settings: Settings, redis_url: str) -> Starlette:
         redis = connect(redis_url, cluster=settings.redis_cluster)
         try:
             services = Services.build(settings, redis)
-            await services.queue.prepare()
+            try:
+                await services.queue.prepare()
+            except RedisError as exc:
+                # Start anyway: /readyz reports the store, requests answer 503 until it is back,
+                # and workers create the consumer groups when they connect.
+                log.warning("store not ready at startup: %r", exc)
             yield {"services": services}
         finally:
             await redis.aclose()
