@@ -7,6 +7,7 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:meta                          hash   shards, schema
     mod:sites                         set    every site id
     mod:apikeys                       hash   API key SHA-256 → site id
+    mod:tokens                        hash   moderator token SHA-256 → name, role, sites (JSON)
     mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
     mod:{mN}:dead                     stream poison messages, with the last error
     group "workers" on mod:{mN}:q
@@ -22,6 +23,13 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:recent          zset   latest approved comments of the site (capped)
     mod:{mN}:s:<site>:recent:v        string site widget version (ETag)
     mod:{mN}:s:<site>:status:<status> zset   comments by status, by time (review queues)
+    mod:{mN}:s:<site>:c:<id>:h        list   comment history: "<audit id> <version> <entry JSON>"
+    mod:{mN}:s:<site>:reported        zset   approved comments with open reader reports, by time
+    mod:{mN}:s:<site>:reports:<id>    hash   reader hash → report JSON (one per reader)
+    mod:{mN}:s:<site>:audit           stream append-only audit log: e (entry JSON), v (version)
+    mod:{mN}:s:<site>:a:<author>      hash   author standing, until, note, approved, rejected
+    mod:{mN}:s:<site>:alog:<author>   list   standing changes, entry JSON each
+    mod:{mN}:s:<site>:rl:<what>       string report rate-limit counter (TTL one window)
     mod:{mN}:s:<site>:nb:<spam|ham>   hash   learned spam classifier counts: feature bucket →
                                              count, plus "docs" and "feats" totals
                                              (a comment's hash also gets "learned": its label)
@@ -37,6 +45,7 @@ import zlib
 META = "mod:meta"
 SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
+TOKENS = "mod:tokens"
 GROUP = "workers"
 
 
@@ -117,3 +126,26 @@ class SiteKeys:
 
     def ip_rate(self, ip: str, window: int) -> str:
         return f"{self.prefix}:rate:ip:{ip}:{window}"
+
+    def history(self, comment_id: str) -> str:
+        return f"{self.prefix}:c:{comment_id}:h"
+
+    @property
+    def reported(self) -> str:
+        return f"{self.prefix}:reported"
+
+    def reports(self, comment_id: str) -> str:
+        return f"{self.prefix}:reports:{comment_id}"
+
+    @property
+    def audit(self) -> str:
+        return f"{self.prefix}:audit"
+
+    def author(self, author_key: str) -> str:
+        return f"{self.prefix}:a:{author_key}"
+
+    def author_log(self, author_key: str) -> str:
+        return f"{self.prefix}:alog:{author_key}"
+
+    def rate(self, what: str) -> str:
+        return f"{self.prefix}:rl:{what}"

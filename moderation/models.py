@@ -14,6 +14,15 @@ class Status(enum.StrEnum):
     REJECTED = "rejected"
 
 
+class Standing(enum.StrEnum):
+    """An author's standing on a site, set by an admin (see ``authors.py``)."""
+
+    NORMAL = "normal"
+    BANNED = "banned"  # every new comment rejected (``author_banned``)
+    PREMODERATED = "premoderated"  # every new comment held
+    TRUSTED = "trusted"  # skips site-wide premoderation once past the site's threshold
+
+
 class Action(enum.StrEnum):
     """What a finding asks for; the strongest action of all findings wins (see ``rank``)."""
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import msgspec
 
+from moderation import audit
+from moderation.authors import author_key
 from moderation.keys import GROUP, SiteKeys
 from moderation.models import Comment, Decision, PublicComment, Status
 from moderation.redis_client import Redis, Scripts
@@ -41,6 +43,9 @@ class Transition(msgspec.Struct, frozen=True):
     decision: Decision
     version: int | None = None
     entry_id: str = ""  # the queue entry to acknowledge in the same script
+    action: str = "auto"  # for the audit log: "auto", "hold", or a moderator's action
+    reason: str = ""
+    note: str = ""
 
 
 def public(comment: Comment, decision: Decision) -> PublicComment:
@@ -119,6 +124,11 @@ class Store:
                 keys.recent,
                 keys.recent_version,
                 keys.queue if change.entry_id else keys.comment(comment.id),
+                keys.audit,
+                keys.history(comment.id),
+                keys.reported,
+                keys.reports(comment.id),
+                keys.author(author_key(comment.author)),
             ],
             [
                 change.old,
@@ -133,6 +143,8 @@ class Store:
                 self._recent_size,
                 change.entry_id,
                 GROUP,
+                audit.encode(_entry(change)),
+                "1" if change.action in audit.HUMAN_ACTIONS else "0",
             ],
         )
 
@@ -147,6 +159,21 @@ class Store:
 
         replies = await self._scripts.run(self._redis, build)
         return [(outcome.decode(), int(version)) for outcome, version in replies]
+
+
+def _entry(change: Transition) -> audit.Entry:
+    return audit.Entry(
+        at=change.decision.decided_at,
+        actor=change.decision.decided_by,
+        action=change.action,
+        comment=change.comment.id,
+        author=author_key(change.comment.author),
+        from_status=change.old,
+        to=change.new,
+        reason=change.reason,
+        note=change.note,
+        rules=audit.rules(change.decision.reasons),
+    )
 
 
 def _stored(fields: list[Any]) -> Stored | None:
