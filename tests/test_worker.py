@@ -149,7 +149,8 @@ async def test_sigkilled_worker_loses_nothing_and_decides_once(
         "MODERATION_SHARDS": str(settings.shards),
         "MODERATION_BATCH_SIZE": "1",
     }
-    proc = subprocess.Popen(
+    # Popen only forks; the test then waits on Redis, not on the child.
+    proc = subprocess.Popen(  # noqa: ASYNC220
         [sys.executable, "-m", "moderation", "worker"],
         env=env,
         stdout=subprocess.DEVNULL,
