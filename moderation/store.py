@@ -96,14 +96,15 @@ class Store:
 
     async def get(self, keys: SiteKeys, comment_id: str) -> Stored | None:
         fields = await self._redis.hmget(keys.comment(comment_id), _FIELDS)
-        return _stored(fields)
+        return decode_stored(fields)
 
-    async def records(self, wanted: Sequence[tuple[SiteKeys, str]]) -> list[Stored | None]:
-        """Several comments, of one or more sites, in one round trip."""
+    async def raw_records(self, wanted: Sequence[tuple[SiteKeys, str]]) -> list[list[Any]]:
+        """Several comments' fields, of one or more sites, in one round trip (``decode_stored``)."""
         pipe = self._redis.pipeline(transaction=False)
         for keys, comment_id in wanted:
             pipe.hmget(keys.comment(comment_id), _FIELDS)
-        return [_stored(fields) for fields in await pipe.execute()]
+        replies: list[list[Any]] = await pipe.execute()
+        return replies
 
     def queue_transition(self, pipe: Any, keys: SiteKeys, change: Transition) -> None:
         """Add the decide script for ``change`` to ``pipe``; its reply is ``[outcome, version]``."""
@@ -176,7 +177,7 @@ def _entry(change: Transition) -> audit.Entry:
     )
 
 
-def _stored(fields: list[Any]) -> Stored | None:
+def decode_stored(fields: list[Any]) -> Stored | None:
     rec, status, version, decision = fields
     if rec is None or status is None:
         return None

@@ -9,6 +9,7 @@ import secrets
 import socket
 from collections.abc import Sequence
 from types import TracebackType
+from typing import Any
 
 from redis.exceptions import RedisError
 
@@ -22,7 +23,7 @@ from moderation.redis_client import Redis, Scripts, connect
 from moderation.settings import Settings
 from moderation.signals import gather as gather_signals
 from moderation.sites import Sites
-from moderation.store import Store, Stored, Transition
+from moderation.store import Store, Stored, Transition, decode_stored
 
 log = logging.getLogger("moderation.worker")
 
@@ -123,29 +124,38 @@ class Worker:
         """Decide a batch in two round trips: read the records, then apply every decision."""
         if not batch:
             return 0
-        stored = await self.store.records(
+        raw = await self.store.raw_records(
             [(self.sites.keys_for(d.site), d.comment_id) for d in batch]
         )
-        found = [
-            (self.sites.keys_for(d.site), r.comment)
-            for d, r in zip(batch, stored, strict=True)
-            if r
-        ]
-        signals = iter(await gather_signals(self.redis, found))
+        found: list[tuple[Delivery, Stored]] = []
+        for delivery, fields in zip(batch, raw, strict=True):
+            if record := await self._decode(delivery, fields):
+                found.append((delivery, record))
+        signals = await gather_signals(
+            self.redis, [(self.sites.keys_for(d.site), r.comment) for d, r in found]
+        )
         changes: list[tuple[SiteKeys, Transition]] = []
-        for delivery, record in zip(batch, stored, strict=True):
-            change = await self._decide(delivery, record, next(signals) if record else Signals())
+        for (delivery, record), signal in zip(found, signals, strict=True):
+            change = await self._decide(delivery, record, signal)
             if change is not None:
                 changes.append((self.sites.keys_for(delivery.site), change))
         await self.store.transitions(changes)
         return len(changes)
 
-    async def _decide(
-        self, delivery: Delivery, record: Stored | None, signals: Signals
-    ) -> Transition | None:
+    async def _decode(self, delivery: Delivery, fields: list[Any]) -> Stored | None:
         try:
+            record = decode_stored(fields)
             if record is None:
                 raise LookupError(f"comment {delivery.site}/{delivery.comment_id} has no record")
+        except Exception as exc:  # a missing or corrupt record: retried, then dead-lettered
+            await self._failed(delivery, exc)
+            return None
+        return record
+
+    async def _decide(
+        self, delivery: Delivery, record: Stored, signals: Signals
+    ) -> Transition | None:
+        try:
             site = await self.sites.get(delivery.site)
             if site is None:
                 raise LookupError(f"site {delivery.site!r} no longer exists")

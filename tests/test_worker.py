@@ -174,3 +174,20 @@ async def test_sigkilled_worker_loses_nothing_and_decides_once(
     assert await redis.zcard(site_keys.thread_all("ptsl-2024-11")) == 300
     assert await redis.zcard(site_keys.by_status("queued")) == 0
     assert await pending(redis, settings) == 0
+
+
+async def test_corrupt_record_is_dead_lettered_not_fatal(
+    host: Host, redis: aioredis.Redis, settings: Settings
+) -> None:
+    """A record that cannot be decoded is retried, then dead-lettered; the rest of the batch is decided."""
+    settings = settings.replace(max_deliveries=1)
+    site_keys = SiteKeys("kediri", settings.shards)
+    bad = (await host.post(comment("akan rusak"))).json()["id"]
+    good = (await host.post(comment("tetap baik"))).json()["id"]
+    await redis.hset(site_keys.comment(bad), "rec", b"{not json")
+    assert settings.redis_url
+    async with Worker(settings, settings.redis_url) as worker:
+        await worker.run_once()
+    assert await status_of(redis, settings, good) == ("approved", 2)
+    assert await redis.xlen(keys.dead_letters(site_keys.shard)) == 1
+    assert await pending(redis, settings) == 0
