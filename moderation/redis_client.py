@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Sequence
 from importlib import resources
@@ -66,6 +67,8 @@ class Scripts:
 
         Only idempotent scripts go through here: a redo re-checks state before writing.
         """
+        if isinstance(client, RedisCluster):
+            return await self._run_concurrently(client, build)
         for attempt in (1, 2):
             pipe = client.pipeline(transaction=False)
             build(pipe)
@@ -77,3 +80,25 @@ class Scripts:
                     raise
                 await self.load(client)
         raise AssertionError("unreachable")
+
+    async def _run_concurrently(self, client: Any, build: Any) -> list[Any]:
+        """redis-py refuses EVALSHA in Cluster pipelines: send the calls side by side instead,
+        each routed to its key's node."""
+        calls = _Calls()
+        build(calls)
+        by_sha = {script.sha: script for script in (self.intake, self.decide)}
+        return list(
+            await asyncio.gather(
+                *(by_sha[sha](client, keys, args) for sha, keys, args in calls.items)
+            )
+        )
+
+
+class _Calls:
+    """Stands in for a pipeline to record script calls (``Script.queue`` uses ``evalsha``)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, Sequence[Any], Sequence[Any]]] = []
+
+    def evalsha(self, sha: str, numkeys: int, *keys_and_args: Any) -> None:
+        self.items.append((sha, keys_and_args[:numkeys], keys_and_args[numkeys:]))
