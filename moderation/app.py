@@ -16,6 +16,8 @@ from starlette.routing import Route
 
 from moderation import health, host_api, ingest, openapi, widget
 from moderation.errors import BadRequest, ProblemError, StoreUnavailable
+from moderation.metrics import Metrics
+from moderation.metrics import endpoint as metrics_endpoint
 from moderation.redis_client import connect
 from moderation.services import Services
 from moderation.settings import Settings
@@ -27,6 +29,7 @@ ROUTES = [
     Route("/healthz", health.healthz, methods=["GET"]),
     Route("/readyz", health.readyz, methods=["GET"]),
     Route("/openapi.json", openapi.document, methods=["GET"]),
+    Route("/metrics", metrics_endpoint, methods=["GET"]),
     Route(f"{SITE}/comments", ingest.post_comment, methods=["POST"]),
     Route(f"{SITE}/comments/{{comment_id}}", host_api.get_comment, methods=["GET"]),
     Route(f"{SITE}/threads/{{thread_id}}/comments", widget.thread_comments, methods=["GET"]),
@@ -39,6 +42,9 @@ ROUTES = [
 
 
 def problem(request: Request, error: ProblemError) -> Response:
+    services = request.scope.get("state", {}).get("services")
+    if services is not None:
+        services.metrics.problems.labels(str(error.status)).inc()
     return Response(
         error.body(request.url.path),
         error.status,
@@ -80,12 +86,15 @@ async def on_unicode(request: Request, exc: Exception) -> Response:
     return problem(request, BadRequest("the body is not valid UTF-8"))
 
 
-def create_app(settings: Settings, redis_url: str) -> Starlette:
+def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = None) -> Starlette:
+    """The API; ``metrics`` is shared with a worker in the same process (``serve``)."""
+    metrics = metrics or Metrics()
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         redis = connect(redis_url, cluster=settings.redis_cluster)
         try:
-            services = Services.build(settings, redis)
+            services = Services.build(settings, redis, metrics)
             try:
                 await services.queue.prepare()
             except RedisError as exc:

@@ -117,6 +117,8 @@ async def post_comment(request: Request) -> Response:
     outcome, comment_id = await services.store.accept(
         keys, comment, message_id, hashlib.sha256(body).hexdigest()
     )
+    if outcome in (Accepted.QUEUED, Accepted.DUPLICATE):
+        services.metrics.intake.labels(outcome.value).inc()
     if outcome is Accepted.QUEUED:
         return _json({"id": comment_id, "status": "queued"}, 202)
     if outcome is Accepted.DUPLICATE:

@@ -42,6 +42,12 @@ PATHS: dict[str, dict[str, Any]] = {
             "responses": {"200": _ok("ready"), "503": _ok("store down")},
         }
     },
+    "/metrics": {
+        "get": {
+            "summary": "Prometheus metrics of this process",
+            "responses": {"200": {"description": "text exposition format"}},
+        }
+    },
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": _ok("OpenAPI")}}},
     "/v1/sites/{site_id}/comments": {
         "post": {

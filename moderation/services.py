@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from moderation.metrics import Metrics
 from moderation.queue import Queue
 from moderation.redis_client import Redis, Scripts
 from moderation.settings import Settings
@@ -20,9 +21,10 @@ class Services:
     store: Store
     queue: Queue
     widgets: WidgetCache
+    metrics: Metrics
 
     @classmethod
-    def build(cls, settings: Settings, redis: Redis) -> Services:
+    def build(cls, settings: Settings, redis: Redis, metrics: Metrics) -> Services:
         scripts = Scripts()
         return cls(
             settings=settings,
@@ -36,4 +38,5 @@ class Services:
             ),
             queue=Queue(redis, settings.shards),
             widgets=WidgetCache(),
+            metrics=metrics,
         )

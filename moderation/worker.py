@@ -17,6 +17,7 @@ from moderation import clock
 from moderation.filters.base import Context, Signals
 from moderation.filters.pipeline import Pipeline
 from moderation.keys import SiteKeys
+from moderation.metrics import Metrics
 from moderation.models import Status
 from moderation.queue import Delivery, Queue
 from moderation.redis_client import Redis, Scripts, connect
@@ -35,10 +36,17 @@ def consumer_name() -> str:
 class Worker:
     """``async with Worker(settings, url) as worker: await worker.run()``; ``run_once`` drains."""
 
-    def __init__(self, settings: Settings, redis_url: str, pipeline: Pipeline | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        redis_url: str,
+        pipeline: Pipeline | None = None,
+        metrics: Metrics | None = None,
+    ):
         self.settings = settings
         self.redis_url = redis_url
         self.pipeline = pipeline or Pipeline.default()
+        self.metrics = metrics or Metrics()
         self.consumer = consumer_name()
         self._stopping = asyncio.Event()
 
@@ -124,6 +132,10 @@ class Worker:
         """Decide a batch in two round trips: read the records, then apply every decision."""
         if not batch:
             return 0
+        with self.metrics.batch_seconds.time():
+            return await self._handle(batch)
+
+    async def _handle(self, batch: Sequence[Delivery]) -> int:
         raw = await self.store.raw_records(
             [(self.sites.keys_for(d.site), d.comment_id) for d in batch]
         )
@@ -139,7 +151,10 @@ class Worker:
             change = await self._decide(delivery, record, signal)
             if change is not None:
                 changes.append((self.sites.keys_for(delivery.site), change))
-        await self.store.transitions(changes)
+        outcomes = await self.store.transitions(changes)
+        for (_, change), (outcome, _) in zip(changes, outcomes, strict=True):
+            if outcome == "ok":
+                self.metrics.decisions.labels(change.new.value).inc()
         return len(changes)
 
     async def _decode(self, delivery: Delivery, fields: list[Any]) -> Stored | None:
@@ -183,6 +198,7 @@ class Worker:
                 exc,
             )
             await self.queue.dead_letter(delivery, repr(exc))
+            self.metrics.dead_letters.inc()
         else:
             log.warning(
                 "comment %s failed (delivery %d), will retry: %r",
