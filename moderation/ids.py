@@ -16,10 +16,3 @@ def new_id(now_ms: int | None = None) -> str:
         chars.append(_ALPHABET[value & 31])
         value >>= 5
     return "".join(reversed(chars))
-
-
-def id_time_ms(comment_id: str) -> int:
-    value = 0
-    for char in comment_id[:10]:
-        value = value * 32 + _ALPHABET.index(char)
-    return value

@@ -16,7 +16,8 @@ MAX_DEPTH = 20
 MAX_REPLIES = 2_000
 
 
-def _page_args(cursor: str | None, newest_first: bool, limit: int) -> dict[str, Any]:
+def _page_args(cursor: str | None, newest_first: bool) -> dict[str, Any]:
+    """ZRANGE BYLEX bounds after ``cursor`` (ids sort by time, so lex order is time order)."""
     if newest_first:
         return {"start": f"({cursor}" if cursor else "+", "end": "-", "desc": True}
     return {"start": f"({cursor}" if cursor else "-", "end": "+", "desc": False}
@@ -40,7 +41,7 @@ async def thread_page(
         bylex=True,
         offset=0,
         num=limit + 1,
-        **_page_args(cursor, newest_first, limit),
+        **_page_args(cursor, newest_first),
     )
     (url, title), count, top = await pipe.execute()
     more = len(top) > limit

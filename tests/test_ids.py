@@ -1,0 +1,14 @@
+"""Comment ids: 26 characters, sortable by creation time."""
+
+from __future__ import annotations
+
+from moderation.ids import new_id
+from moderation.validation import COMMENT_ID
+
+
+def test_ids_sort_by_time_and_match_the_public_pattern() -> None:
+    """Ids made later sort later, and every id passes the API's id check."""
+    earlier, later = new_id(1_000), new_id(2_000)
+    assert earlier < later
+    assert COMMENT_ID.match(earlier) and COMMENT_ID.match(later)
+    assert len({new_id(5) for _ in range(1000)}) == 1000
