@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from moderation.filters import standing
 from moderation.filters.base import Context
 from moderation.models import Action, Decision, Finding, Status
 from moderation.policy import Premoderation
@@ -17,10 +18,11 @@ _STATUS = {
 
 
 def decide(findings: Sequence[Finding], context: Context, decided_at: str) -> Decision:
-    reasons = list(findings)
+    reasons = [*findings, *standing.findings(context)]
     action = max((f.action for f in reasons), key=lambda a: a.rank, default=Action.APPROVE)
     mode = context.policy.premoderation
-    if mode is Premoderation.ALL and action.rank < Action.HOLD.rank:
+    trusted = standing.skips_premoderation(context)
+    if mode is Premoderation.ALL and action.rank < Action.HOLD.rank and not trusted:
         reasons.append(Finding(filter="policy", rule="premoderation:all", action=Action.HOLD))
         action = Action.HOLD
     masked = mask(context.comment.body, reasons) if action is Action.MASK else None

@@ -15,6 +15,8 @@ class Premoderation(enum.StrEnum):
 
 class Policy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     premoderation: Premoderation = Premoderation.FLAGGED
+    trusted_after: int = 3  # approved comments before a trusted author skips premoderation
+    report_hide: int = 3  # distinct readers' reports that hold an approved comment
 
 
 DEFAULT = Policy()

@@ -4,6 +4,9 @@ the pure pipeline runs (learned counts, near-duplicates, rates, author standing)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from moderation import authors
 
 from moderation.filters.base import Signals
 from moderation.keys import SiteKeys
@@ -13,4 +16,15 @@ from moderation.redis_client import Redis
 
 async def gather(redis: Redis, items: Sequence[tuple[SiteKeys, Comment]]) -> list[Signals]:
     """One ``Signals`` per item, in order. Every lookup goes into a single pipeline."""
-    return [Signals() for _ in items]
+    if not items:
+        return []
+    pipe = redis.pipeline(transaction=False)
+    for keys, comment in items:
+        pipe.hmget(*authors.fields_of(comment.author.key, keys))
+    replies = await pipe.execute()
+    return [_signals(standing) for standing in replies]
+
+
+def _signals(standing_fields: list[Any]) -> Signals:
+    standing = authors.standing_from(standing_fields)
+    return Signals(standing=standing.standing, approved=standing.approved)

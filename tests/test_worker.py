@@ -179,7 +179,7 @@ async def test_sigkilled_worker_loses_nothing_and_decides_once(
 async def test_corrupt_record_is_dead_lettered_not_fatal(
     host: Host, redis: aioredis.Redis, settings: Settings
 ) -> None:
-    """A record that cannot be decoded is retried, then dead-lettered; the rest of the batch is decided."""
+    """An undecodable record is retried, then dead-lettered; the rest of its batch is decided."""
     settings = settings.replace(max_deliveries=1)
     site_keys = SiteKeys("kediri", settings.shards)
     bad = (await host.post(comment("akan rusak"))).json()["id"]

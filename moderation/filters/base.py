@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Protocol
 
-from moderation.models import Comment, Finding, Span
+from moderation.models import Comment, Finding, Span, Standing
 from moderation.policy import Policy
 
 
@@ -43,6 +43,9 @@ def _is_continuation(char: str) -> bool:
 @dataclasses.dataclass(frozen=True, slots=True)
 class Signals:
     """Facts from Redis fetched before the pure step (duplicates, rates, learned counts)."""
+
+    standing: Standing = Standing.NORMAL  # the author's, set by a site admin
+    approved: int = 0  # the author's approved comments on this site
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
