@@ -14,7 +14,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from moderation import health, host_api, ingest, openapi, widget
+from moderation import (
+    audit,
+    authors,
+    health,
+    host_api,
+    ingest,
+    openapi,
+    reports,
+    review,
+    verdicts,
+    widget,
+)
 from moderation.errors import BadRequest, ProblemError, StoreUnavailable
 from moderation.metrics import Metrics
 from moderation.metrics import endpoint as metrics_endpoint
@@ -38,6 +49,15 @@ ROUTES = [
     Route(f"{SITE}/recent", widget.preflight, methods=["OPTIONS"]),
     Route(f"{SITE}/counts", widget.thread_counts, methods=["GET"]),
     Route(f"{SITE}/counts", widget.preflight, methods=["OPTIONS"]),
+    # Readers' reports are public (CORS); the rest is for moderator tokens (``tokens.py``).
+    Route(f"{SITE}/comments/{{comment_id}}/reports", reports.post_report, methods=["POST"]),
+    Route(f"{SITE}/comments/{{comment_id}}/reports", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/review", review.list_queue, methods=["GET"]),
+    Route(f"{SITE}/review/bulk", verdicts.decide_bulk, methods=["POST"]),  # before {comment_id}
+    Route(f"{SITE}/review/{{comment_id}}", verdicts.decide_one, methods=["POST"]),
+    Route(f"{SITE}/audit", audit.list_audit, methods=["GET"]),
+    Route(f"{SITE}/authors/{{author_key}}", authors.get_author, methods=["GET"]),
+    Route(f"{SITE}/authors/{{author_key}}", authors.post_author, methods=["POST"]),
 ]
 
 

@@ -6,34 +6,27 @@ Entries are written inside the scripts that make the change (``decide.lua``,
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+import re
+from collections.abc import AsyncIterator
 from typing import Any
 
 import msgspec
+from starlette.requests import Request
+from starlette.responses import Response
 
+from moderation.errors import BadRequest
 from moderation.keys import SiteKeys
+from moderation.models import AuditEntry
 from moderation.redis_client import Redis, text
+from moderation.tokens import Role, authorise
 
-HUMAN_ACTIONS = frozenset({"approve", "reject", "restore"})
 SCAN_CHUNK = 500
+SCAN_LIMIT = 10_000  # entries a filtered page may look at before it returns what it found
+MAX_PAGE = 500
+_STREAM_ID = re.compile(r"^[0-9]{1,20}-[0-9]{1,20}$")
 
 
-class Entry(msgspec.Struct, frozen=True, omit_defaults=True):
-    """Who did what, when, to which comment or author, from which state, and why."""
-
-    at: str
-    actor: str
-    action: str  # "auto" (pipeline), "hold" (reports), approve/reject/restore, "standing"
-    comment: str = ""
-    author: str = ""
-    from_status: str = msgspec.field(default="", name="from")
-    to: str = ""
-    reason: str = ""
-    note: str = ""
-    rules: tuple[str, ...] = ()
-    id: str = ""  # the stream id, filled in when read
-    version: int = 0  # the comment's version after the change
-
+Entry = AuditEntry
 
 encode = msgspec.json.Encoder().encode
 _decode = msgspec.json.Decoder(Entry).decode
@@ -99,6 +92,29 @@ async def history(redis: Redis, keys: SiteKeys, comment_id: str) -> list[Entry]:
     return [history_entry(raw) for raw in await redis.lrange(keys.history(comment_id), 0, -1)]
 
 
-def rules(reasons: Sequence[Any]) -> tuple[str, ...]:
-    """The rule ids of a decision's findings, as the audit log keeps them."""
-    return tuple(f"{finding.filter}:{finding.rule}" for finding in reasons)
+async def list_audit(request: Request) -> Response:
+    """``GET /v1/sites/{site_id}/audit?comment=&actor=&cursor=&limit=``, oldest first."""
+    services, site, _ = await authorise(request, Role.MODERATOR)
+    params = request.query_params
+    cursor = params.get("cursor")
+    limit = params.get("limit", "100")
+    errors = []
+    if cursor is not None and not _STREAM_ID.match(cursor):
+        errors.append({"field": "cursor", "message": "is not one this API returned"})
+    if not limit.isdigit() or not 1 <= int(limit) <= MAX_PAGE:
+        errors.append({"field": "limit", "message": f"must be an integer from 1 to {MAX_PAGE}"})
+    if errors:
+        raise BadRequest("bad query parameters", errors=errors)
+    found, next_cursor = await page(
+        services.redis,
+        services.sites.keys_for(site.id),
+        comment=params.get("comment") or None,
+        actor=params.get("actor") or None,
+        cursor=cursor,
+        limit=int(limit),
+        scan_limit=SCAN_LIMIT,
+    )
+    body = {"entries": msgspec.to_builtins(found), "next_cursor": next_cursor}
+    return Response(
+        encode(body), media_type="application/json", headers={"Cache-Control": "no-store"}
+    )

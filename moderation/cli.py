@@ -16,12 +16,14 @@ from typing import Any
 import msgspec
 import uvicorn
 
-from moderation import embedded
+from moderation import audit, embedded
 from moderation.app import create_app
 from moderation.errors import ModerationError
+from moderation.keys import SiteKeys
 from moderation.redis_client import Redis, connect
 from moderation.settings import Settings, SettingsError
 from moderation.sites import SITE_ID, Sites
+from moderation.tokens import Role, Tokens
 from moderation.worker import Worker
 
 log = logging.getLogger("moderation")
@@ -95,7 +97,33 @@ def parser() -> argparse.ArgumentParser:
         "issue a new signing secret; the old one works for the grace period",
     )
     rotate.add_argument("site_id", type=_site_id)
+    _review_commands(commands)
     return top
+
+
+def _review_commands(commands: Any) -> None:
+    """``tokens create|list|revoke`` and ``audit export``: the moderators' side."""
+    tokens = commands.add_parser("tokens", help="moderator credentials").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    create = tokens.add_parser("create", help="create a token; prints it once")
+    create.add_argument("--name", required=True)
+    create.add_argument("--role", required=True, choices=[r.value for r in Role])
+    create.add_argument("--site", action="append", required=True, type=_site_id, dest="sites")
+    create.set_defaults(run=run_tokens_create)
+    listing = tokens.add_parser("list", help="list tokens (never the token)")
+    listing.set_defaults(run=run_tokens_list)
+    revoke = tokens.add_parser("revoke", help="revoke a token by name")
+    revoke.add_argument("name")
+    revoke.set_defaults(run=run_tokens_revoke)
+    audit_log = commands.add_parser("audit", help="the audit log").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    export = audit_log.add_parser("export", help="print a site's audit log as JSON lines")
+    export.add_argument("site_id", type=_site_id)
+    export.set_defaults(run=run_audit_export)
+    for sub in (create, listing, revoke, export):
+        sub.add_argument("--data-dir", type=Path)
 
 
 def _listen(sub: argparse.ArgumentParser) -> None:
@@ -192,10 +220,14 @@ def run_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _with_sites(settings: Settings, action: Callable[[Sites], Awaitable[Any]]) -> Any:
+    return _with_redis(settings, lambda redis: action(Sites(redis, settings)))
+
+
+def _with_redis(settings: Settings, action: Callable[[Redis], Awaitable[Any]]) -> Any:
     async def run(url: str) -> Any:
         redis: Redis = connect(url, cluster=settings.redis_cluster)
         try:
-            return await action(Sites(redis, settings))
+            return await action(redis)
         finally:
             await redis.aclose()
 
@@ -245,4 +277,33 @@ def run_sites_rotate(settings: Settings, args: argparse.Namespace) -> int:
             "old_secrets_valid_for_seconds": settings.secret_grace_seconds,
         }
     )
+    return 0
+
+
+def run_tokens_create(settings: Settings, args: argparse.Namespace) -> int:
+    role = Role(args.role)
+    sites = tuple(dict.fromkeys(args.sites))
+    token = _with_redis(settings, lambda r: Tokens(r).create(args.name, role, sites))
+    _print({"name": args.name, "role": role, "sites": sites, "token": token})
+    return 0
+
+
+def run_tokens_list(settings: Settings, args: argparse.Namespace) -> int:
+    _print(_with_redis(settings, lambda r: Tokens(r).list()))
+    return 0
+
+
+def run_tokens_revoke(settings: Settings, args: argparse.Namespace) -> int:
+    if not _with_redis(settings, lambda r: Tokens(r).revoke(args.name)):
+        raise ModerationError(f"no token named {args.name!r}")
+    _print({"revoked": args.name})
+    return 0
+
+
+def run_audit_export(settings: Settings, args: argparse.Namespace) -> int:
+    async def export(redis: Redis) -> None:
+        async for entry in audit.entries(redis, SiteKeys(args.site_id, settings.shards)):
+            _print(entry)
+
+    _with_redis(settings, export)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 
 import msgspec
 
@@ -49,6 +50,16 @@ class Author(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     name: str
     id: str | None = None
     email: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Who this is on a site: the host's id, else a hash of the email, else of the name."""
+        if self.id:
+            return self.id
+        if self.email:
+            digest = hashlib.sha256(self.email.strip().lower().encode()).hexdigest()
+            return f"email-{digest[:32]}"
+        return f"name-{hashlib.sha256(self.name.strip().encode()).hexdigest()[:32]}"
 
 
 class CommentIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -122,3 +133,23 @@ class PublicComment(msgspec.Struct, frozen=True):
 class QueueMessage(msgspec.Struct, frozen=True, array_like=True):
     site: str
     id: str
+
+
+HUMAN_ACTIONS = frozenset({"approve", "reject", "restore"})
+
+
+class AuditEntry(msgspec.Struct, frozen=True, omit_defaults=True):
+    """Who did what, when, to which comment or author, from which state, and why."""
+
+    at: str
+    actor: str  # "pipeline", "reports", or "token:<name>"
+    action: str  # "auto", "hold" (reports), approve/reject/restore, "standing"
+    comment: str = ""
+    author: str = ""
+    from_status: str = msgspec.field(default="", name="from")
+    to: str = ""
+    reason: str = ""
+    note: str = ""
+    rules: tuple[str, ...] = ()
+    id: str = ""  # the audit stream id, filled in when read
+    version: int = 0  # the comment's version after the change

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation import __version__
+from moderation.verdicts import REASONS
 
 PROBLEM = {
     "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
@@ -134,8 +135,175 @@ PATHS: dict[str, dict[str, Any]] = {
     },
 }
 
+# The moderators' workflow: list a queue, decide under If-Match (409 when someone was first),
+# act in bulk during a spam wave, read the audit log, set author standing (admin).
+MODERATOR: list[dict[str, list[str]]] = [{"moderatorToken": []}]
+REASON = {"type": "string", "enum": list(REASONS)}
+QUEUE_FILTERS = [
+    _param(
+        "queue", "query", type="string", enum=["held", "reported", "approved", "rejected", "queued"]
+    ),
+    _param("thread", "query"),
+    _param("author", "query"),
+    _param("reason", "query"),
+]
+
+
+def _body(schema: str) -> dict[str, Any]:
+    return {
+        "required": True,
+        "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+PATHS.update(
+    {
+        "/v1/sites/{site_id}/review": {
+            "get": {
+                "summary": "A review queue, oldest first, each item with its evidence and history",
+                "security": MODERATOR,
+                "parameters": [
+                    SITE,
+                    *QUEUE_FILTERS,
+                    _param("sort", "query", type="string", enum=["oldest", "newest"]),
+                    _param("limit", "query", type="integer", minimum=1, maximum=100),
+                    _param("cursor", "query"),
+                ],
+                "responses": {
+                    "200": _ok("items, next_cursor, counts"),
+                    **_errors(400, 401, 404, 503),
+                },
+            }
+        },
+        "/v1/sites/{site_id}/review/{comment_id}": {
+            "post": {
+                "summary": "Approve, reject or restore one comment at the version you reviewed",
+                "security": MODERATOR,
+                "parameters": [
+                    SITE,
+                    _param("comment_id"),
+                    {**_param("If-Match", "header"), "required": True},
+                ],
+                "requestBody": _body("Verdict"),
+                "responses": {
+                    "200": _ok("id, status, version"),
+                    **_errors(400, 401, 403, 404, 409, 422, 428, 503),
+                },
+            }
+        },
+        "/v1/sites/{site_id}/review/bulk": {
+            "post": {
+                "summary": "One action on up to 500 ids or a queue filter; idempotent on retry",
+                "security": MODERATOR,
+                "parameters": [SITE],
+                "requestBody": _body("BulkVerdict"),
+                "responses": {
+                    "200": _ok("results: id, outcome (ok|unchanged|conflict|not_found), status"),
+                    **_errors(400, 401, 404, 422, 503),
+                },
+            }
+        },
+        "/v1/sites/{site_id}/audit": {
+            "get": {
+                "summary": "The site's append-only audit log, oldest first",
+                "security": MODERATOR,
+                "parameters": [
+                    SITE,
+                    _param("comment", "query"),
+                    _param("actor", "query"),
+                    _param("cursor", "query"),
+                    _param("limit", "query", type="integer", minimum=1, maximum=500),
+                ],
+                "responses": {"200": _ok("entries, next_cursor"), **_errors(400, 401, 404, 503)},
+            }
+        },
+        "/v1/sites/{site_id}/authors/{author_key}": {
+            "get": {
+                "summary": "An author's standing, counts and history",
+                "security": MODERATOR,
+                "parameters": [SITE, _param("author_key")],
+                "responses": {"200": _ok("standing"), **_errors(401, 404, 503)},
+            },
+            "post": {
+                "summary": "Ban, premoderate, trust or reset an author (admin)",
+                "security": MODERATOR,
+                "parameters": [SITE, _param("author_key")],
+                "requestBody": _body("StandingChange"),
+                "responses": {"200": _ok("standing"), **_errors(400, 401, 403, 404, 422, 503)},
+            },
+        },
+        "/v1/sites/{site_id}/comments/{comment_id}/reports": {
+            "post": {
+                "summary": "A reader reports a published comment (public, CORS, rate-limited)",
+                "parameters": [SITE, _param("comment_id")],
+                "requestBody": _body("Report"),
+                "responses": {
+                    "202": {"description": "recorded"},
+                    **_errors(400, 404, 422, 429, 503),
+                },
+            },
+            "options": {
+                "summary": "CORS preflight",
+                "parameters": [SITE, _param("comment_id")],
+                "responses": {"204": {"description": "preflight"}},
+            },
+        },
+    }
+)
+VERDICT = {
+    "action": {"type": "string", "enum": ["approve", "reject", "restore"]},
+    "reason": REASON,
+    "note": {"type": "string", "maxLength": 2000},
+}
+REVIEW_SCHEMAS = {
+    "Verdict": {
+        "type": "object",
+        "required": ["action"],
+        "additionalProperties": False,
+        "properties": VERDICT,
+    },
+    "BulkVerdict": {
+        "type": "object",
+        "required": ["action"],
+        "additionalProperties": False,
+        "properties": {
+            **VERDICT,
+            "ids": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 500},
+            "filter": {
+                "type": "object",
+                "properties": {
+                    k: {"type": "string"} for k in ("queue", "thread", "author", "reason")
+                },
+            },
+        },
+    },
+    "StandingChange": {
+        "type": "object",
+        "required": ["standing"],
+        "additionalProperties": False,
+        "properties": {
+            "standing": {"type": "string", "enum": ["banned", "premoderated", "trusted", "normal"]},
+            "until": {"type": "string", "format": "date-time"},
+            "note": {"type": "string", "maxLength": 2000},
+        },
+    },
+    "Report": {
+        "type": "object",
+        "required": ["reason"],
+        "additionalProperties": False,
+        "properties": {"reason": REASON, "text": {"type": "string", "maxLength": 1000}},
+    },
+}
+
 COMPONENTS = {
-    "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer"}},
+    "securitySchemes": {
+        "apiKey": {"type": "http", "scheme": "bearer"},
+        "moderatorToken": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "moderation tokens create",
+        },
+    },
     "schemas": {
         "Problem": {
             "type": "object",
@@ -183,6 +351,9 @@ COMPONENTS = {
         },
     },
 }
+
+
+COMPONENTS["schemas"].update(REVIEW_SCHEMAS)  # type: ignore[attr-defined]
 
 
 def build() -> dict[str, Any]:

@@ -36,6 +36,7 @@ class Settings:
     # Widgets
     widget_max_age_seconds: int = 10
     recent_size: int = 100
+    reports_per_minute: int = 10  # per reader; a comment takes ten times that from all readers
     # Process
     log_level: str = "info"
 

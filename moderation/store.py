@@ -8,10 +8,8 @@ from typing import Any
 
 import msgspec
 
-from moderation import audit
-from moderation.authors import author_key
 from moderation.keys import GROUP, SiteKeys
-from moderation.models import Comment, Decision, PublicComment, Status
+from moderation.models import HUMAN_ACTIONS, AuditEntry, Comment, Decision, PublicComment, Status
 from moderation.redis_client import Redis, Scripts
 
 _FIELDS = ["rec", "status", "v", "decision"]
@@ -129,7 +127,7 @@ class Store:
                 keys.history(comment.id),
                 keys.reported,
                 keys.reports(comment.id),
-                keys.author(author_key(comment.author)),
+                keys.author(comment.author.key),
             ],
             [
                 change.old,
@@ -144,8 +142,8 @@ class Store:
                 self._recent_size,
                 change.entry_id,
                 GROUP,
-                audit.encode(_entry(change)),
-                "1" if change.action in audit.HUMAN_ACTIONS else "0",
+                encode(_entry(change)),
+                "1" if change.action in HUMAN_ACTIONS else "0",
             ],
         )
 
@@ -162,18 +160,18 @@ class Store:
         return [(outcome.decode(), int(version)) for outcome, version in replies]
 
 
-def _entry(change: Transition) -> audit.Entry:
-    return audit.Entry(
+def _entry(change: Transition) -> AuditEntry:
+    return AuditEntry(
         at=change.decision.decided_at,
         actor=change.decision.decided_by,
         action=change.action,
         comment=change.comment.id,
-        author=author_key(change.comment.author),
+        author=change.comment.author.key,
         from_status=change.old,
         to=change.new,
         reason=change.reason,
         note=change.note,
-        rules=audit.rules(change.decision.reasons),
+        rules=tuple(f"{f.filter}:{f.rule}" for f in change.decision.reasons),
     )
 
 

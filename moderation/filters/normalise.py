@@ -1,20 +1,230 @@
-"""Text normalisation shared by every filter; the original is never changed."""
+"""Text normalisation shared by every filter; the original is never changed.
+
+Two views, both mapping back to original offsets:
+
+- ``normalised``: NFKC, case-folded, lookalike letters folded to ASCII (Cyrillic, Greek, styled
+  and enclosed letters), zero-width and bidi controls removed, combining marks (Zalgo, accents)
+  stripped. Digits and punctuation are kept, so ``Rp 600.000`` still reads as money.
+- ``letters`` (for word lists): the same, plus leetspeak folded only inside tokens that mix
+  letters with digits or symbols (``5h!t``, ``b4ngs4t``), spaced-out letters joined
+  (``s.l.o.t``, ``a n j i n g``) and alay slang spelled out (``bgst`` → ``bangsat``).
+
+Repeated letters (``shiiit``) are collapsed by the word matcher, which compares run lengths
+(see ``collapse``), so ``ass`` never turns into ``as``.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
+from importlib import resources
 
 from moderation.filters.base import Text
 
+_DATA = resources.files("moderation.filters") / "data"
+
+# Zero-width, joiners, bidi embeddings/overrides/isolates, soft hyphen, BOM, variation selectors.
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+    "\u3164\ufeff\uffa0" + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+)
+
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g"}
+)
+_SYMBOLS = str.maketrans({"@": "a", "$": "s", "!": "i", "|": "i", "+": "t", "€": "e", "£": "l"})
+# Only tokens mixing letters with digits or leet symbols are leet-folded. The pre-check is a
+# fixed two-character pattern and the token pattern one character class: both linear.
+_MIXED = re.compile(r"[a-z][0-9@$!|+€£]|[0-9@$!|+€£][a-z]")
+# Starts only at a token start, so its backtracking stays within one token: linear overall.
+_LEET_TOKEN = re.compile(
+    r"(?<![a-z0-9@$!|+€£])(?:[a-z]+[0-9@$!|+€£]|[0-9@$!|+€£]+[a-z])[a-z0-9@$!|+€£]*"
+)
+_NUMBER = re.compile(r"[0-9]{3,}")  # prices and years stay numbers inside mixed tokens
+_SYMBOL_INSIDE = re.compile(r"[@$!|+€£](?=[a-z0-9])")  # a symbol ending a word is punctuation
+# Three or more single letters split by the same kind of separator: "s.l.o.t", "a n j i n g".
+# Letters and separators are disjoint classes, so matching is linear.
+_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?:[\s.,\-_*+~/|:;'\"·•]{1,3}[^\W\d_](?![^\W_])){2,}")
+_LETTER = re.compile(r"[^\W\d_]")
+_RUN = re.compile(r"(.)\1")
+
+
+def _load_confusables() -> dict[str, str]:
+    table = {}
+    for line in (_DATA / "confusables.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, ascii_, _ = line.split("\t", 2)
+            table[chr(int(code, 16))] = ascii_
+    return table
+
+
+def _load_slang() -> dict[str, str]:
+    table = {}
+    for line in (_DATA / "slang-id.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            alay, standard = line.split("\t")[:2]
+            table[alay] = standard
+    return table
+
+
+_CONFUSABLES = _load_confusables()
+SLANG = _load_slang()
+# Whole words only; an alternation of literals has no nested repetition, so it is linear.
+_SLANG_WORD = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(map(re.escape, sorted(SLANG, key=len, reverse=True)))
+    + r")(?![^\W\d_])"
+)
+
+
+def fold_char(char: str) -> str:
+    """One original character as it appears in ``normalised`` (possibly empty or longer)."""
+    if char in _INVISIBLE or unicodedata.combining(char):
+        return ""
+    out = []
+    for c in unicodedata.normalize("NFKC", char).casefold():
+        c = _CONFUSABLES.get(c, c)
+        if not c.isascii():
+            c = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        out.append(c)
+    return "".join(out)
+
+
+class _Folds(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character.
+
+    ``uneven`` collects the characters that fold to zero or several characters: a text with
+    none of them lines up one to one with its original and needs no offset map.
+    """
+
+    LIMIT = 1 << 16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: set[str] = set()
+        self._pattern: tuple[int, re.Pattern[str]] = (-1, re.compile("x"))
+
+    def uneven_pattern(self) -> re.Pattern[str]:
+        """A character class of ``uneven``, recompiled only when it has grown."""
+        if self._pattern[0] != len(self.uneven):
+            chars = "".join(sorted(self.uneven))
+            self._pattern = (len(self.uneven), re.compile(f"[{re.escape(chars)}]"))
+        return self._pattern[1]
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > self.LIMIT:  # bounded memory whatever the input
+            self.clear()
+        folded = self[code] = fold_char(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        return folded
+
+
+_FOLDS = _Folds()
+
 
 def normalise(original: str) -> Text:
-    """Compatibility-fold (NFKC) and case-fold, keeping a map back to the original."""
+    """Both views of ``original`` (see the module docstring)."""
+    offsets: list[int] | None = None
     if original.isascii():
-        return Text(original, original.lower())
+        plain = original.lower()
+    else:
+        plain = original.translate(_FOLDS)
+        if len(plain) != len(original) or not _FOLDS.uneven.isdisjoint(original):
+            plain, offsets = _with_offsets(original)
+    letters = _letters(plain, offsets)
+    base = Text(original, plain, offsets)
+    if letters[0] == plain and letters[1] is offsets:
+        return base
+    return Text(original, plain, offsets, Text(original, *letters))
+
+
+def _with_offsets(original: str) -> tuple[str, list[int]]:
+    """Fold with an offset map; only the uneven characters cost Python work."""
     chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(original):
-        folded = unicodedata.normalize("NFKC", char).lower()
+    index: list[int] = []
+    at = 0
+    for m in _FOLDS.uneven_pattern().finditer(original):
+        i = m.start()
+        chars.append(original[at:i].translate(_FOLDS))
+        index.extend(range(at, i))
+        folded = _FOLDS[ord(original[i])]
         chars.append(folded)
-        offsets.extend([index] * len(folded))
-    return Text(original, "".join(chars), offsets)
+        index.extend([i] * len(folded))
+        at = i + 1
+    chars.append(original[at:].translate(_FOLDS))
+    index.extend(range(at, len(original)))
+    return "".join(chars), index
+
+
+def _letters(plain: str, offsets: Sequence[int] | None) -> tuple[str, Sequence[int] | None]:
+    text = _LEET_TOKEN.sub(_fold_leet, plain) if _MIXED.search(plain) else plain
+    pieces: list[tuple[int, int, str, list[int]]] = []
+    for m in _SPACED.finditer(text):
+        kept = [m.start() + k.start() for k in _LETTER.finditer(m.group())]
+        pieces.append((m.start(), m.end(), "".join(text[i] for i in kept), kept))
+    if not pieces:
+        pieces = _slang(text)
+    else:
+        text, offsets = _apply(text, offsets, pieces)
+        pieces = _slang(text)
+    return _apply(text, offsets, pieces) if pieces else (text, offsets)
+
+
+def _fold_leet(match: re.Match[str]) -> str:
+    token = match.group()
+    if token.isalpha() or token.isdigit():
+        return token
+    token = _SYMBOL_INSIDE.sub(lambda m: m.group().translate(_SYMBOLS), token)
+    if not any(c.isdigit() for c in token):
+        return token
+    parts = _NUMBER.split(token)
+    numbers = _NUMBER.findall(token)
+    folded = [p.translate(_LEET) for p in parts]
+    return "".join(f + n for f, n in zip(folded, [*numbers, ""], strict=True))
+
+
+def _slang(text: str) -> list[tuple[int, int, str, list[int]]]:
+    pieces = []
+    for m in _SLANG_WORD.finditer(text):
+        standard = SLANG[m.group()]
+        last = m.end() - 1
+        source = [min(m.start() + k, last) for k in range(len(standard))]
+        pieces.append((m.start(), m.end(), standard, source))
+    return pieces
+
+
+def _apply(
+    text: str, offsets: Sequence[int] | None, pieces: list[tuple[int, int, str, list[int]]]
+) -> tuple[str, list[int]]:
+    """Replace ``text[start:end]`` by each piece's string; its characters come from ``source``."""
+    where = offsets if offsets is not None else range(len(text))
+    out: list[str] = []
+    index: list[int] = []
+    at = 0
+    for start, end, replacement, source in pieces:
+        out.append(text[at:start])
+        index.extend(where[at:start])
+        out.append(replacement)
+        index.extend(where[i] for i in source)
+        at = end
+    out.append(text[at:])
+    index.extend(where[at:])
+    return "".join(out), index
+
+
+def collapse(word: str) -> tuple[str, tuple[int, ...]]:
+    """``word`` with each run of one letter kept once, and the run lengths (``shiiit`` → 3)."""
+    if not _RUN.search(word):
+        return word, (1,) * len(word)
+    key: list[str] = []
+    runs: list[int] = []
+    for char in word:
+        if key and key[-1] == char:
+            runs[-1] += 1
+        else:
+            key.append(char)
+            runs.append(1)
+    return "".join(key), tuple(runs)

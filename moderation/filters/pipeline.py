@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from moderation import decision
 from moderation.filters.base import Context, Filter
 from moderation.filters.normalise import normalise
-from moderation.filters.profanity import ProfanityFilter, WordList
+from moderation.filters.profanity import ProfanityFilter
 from moderation.models import Decision
 
 
@@ -17,7 +17,11 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        return cls([ProfanityFilter(WordList.better_profanity())])
+        return cls(
+            [
+                ProfanityFilter.default(),
+            ]
+        )
 
     def __call__(self, context: Context, decided_at: str) -> Decision:
         text = normalise(context.comment.body)

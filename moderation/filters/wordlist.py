@@ -1,0 +1,307 @@
+"""Profanity word lists with severities and innocent contexts, matched token by token on the
+letters view.
+
+A word matches a token when both fold to the same key (better-profanity's lookalike classes
+``l``/``i`` and ``v``/``u``, runs of one letter kept once) and every run in the token is at
+least as long as the word's (``shiiit`` is ``shit``; ``as`` is not ``ass``). Indonesian and
+Javanese words also match with their affixes and clitics (``kontolnya``, ``dianjing``), and
+words flagged ``glue`` inside longer tokens (``fuckthis``). A hit inside one of the word's
+allowed contexts (``flu babi``) is dropped. Cost: a few dict lookups per token.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from typing import NamedTuple
+
+from moderation.filters.normalise import collapse, normalise
+from moderation.policy import Severity
+
+_FOLD = str.maketrans({"l": "i", "v": "u"})
+TOKEN = re.compile(r"(?:[^\W\d_]|\*)+")
+_RUN = re.compile(r"(.)\1")
+SUFFIXES = tuple(s.translate(_FOLD) for s in ("nya", "lah", "kah", "mu", "ku", "in", "pun"))
+PREFIXES = ("di", "ke")
+_WILDCARD_VOWELS = "aioue"
+MAX_WILDCARDS = 3
+MIN_STEM = 3
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    key: str
+    runs: tuple[int, ...] | None  # None: every letter single, the common case
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entry:
+    word: str
+    lang: str
+    severity: Severity
+    version: str
+    keys: tuple[str, ...]  # one folded key per word of a phrase
+    runs: tuple[int, ...] | None  # run lengths of a single word; None: all single
+    glue: bool = False
+    allow: tuple[tuple[str, ...], ...] = ()  # innocent contexts, as key phrases
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # letters-view offsets
+    end: int
+    how: str = ""
+
+
+def key_of(word: str) -> tuple[str, tuple[int, ...] | None]:
+    if not _RUN.search(word):
+        return word.translate(_FOLD), None
+    return collapse(word.translate(_FOLD))
+
+
+def tokens(text: str) -> list[Token]:
+    folded = text.translate(_FOLD)
+    repeats = _RUN.search(folded) is not None
+    out = []
+    for m in TOKEN.finditer(folded):
+        word = m.group()
+        start, end = m.span()
+        if "*" in word:
+            stripped = word.strip("*")
+            if not stripped:
+                continue
+            start += word.index(stripped)
+            end = start + len(stripped)
+            word = stripped
+        if repeats and _RUN.search(word):
+            out.append(Token(start, end, *collapse(word)))
+        else:
+            out.append(Token(start, end, word, None))
+    return out
+
+
+def _expansions(key: str) -> Iterator[str]:
+    """Every reading of a token whose ``*`` stands for a vowel (better-profanity's rule)."""
+    if key.count("*") > MAX_WILDCARDS:
+        return
+    slots = [_WILDCARD_VOWELS if c == "*" else c for c in key]
+    for combo in itertools.product(*slots):
+        yield collapse("".join(combo))[0]
+
+
+def _runs_cover(token: Sequence[int] | None, word: Sequence[int] | None) -> bool:
+    if word is None:
+        return True
+    if token is None:
+        return False
+    return len(token) == len(word) and all(t >= w for t, w in zip(token, word, strict=True))
+
+
+def _affixes() -> Iterator[tuple[str, str]]:
+    for pre in ("", *PREFIXES):
+        for suf in ("", *SUFFIXES):
+            if pre or suf:
+                yield pre, suf
+
+
+class WordList:
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.single: dict[str, list[Entry]] = {}
+        self.phrases: dict[str, list[Entry]] = {}
+        # Every affixed form of every non-English word, so a token costs one lookup.
+        self.affixed: dict[str, list[tuple[Entry, int, int]]] = {}
+        glued: set[str] = set()
+        versions: set[str] = set()
+        for entry in entries:
+            versions.add(entry.version)
+            if len(entry.keys) > 1:
+                self.phrases.setdefault(entry.keys[0], []).append(entry)
+            else:
+                self.single.setdefault(entry.keys[0], []).append(entry)
+                if entry.glue:
+                    glued.add(entry.keys[0])
+                if entry.lang != "en" and len(entry.keys[0]) >= MIN_STEM:
+                    for pre, suf in _affixes():
+                        form = pre + entry.keys[0] + suf
+                        self.affixed.setdefault(form, []).append((entry, len(pre), len(suf)))
+        # Every key some hit starts from: a clean text (most) shares none with its tokens.
+        self.keys = frozenset(self.single) | frozenset(self.affixed)
+        self.phrase_words = {
+            first: [frozenset(e.keys) for e in entries] for first, entries in self.phrases.items()
+        }
+        for bucket in self.single.values():
+            # Name a hit after the plain spelling ("shit", not "s-h-i-t" or "sh1t").
+            bucket.sort(key=lambda e: (not e.word.isalpha(), len(e.word)))
+        alternation = "|".join(sorted(map(re.escape, glued), key=len, reverse=True))
+        self.glue = re.compile(alternation) if glued else None
+        self.versions = tuple(sorted(versions))
+
+    @classmethod
+    def load(cls, *names: str) -> WordList:
+        """The packs ``moderation/filters/data/profanity-<name>.tsv``."""
+        data = resources.files("moderation.filters") / "data"
+        return cls(
+            entry
+            for name in names
+            for entry in parse(
+                (data / f"profanity-{name}.tsv").read_text(encoding="utf-8"), lang=name
+            )
+        )
+
+    @classmethod
+    def better_profanity(cls) -> WordList:
+        """better-profanity's own unpruned list, every word strong (for comparisons)."""
+        path = resources.files("better_profanity") / "profanity_wordlist.txt"
+        return cls(entries_of(path.read_text().splitlines(), "en", Severity.STRONG))
+
+    def scan(self, text: str) -> tuple[list[Hit], list[Token]]:
+        """The hits in ``text`` (the letters view) and its tokens (empty when it is clean)."""
+        hot = self.candidates(text)
+        if not hot:
+            return [], []
+        toks = tokens(text)
+        return list(self.find(toks, hot)), toks
+
+    def candidates(self, text: str) -> set[str]:
+        """Token keys worth a closer look, found with set operations in C. Most texts: none."""
+        folded = text.translate(_FOLD)
+        words = set(TOKEN.findall(folded))
+        hot = words & self.keys
+        for first in self.phrase_words.keys() & words:
+            if any(phrase <= words for phrase in self.phrase_words[first]):
+                hot.add(first)
+        if "*" in folded:
+            hot.update(collapse(w.strip("*"))[0] for w in words if "*" in w)
+        glue = self.glue
+        if glue is not None and glue.search(folded):
+            hot.update(w for w in words if glue.search(w))
+        if _RUN.search(folded):
+            for w in words:
+                if _RUN.search(w):
+                    key = collapse(w)[0]
+                    if key in self.keys or (glue is not None and glue.search(key)):
+                        hot.add(key)
+        return hot
+
+    def find(self, toks: Sequence[Token], hot: set[str] | None = None) -> Iterator[Hit]:
+        i = 0
+        while i < len(toks):
+            if hot is not None and toks[i].key not in hot:
+                i += 1
+                continue
+            hit = self._phrase(toks, i) or self._word(toks, i)
+            if hit is not None and not _allowed(hit, toks):
+                yield hit
+                i = hit.last + 1
+            else:
+                i += 1
+
+    def _phrase(self, toks: Sequence[Token], i: int) -> Hit | None:
+        for entry in self.phrases.get(toks[i].key, ()):
+            n = len(entry.keys)
+            group = toks[i : i + n]
+            if len(group) == n and all(t.key == k for t, k in zip(group, entry.keys, strict=True)):
+                return Hit(entry, i, i + n - 1, group[0].start, group[-1].end)
+        return None
+
+    def _word(self, toks: Sequence[Token], i: int) -> Hit | None:
+        token = toks[i]
+        for entry in self.single.get(token.key, ()):
+            if _runs_cover(token.runs, entry.runs):
+                return Hit(entry, i, i, token.start, token.end)
+        if "*" in token.key:
+            return self._wildcard(token, i)
+        return self._affixed(token, i) or self._glued(token, i)
+
+    def _wildcard(self, token: Token, i: int) -> Hit | None:
+        for key in _expansions(token.key):
+            for entry in self.single.get(key, ()):
+                return Hit(entry, i, i, token.start, token.end)
+        return None
+
+    def _affixed(self, token: Token, i: int) -> Hit | None:
+        for entry, pre, suf in self.affixed.get(token.key, ()):
+            runs = token.runs[pre : len(token.runs) - suf] if token.runs else None
+            if _runs_cover(runs, entry.runs):
+                how = "-".join(
+                    p for p in (token.key[:pre], entry.word, token.key[-suf:] if suf else "") if p
+                )
+                return Hit(entry, i, i, token.start, token.end, how)
+        return None
+
+    def _glued(self, token: Token, i: int) -> Hit | None:
+        if self.glue is None:
+            return None
+        m = self.glue.search(token.key)
+        if m is None:
+            return None
+        for entry in self.single.get(m.group(), ()):
+            return Hit(entry, i, i, token.start, token.end, f"glued in {token.key}")
+        return None
+
+
+def _allowed(hit: Hit, toks: Sequence[Token]) -> bool:
+    for phrase in hit.entry.allow:
+        n = len(phrase)
+        for s in range(max(0, hit.first - n + 1), hit.first + 1):
+            group = toks[s : s + n]
+            if len(group) == n and all(
+                k == t.key or (s + j == hit.first and k in hit.entry.keys)
+                for j, (t, k) in enumerate(zip(group, phrase, strict=True))
+            ):
+                return True
+    return False
+
+
+def _entry(
+    word: str,
+    lang: str,
+    severity: Severity,
+    version: str,
+    glue: bool = False,
+    allow: tuple[tuple[str, ...], ...] = (),
+) -> Entry:
+    parts = [(t.key, t.runs) for t in tokens(normalise(word).words.normalised)]
+    if len(parts) == 1 and parts[0][1] is not None and max(parts[0][1]) == 1:
+        parts = [(parts[0][0], None)]
+    return Entry(
+        word=word,
+        lang=lang,
+        severity=severity,
+        version=version,
+        keys=tuple(k for k, _ in parts),
+        runs=parts[0][1] if len(parts) == 1 else None,
+        glue=glue,
+        allow=allow,
+    )
+
+
+def entries_of(words: Iterable[str], lang: str, severity: Severity) -> list[Entry]:
+    entries = (_entry(w.strip().lower(), lang, severity, lang) for w in words if w.strip())
+    return [e for e in entries if e.keys]
+
+
+def parse(source: str, lang: str) -> Iterator[Entry]:
+    """Rows ``word<TAB>severity[<TAB>flags[<TAB>context;context]]``; ``# version: v`` header."""
+    version = lang
+    for line in source.splitlines():
+        if line.startswith("# version:"):
+            version = line.split(":", 1)[1].strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, severity, flags, contexts = [*line.split("\t"), "-", ""][:4]
+        allow = tuple(
+            tuple(t.key for t in tokens(normalise(phrase).words.normalised))
+            for phrase in contexts.split(";")
+            if phrase.strip("- ")
+        )
+        entry = _entry(word, lang, Severity(severity), version, "glue" in flags, allow)
+        if entry.keys:
+            yield entry

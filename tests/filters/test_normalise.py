@@ -1,0 +1,94 @@
+"""Normalisation: both views fold obfuscations and still point at the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.filters.normalise import collapse, normalise
+
+
+def words(body: str) -> str:
+    return normalise(body).words.normalised
+
+
+def test_ascii_is_lowercased_without_offsets() -> None:
+    """Plain ASCII needs no offset map: the views line up with the original."""
+    text = normalise("Maju Terus Kab. Kediri")
+    assert text.normalised == "maju terus kab. kediri"
+    assert text.offsets is None
+
+
+def test_full_width_and_math_letters_fold_by_nfkc() -> None:
+    """Full-width and mathematical alphanumeric letters read as ASCII."""
+    assert normalise("ｆｕｃｋ 𝐟𝐮𝐜𝐤").normalised == "fuck fuck"
+
+
+@pytest.mark.parametrize(
+    ("body", "plain"),
+    [("ѕhit", "shit"), ("αnjing", "anjing"), ("🅺🅾🅽🆃🅾🅻", "kontol"), ("Ⓚⓞⓝⓣⓞⓛ", "kontol")],
+)
+def test_lookalike_letters_fold_to_ascii(body: str, plain: str) -> None:
+    """Cyrillic, Greek, negative-squared and circled letters fold to the ASCII they imitate."""
+    assert normalise(body).normalised == plain
+
+
+def test_zero_width_and_bidi_controls_are_removed() -> None:
+    """Invisible characters split no word."""
+    assert normalise("f\u200bu\u200dc\u202ek\ufeff").normalised == "fuck"
+
+
+def test_combining_marks_are_stripped() -> None:
+    """Zalgo text and accents leave the base letters."""
+    assert normalise("k̷̢o̵n̸t̴o̶l café").normalised == "kontol cafe"
+
+
+def test_leet_is_folded_only_in_mixed_tokens() -> None:
+    """``5h!t`` and ``b4ngs4t`` read as words; a trailing ``!`` stays punctuation."""
+    assert words("5h!t b4ngs4t shit!") == "shit bangsat shit!"
+
+
+def test_numbers_keep_their_meaning() -> None:
+    """Prices and years are not leet: both views keep ``Rp 600.000`` and ``rp600``'s digits."""
+    text = normalise("Rp 600.000 tahun 2024 rp600")
+    assert text.normalised == "rp 600.000 tahun 2024 rp600"
+    assert text.words.normalised == "rp 600.000 tahun 2024 rp600"
+
+
+@pytest.mark.parametrize(
+    ("body", "joined"), [("s.l.o.t", "slot"), ("a n j i n g", "anjing"), ("f-u-c-k", "fuck")]
+)
+def test_spaced_out_letters_are_joined(body: str, joined: str) -> None:
+    """Three or more single letters split by separators become one word."""
+    assert words(body) == joined
+
+
+def test_two_single_letters_stay_apart() -> None:
+    """``d u`` is not squashed: ordinary abbreviations survive."""
+    assert words("ok d u") == "ok d u"
+
+
+@pytest.mark.parametrize(("alay", "standard"), [("bgst", "bangsat"), ("goblog", "goblok")])
+def test_alay_slang_is_spelled_out(alay: str, standard: str) -> None:
+    """Indonesian alay spellings read as the standard word in the letters view."""
+    assert words(f"dasar {alay}") == f"dasar {standard}"
+
+
+def test_repeated_letters_collapse_with_run_lengths() -> None:
+    """``shiiit`` collapses to ``shit`` and remembers the run of three."""
+    assert collapse("shiiit") == ("shit", (1, 1, 3, 1))
+
+
+def test_spans_point_at_the_original() -> None:
+    """A span in either view maps back to the original characters, obfuscation included."""
+    text = normalise("kamu a n j i n g ya")
+    view = text.words
+    start = view.normalised.index("anjing")
+    assert view.span(start, start + 6).text == "a n j i n g"
+    styled = normalise("ok 𝐟\u200b𝐮𝐜𝐤 ok")
+    assert styled.span(3, 7).text == "𝐟\u200b𝐮𝐜𝐤"
+
+
+def test_adversarial_input_is_handled() -> None:
+    """A megabyte of one letter, separators or combining marks normalises (linear regexes)."""
+    for body in ("a" * 1_000_000, "a." * 500_000, "a" + "\u0301" * 1_000_000, "1a" * 500_000):
+        assert normalise(body).normalised
