@@ -234,6 +234,10 @@ def moderation_api(port: int, workers: int = 2) -> list[str]:
     ]
 
 
+def moderation_serve(port: int) -> list[str]:
+    return [sys.executable, "-m", "moderation", "serve", "--port", str(port)]
+
+
 def bare_api(port: int, workers: int = 2) -> list[str]:
     return [
         *[sys.executable, "-m", "uvicorn", "bare:app", "--app-dir", str(HERE)],
@@ -268,7 +272,9 @@ def python_load(
         command += ["--once"] * once
         command += ["--rate", str(rate)] * (rate is not None)
         command += ["--record", str(record)] * (record is not None)
-        out = subprocess.run(command, capture_output=True, check=True, timeout=duration + 90)
+        out = subprocess.run(command, capture_output=True, check=False, timeout=duration + 90)
+    if out.returncode:
+        raise RuntimeError(f"loadgen failed:\n{out.stderr.decode()[-2000:]}")
     result: dict[str, Any] = json.loads(out.stdout)
     return result
 

@@ -120,7 +120,9 @@ async def pace(load: Load, rate: float, start: float) -> None:
             await asyncio.sleep(delay)
         load.due.append((index, due))
         while load.idle and load.due:
-            load.idle.pop().send_next()
+            connection = load.idle.pop()
+            if not connection.closed.done():  # the server may close a keep-alive connection
+                connection.send_next()
     load.finished.set()
     while load.idle:
         load.idle.pop().transport.close()
