@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
+from asyncio.subprocess import PIPE
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -66,11 +69,13 @@ async def plain_worker(settings: Settings, redis: aioredis.Redis) -> AsyncIterat
 def post(host: Host, plain_worker: Worker) -> Post:
     """Post comments (each by its own author unless given) and let the worker decide them."""
 
-    async def send(*bodies: str, **extra: Any) -> list[str]:
+    async def send(*bodies: str, author_id: str | None = None, **extra: Any) -> list[str]:
         ids = []
         for n, body in enumerate(bodies):
-            fields = {"author": f"Pembaca {n} {body[:8]}", **extra}
-            response = await host.post(comment(body, **fields))
+            payload = comment(body, **{"author": f"Pembaca {n} {body[:8]}", **extra})
+            if author_id:
+                payload["author"]["id"] = author_id
+            response = await host.post(payload)
             assert response.status_code == 202, response.text
             ids.append(response.json()["id"])
         await plain_worker.run_once()
@@ -104,3 +109,13 @@ BODIES = (
     "Mohon info syarat pendaftaran untuk tahun depan",
     "Warga sangat terbantu dengan program ini",
 )
+
+
+async def cli(env: dict[str, str], *args: str) -> str:
+    """Run the ``moderation`` command and return its stdout (it must succeed)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "moderation", *args, env=env, stdout=PIPE, stderr=PIPE
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, err.decode()
+    return out.decode()
