@@ -51,6 +51,30 @@ def arguments(description: str, duration: float) -> argparse.ArgumentParser:
     return parser
 
 
+def describe() -> str:
+    """Which code is measured: the ``moderation`` package's folder, its commit, uvicorn's parser."""
+    import importlib.util
+
+    import moderation
+
+    folder = Path(moderation.__file__).parent
+    commit = (
+        subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%h"], capture_output=True, check=False
+        )
+        .stdout.decode()
+        .strip()
+    )
+    dirty = subprocess.run(
+        ["git", "-C", str(folder), "status", "--porcelain", "--", "."],
+        capture_output=True,
+        check=False,
+    ).stdout.strip()
+    parser = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    state = f"{commit or 'no git'}{' + uncommitted changes' if dirty else ''}"
+    return f"moderation from {folder} ({state}); uvicorn HTTP parser: {parser}"
+
+
 # --- the store -------------------------------------------------------------------------------
 
 

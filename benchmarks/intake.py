@@ -16,6 +16,7 @@ from typing import Any
 from harness import (
     arguments,
     bare_api,
+    describe,
     drop_site,
     free_port,
     generator,
@@ -77,6 +78,7 @@ def main() -> None:
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--pool", type=int, help="signed requests to prepare (default 20k/s)")
     args = parser.parse_args()
+    print(describe())
     kind = generator(args.generator)
     with store(args.redis_url) as url:
         site = new_site(url)

@@ -22,6 +22,7 @@ import msgspec
 from harness import (
     arguments,
     bare_api,
+    describe,
     drop_site,
     free_port,
     moderation_serve,
@@ -92,6 +93,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=1000.0)
     parser.add_argument("--connections", type=int, default=64)
     args = parser.parse_args()
+    print(describe())
     count = int(args.rate * args.duration)
     with store(args.redis_url) as url:
         site = new_site(url)

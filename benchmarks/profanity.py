@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from better_profanity import profanity as better
-from harness import arguments, table, texts
+from harness import arguments, describe, table, texts
 
 from moderation import clock
 from moderation.filters.base import Context
@@ -75,6 +75,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=100, help="comments for better-profanity")
     parser.add_argument("--comments", type=int, default=2000, help="comments for our matcher")
     args = parser.parse_args()
+    print(describe())
     sample, many = inputs(args.sample, seed=1), inputs(args.comments, seed=2)
     contexts = {body: context(body) for body in (*sample, *many)}
     ours = ProfanityFilter(word_list())

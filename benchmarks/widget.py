@@ -19,6 +19,7 @@ from harness import (
     arguments,
     bare_api,
     comment_json,
+    describe,
     drop_site,
     free_port,
     generator,
@@ -107,6 +108,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
     args = parser.parse_args()
+    print(describe())
     kind = generator(args.generator)
     with store(args.redis_url) as url, tempfile.NamedTemporaryFile(suffix=".json") as saved:
         site = new_site(url)

@@ -15,12 +15,23 @@ from __future__ import annotations
 import asyncio
 import cProfile
 import itertools
+import logging
 import pstats
 import secrets
 import time
 
 import msgspec
-from harness import arguments, comment_json, drop_site, new_site, shared, store, table, texts
+from harness import (
+    arguments,
+    comment_json,
+    describe,
+    drop_site,
+    new_site,
+    shared,
+    store,
+    table,
+    texts,
+)
 
 from moderation import clock, ids, keys
 from moderation.models import Comment, CommentIn
@@ -87,6 +98,18 @@ async def bare_consumers(redis: Redis, settings: Settings, batch: int) -> tuple[
             await redis.xgroup_destroy(stream, group)
 
 
+class Failures(logging.Handler):
+    """Counts the worker's per-message failures instead of printing thousands of lines."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count, self.first = 0, ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        self.first = self.first or record.getMessage()
+
+
 async def run(url: str, site_id: str, count: int, profile: bool) -> list[list[object]]:
     settings = Settings.from_env().replace(redis_url=url)
     redis = connect(url)
@@ -97,6 +120,10 @@ async def run(url: str, site_id: str, count: int, profile: bool) -> list[list[ob
         bare, bare_s = await bare_consumers(redis, settings, settings.batch_size)
     finally:
         await redis.aclose()
+    failures = Failures()
+    worker_log = logging.getLogger("moderation.worker")
+    worker_log.addHandler(failures)
+    worker_log.propagate = False
     async with Worker(settings, url) as worker:
         profiler = cProfile.Profile() if profile else None
         start = time.perf_counter()
@@ -106,6 +133,10 @@ async def run(url: str, site_id: str, count: int, profile: bool) -> list[list[ob
         if profiler:
             profiler.disable()
         elapsed = time.perf_counter() - start
+    if failures.count:
+        print(f"warning: {failures.count:,} worker warnings/errors; the first: {failures.first}")
+    if decided < count:
+        print(f"warning: only {decided:,} of {count:,} comments were decided")
     if profiler:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
     rows: list[list[object]] = [
@@ -126,6 +157,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=20_000)
     parser.add_argument("--profile", action="store_true", help="cProfile run_once, print top 20")
     args = parser.parse_args()
+    print(describe())
     with store(args.redis_url) as url:
         site = new_site(url)
         try:
