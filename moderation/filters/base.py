@@ -15,12 +15,20 @@ class Text:
     """The original comment body and its normalised form, with a way back.
 
     ``offsets[i]`` is the index in ``original`` of normalised character ``i``; ``None`` means
-    the two strings line up one to one.
+    the two strings line up one to one. ``letters`` is a second view for word matching (leetspeak
+    folded inside mixed tokens, spaced-out letters joined, slang spelled out) that maps back to
+    the same original; ``None`` when it equals this one.
     """
 
     original: str
     normalised: str
     offsets: Sequence[int] | None = None
+    letters: Text | None = None
+
+    @property
+    def words(self) -> Text:
+        """The view to match words on: ``letters`` if there is one, else this text."""
+        return self.letters or self
 
     def span(self, start: int, end: int) -> Span:
         """The original text behind normalised ``[start, end)``."""
