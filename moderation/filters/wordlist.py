@@ -61,16 +61,18 @@ class Hit:
 
 
 def key_of(word: str) -> tuple[str, tuple[int, ...] | None]:
+    """Runs collapse before the lookalike fold, so ``pliss`` (p-l-i-ss) is not ``piss``."""
     if not _RUN.search(word):
         return word.translate(_FOLD), None
-    return collapse(word.translate(_FOLD))
+    key, runs = collapse(word)
+    return key.translate(_FOLD), runs
 
 
 def tokens(text: str) -> list[Token]:
     folded = text.translate(_FOLD)
-    repeats = _RUN.search(folded) is not None
+    repeats = _RUN.search(text) is not None
     out = []
-    for m in TOKEN.finditer(folded):
+    for m in TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
         if "*" in word:
@@ -81,9 +83,9 @@ def tokens(text: str) -> list[Token]:
             end = start + len(stripped)
             word = stripped
         if repeats and _RUN.search(word):
-            out.append(Token(start, end, *collapse(word)))
+            out.append(Token(start, end, *key_of(word)))
         else:
-            out.append(Token(start, end, word, None))
+            out.append(Token(start, end, folded[start:end], None))
     return out
 
 
@@ -178,14 +180,14 @@ class WordList:
             if any(phrase <= words for phrase in self.phrase_words[first]):
                 hot.add(first)
         if "*" in folded:
-            hot.update(collapse(w.strip("*"))[0] for w in words if "*" in w)
+            hot.update(key_of(w.strip("*"))[0] for w in set(TOKEN.findall(text)) if "*" in w)
         glue = self.glue
         if glue is not None and glue.search(folded):
             hot.update(w for w in words if glue.search(w))
-        if _RUN.search(folded):
-            for w in words:
+        if _RUN.search(text):
+            for w in set(TOKEN.findall(text)):
                 if _RUN.search(w):
-                    key = collapse(w)[0]
+                    key = key_of(w.strip("*"))[0]
                     if key in self.keys or (glue is not None and glue.search(key)):
                         hot.add(key)
         return hot
