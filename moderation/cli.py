@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import signal
@@ -15,11 +16,15 @@ from typing import Any
 
 import msgspec
 import uvicorn
+from redis.exceptions import RedisError
 
-from moderation import audit, embedded
+from moderation import audit, embedded, evaluation
+from moderation import policy as policies
 from moderation.app import create_app
 from moderation.errors import ModerationError
+from moderation.filters.pipeline import Pipeline
 from moderation.keys import SiteKeys
+from moderation.models import Action
 from moderation.redis_client import Redis, connect
 from moderation.settings import Settings, SettingsError
 from moderation.sites import SITE_ID, Sites
@@ -97,8 +102,46 @@ def parser() -> argparse.ArgumentParser:
         "issue a new signing secret; the old one works for the grace period",
     )
     rotate.add_argument("site_id", type=_site_id)
+    _policy_arguments(
+        site_command("policy", run_sites_policy, "change a site's moderation policy; prints it")
+    )
     _review_commands(commands)
+    _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
     return top
+
+
+def _policy_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("site_id", type=_site_id)
+    sub.add_argument("--premoderation", choices=[p.value for p in policies.Premoderation])
+    sub.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        type=_severity,
+        metavar="SEVERITY=ACTION",
+        help="mild|strong|severe = mask|hold|reject (repeatable)",
+    )
+    for flag, help in (
+        ("--ban", "a word to reject"),
+        ("--suspect", "a word to hold for a human"),
+        ("--allow", "a listed word never to flag"),
+        ("--allow-domain", "a link domain the spam filters accept"),
+    ):
+        sub.add_argument(flag, action="append", default=[], help=f"{help} (repeatable)")
+    sub.add_argument("--spam-hold", type=float, help="spam score that holds (default 0.5)")
+    sub.add_argument("--spam-reject", type=float, help="spam score that rejects (default 0.9)")
+
+
+def _eval_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", type=Path)
+    sub.add_argument("--text-column", required=True)
+    sub.add_argument("--label-column", required=True)
+    sub.add_argument("--positive", default="1", help="the label value of a bad row (default 1)")
+    sub.add_argument("--site", type=_site_id, help="use this site's policy (needs the store)")
+    sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sub.add_argument("--limit", type=int, help="only the first N rows")
+    sub.add_argument("--delimiter", help="default: tab for .tsv, else comma")
+    sub.add_argument("--encoding", default="utf-8", help="e.g. latin-1")
 
 
 def _review_commands(commands: Any) -> None:
@@ -135,6 +178,13 @@ def _site_id(value: str) -> str:
     if not SITE_ID.match(value):
         raise argparse.ArgumentTypeError("use 1-63 lowercase letters, digits, '-' or '_'")
     return value
+
+
+def _severity(value: str) -> tuple[policies.Severity, Action]:
+    try:
+        return policies.severity_setting(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("use mild|strong|severe=mask|hold|reject") from exc
 
 
 def _origin(value: str) -> str:
@@ -277,6 +327,59 @@ def run_sites_rotate(settings: Settings, args: argparse.Namespace) -> int:
             "old_secrets_valid_for_seconds": settings.secret_grace_seconds,
         }
     )
+    return 0
+
+
+def run_sites_policy(settings: Settings, args: argparse.Namespace) -> int:
+    async def change(sites: Sites) -> policies.Policy:
+        site = await sites.get(args.site_id, fresh=True)
+        if site is None:
+            raise ModerationError(f"no site {args.site_id!r}")
+        try:
+            policy = policies.updated(
+                site.policy,
+                premoderation=args.premoderation and policies.Premoderation(args.premoderation),
+                severity=args.severity,
+                ban=args.ban,
+                suspect=args.suspect,
+                allow=args.allow,
+                allow_domains=args.allow_domain,
+                spam_hold=args.spam_hold,
+                spam_reject=args.spam_reject,
+            )
+        except ValueError as exc:
+            raise ModerationError(str(exc)) from exc
+        if policy != site.policy:  # the worker's site cache picks it up within seconds
+            await sites.save(msgspec.structs.replace(site, policy=policy))
+        return policy
+
+    _print(_with_sites(settings, change))
+    return 0
+
+
+def run_eval(settings: Settings, args: argparse.Namespace) -> int:
+    policy = policies.DEFAULT
+    if args.site:
+        try:
+            site = _with_sites(settings, lambda s: s.get(args.site, fresh=True))
+        except (OSError, RedisError, embedded.NoStore) as exc:
+            print(f"moderation: no store ({exc}); using the default policy", file=sys.stderr)
+        else:
+            if site is None:
+                raise ModerationError(f"no site {args.site!r}")
+            policy = site.policy
+    rows = evaluation.read_rows(
+        args.file,
+        args.text_column,
+        args.label_column,
+        delimiter=args.delimiter,
+        encoding=args.encoding,
+        limit=args.limit,
+    )
+    report = evaluation.evaluate(
+        rows, args.positive, Pipeline.default(), policy, args.site or "eval"
+    )
+    print(json.dumps(report.as_dict()) if args.json else evaluation.render(report))
     return 0
 
 

@@ -1,0 +1,99 @@
+"""``moderation sites policy`` and ``moderation eval``, run in-process against the test store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import anyio
+import pytest
+import redis.asyncio as aioredis
+
+from moderation.cli import main
+from moderation.settings import Settings
+from moderation.sites import Created, Sites
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def store_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert settings.redis_url
+    monkeypatch.setenv("MODERATION_REDIS_URL", settings.redis_url)
+    monkeypatch.setenv("MODERATION_SHARDS", str(settings.shards))
+
+
+async def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = await anyio.to_thread.run_sync(main, list(argv))
+    return code, capsys.readouterr().out
+
+
+async def test_policy_without_options_prints_the_default(
+    site: Created, store_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no options the command prints the site's policy, defaults included."""
+    code, out = await cli(capsys, "sites", "policy", "kediri")
+    policy = json.loads(out)
+    assert code == 0
+    assert policy["premoderation"] == "flagged"
+    assert policy["severity"] == {"mild": "mask", "strong": "hold", "severe": "reject"}
+    assert (policy["spam_hold"], policy["spam_reject"]) == (0.5, 0.9)
+
+
+async def test_policy_options_are_saved(
+    settings: Settings,
+    redis: aioredis.Redis,
+    site: Created,
+    store_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every option lands in the stored site policy and in the printed JSON."""
+    argv = ["sites", "policy", "kediri", "--premoderation", "none", "--severity", "mild=reject"]
+    argv += ["--ban", "Kadrun", "--suspect", "pinjol", "--allow", "babi"]
+    argv += ["--allow-domain", "kedirikab.go.id", "--spam-hold", "0.6", "--spam-reject", "0.95"]
+    code, out = await cli(capsys, *argv)
+    stored = await Sites(redis, settings).get("kediri", fresh=True)
+    assert code == 0 and stored is not None
+    assert json.loads(out)["banned"] == ["kadrun"]
+    policy = stored.policy
+    assert policy.premoderation == "none"
+    assert policy.severity.mild == "reject"
+    assert (policy.banned, policy.suspect, policy.allowed) == (("kadrun",), ("pinjol",), ("babi",))
+    assert policy.allowed_domains == ("kedirikab.go.id",)
+    assert (policy.spam_hold, policy.spam_reject) == (0.6, 0.95)
+
+
+async def test_policy_rejects_a_bad_severity(
+    site: Created, store_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A severity may only mask, hold or reject."""
+    with pytest.raises(SystemExit):
+        await cli(capsys, "sites", "policy", "kediri", "--severity", "mild=approve")
+
+
+async def test_policy_rejects_crossed_spam_thresholds(
+    site: Created, store_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``spam_hold`` above ``spam_reject`` is refused with exit code 1."""
+    code, _ = await cli(capsys, "sites", "policy", "kediri", "--spam-hold", "0.95")
+    assert code == 1
+
+
+async def test_eval_scores_a_labelled_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval --json`` runs the pipeline on each row and reports the confusion by decision."""
+    data = tmp_path / "labelled.csv"
+    rows = ["text,bad", "dasar kontolnya,1", "terima kasih pak,0", "anjir keren,1", "bola,0"]
+    data.write_text("\n".join(rows) + "\n")
+    code, out = await cli(
+        capsys, "eval", str(data), "--text-column", "text", "--label-column", "bad", "--json"
+    )
+    report = json.loads(out)
+    assert code == 0
+    assert report["rows"] == 4
+    assert report["confusion"]["positive"]["held"] == 1
+    assert report["confusion"]["positive"]["approved_masked"] == 1
+    assert report["confusion"]["negative"]["approved"] == 2
+    assert (report["precision"], report["recall"]) == (1.0, 1.0)
+    assert report["top_rules"]["id:kontol"] == 1
