@@ -153,3 +153,46 @@ def test_serve_runs_end_to_end_and_keeps_data_across_restarts(data_dir: Path) ->
         assert httpx.get(thread).json()["comments"][0]["body"] == "Mantap programnya"
     finally:
         assert again.stop() == 0
+
+
+def test_api_and_worker_run_as_separate_processes(data_dir: Path) -> None:
+    """`api` and `worker` attach to a running `serve`'s store via the same data dir."""
+    server = Serve(data_dir)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    with (data_dir.parent / "api.log").open("w") as log:
+        api = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "moderation",
+                "api",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(data_dir),
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        created = json.loads(run(data_dir, "sites", "create", "kediri", "--name", "K").stdout)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if httpx.get(f"{url}/readyz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        response = signed_post(url, created["secret"], comment("lewat api terpisah"), "m2")
+        assert response.status_code == 202
+        assert run(data_dir, "worker", "--burst").returncode == 0
+        thread = httpx.get(f"{url}/v1/sites/kediri/threads/ptsl-2024-11/comments").json()
+        assert thread["count"] == 1
+    finally:
+        api.send_signal(signal.SIGTERM)
+        # uvicorn re-raises the signal after its graceful shutdown, as a process should.
+        assert api.wait(20) in (0, -signal.SIGTERM)
+        assert "Application shutdown complete" in (data_dir.parent / "api.log").read_text()
+        assert server.stop() == 0
