@@ -196,3 +196,14 @@ def test_api_and_worker_run_as_separate_processes(data_dir: Path) -> None:
         assert api.wait(20) in (0, -signal.SIGTERM)
         assert "Application shutdown complete" in (data_dir.parent / "api.log").read_text()
         assert server.stop() == 0
+
+
+def test_rotate_secret_prints_a_new_secret(data_dir: Path) -> None:
+    """`sites rotate-secret` prints a new secret; an unknown site is a clear error."""
+    created = json.loads(run(data_dir, "sites", "create", "kediri", "--name", "K").stdout)
+    rotated = json.loads(run(data_dir, "sites", "rotate-secret", "kediri").stdout)
+    assert rotated["secret"].startswith("whsec_")
+    assert rotated["secret"] != created["secret"]
+    missing = run(data_dir, "sites", "rotate-secret", "nowhere")
+    assert missing.returncode == 1
+    assert "no site" in missing.stderr
