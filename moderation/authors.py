@@ -18,7 +18,7 @@ from moderation import audit, clock
 from moderation.errors import BadRequest, Unprocessable
 from moderation.keys import SiteKeys
 from moderation.models import Standing
-from moderation.redis_client import Redis, Script, text
+from moderation.redis_client import Redis, Script, hmgets, text
 from moderation.tokens import Role, authorise
 
 _SCRIPT = Script((resources.files("moderation") / "scripts" / "standing.lua").read_text())
@@ -58,12 +58,10 @@ def _standing(fields: Sequence[Any], now: str) -> AuthorStanding:
 async def standings(
     redis: Redis, keys: SiteKeys, author_keys: Sequence[str]
 ) -> list[AuthorStanding]:
-    """The standing of each author, in one round trip (a blank key reads as normal)."""
-    pipe = redis.pipeline(transaction=False)
-    for key in author_keys:
-        pipe.hmget(keys.author(key), _FIELDS)
+    """The standing of each author, in one call (a blank key reads as normal)."""
+    replies = await hmgets(redis, [keys.author(key) for key in author_keys], _FIELDS)
     now = clock.rfc3339(clock.now())
-    return [_standing(fields, now) for fields in await pipe.execute()]
+    return [_standing(fields, now) for fields in replies]
 
 
 def fields_of(author_key_: str, keys: SiteKeys) -> tuple[str, list[str]]:

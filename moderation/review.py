@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from importlib import resources
 from typing import Any
 
 import msgspec
@@ -17,8 +18,8 @@ from starlette.responses import Response
 from moderation import audit, authors
 from moderation.errors import BadRequest
 from moderation.keys import SiteKeys
-from moderation.redis_client import Redis, text
-from moderation.store import Store, Stored, decode_stored
+from moderation.redis_client import Redis, Script, hmgets, text
+from moderation.store import Stored, decode_stored
 from moderation.tokens import Role, authorise
 from moderation.validation import COMMENT_ID
 
@@ -27,6 +28,7 @@ MAX_PAGE = 100
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
 _encode = msgspec.json.Encoder().encode
+_ITEMS = Script((resources.files("moderation") / "scripts" / "items.lua").read_text())
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -92,11 +94,11 @@ def _range(key: str, query: Query, cursor: str | None, count: int) -> dict[str, 
     }
 
 
-def _matches(query: Query, item: Item) -> bool:
+def _matches(query: Query, item: Found) -> bool:
     comment = item.stored.comment
     if query.thread and comment.thread.id != query.thread:
         return False
-    if query.author and item.author != query.author:
+    if query.author and comment.author.key != query.author:
         return False
     if query.reason:
         decision = item.stored.decision
@@ -106,104 +108,137 @@ def _matches(query: Query, item: Item) -> bool:
     return True
 
 
-async def counts(redis: Redis, keys: SiteKeys) -> dict[str, int]:
+async def page(
+    redis: Redis, keys: SiteKeys, query: Query
+) -> tuple[list[Item], str | None, dict[str, int]]:
+    """One page of items, the cursor after it (``None`` at the end) and every queue's size.
+
+    Unfiltered, that is three round trips whatever the page size: ids and counts, the items,
+    their authors' standing.
+    """
     pipe = redis.pipeline(transaction=False)
+    size = SCAN_CHUNK if query.filtered else query.limit + 1
+    pipe.zrange(**_range(queue_key(keys, query.queue), query, query.cursor, size))
     for queue in QUEUES:
         pipe.zcard(queue_key(keys, queue))
-    return dict(zip(QUEUES, await pipe.execute(), strict=True))
+    first, *sizes = await pipe.execute()
+    counts = dict(zip(QUEUES, sizes, strict=True))
+    ids = [text(member) for member in first]
+    if query.filtered:
+        found, cursor = await _scan(redis, keys, query, ids)
+    else:
+        found = [f for f in await read(redis, keys, ids[: query.limit]) if f]
+        cursor = ids[query.limit - 1] if len(ids) > query.limit else None
+    return await with_authors(redis, keys, found), cursor, counts
 
 
-async def page(
-    redis: Redis, store: Store, keys: SiteKeys, query: Query
-) -> tuple[list[Item], str | None]:
-    """One page of items and the cursor after it (``None`` at the end of the queue)."""
-    key = queue_key(keys, query.queue)
-    if not query.filtered:
-        ids = [
-            text(m) for m in await redis.zrange(**_range(key, query, query.cursor, query.limit + 1))
-        ]
-        items = await render(redis, store, keys, ids[: query.limit])
-        return items, ids[query.limit - 1] if len(ids) > query.limit else None
-    found: list[Item] = []
+async def _scan(
+    redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
+) -> tuple[list[Found], str | None]:
+    """Walk the queue from the cursor until a page matches, the end, or ``SCAN_LIMIT`` ids."""
+    matched: list[Found] = []
     cursor, seen = query.cursor, 0
-    while seen < SCAN_LIMIT:
-        ids = [text(m) for m in await redis.zrange(**_range(key, query, cursor, SCAN_CHUNK))]
-        for item in await render(redis, store, keys, ids):
-            cursor, seen = item.stored.comment.id, seen + 1
-            if _matches(query, item) and len(found) < query.limit:
-                found.append(item)
-                if len(found) == query.limit:
-                    return found, cursor
+    while True:
+        for comment_id, found in zip(
+            ids, await _read_matching(redis, keys, query, ids), strict=True
+        ):
+            cursor, seen = comment_id, seen + 1
+            if found and _matches(query, found):
+                matched.append(found)
+                if len(matched) == query.limit:
+                    return matched, cursor
         if len(ids) < SCAN_CHUNK:
-            return found, None
-        cursor = ids[-1]
-    return found, cursor
+            return matched, None
+        if seen >= SCAN_LIMIT:
+            return matched, cursor
+        key = queue_key(keys, query.queue)
+        ids = [text(m) for m in await redis.zrange(**_range(key, query, cursor, SCAN_CHUNK))]
+
+
+async def _read_matching(
+    redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
+) -> list[Found | None]:
+    """Like ``read``, but a thread filter first drops other threads' ids cheaply."""
+    if not query.thread:
+        return await read(redis, keys, ids)
+    threads = await hmgets(redis, [keys.comment(i) for i in ids], ["thread"])
+    wanted = [
+        i for i, (thread,) in zip(ids, threads, strict=True) if text(thread or b"") == query.thread
+    ]
+    found = dict(zip(wanted, await read(redis, keys, wanted), strict=True))
+    return [found.get(i) for i in ids]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Found:
+    """A queued comment as read, before its author's standing is looked up."""
+
+    stored: Stored
+    reports: list[dict[str, Any]]
+    history: list[audit.Entry]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Item:
-    stored: Stored
-    author: str
+    found: Found
     standing: authors.AuthorStanding
-    reports: list[dict[str, Any]]
-    history: list[audit.Entry]
 
     def json(self) -> dict[str, Any]:
-        comment = msgspec.to_builtins(self.stored.comment)
-        decision = self.stored.decision
+        stored, reports = self.found.stored, self.found.reports
+        comment = msgspec.to_builtins(stored.comment)
+        decision = stored.decision
         reasons: dict[str, int] = {}
-        for report in self.reports:
+        for report in reports:
             reasons[report["reason"]] = reasons.get(report["reason"], 0) + 1
-        standing = msgspec.to_builtins(self.standing)
+        author = {"key": stored.comment.author.key, "standing": msgspec.to_builtins(self.standing)}
         return {
             **comment,
-            "author": {**comment["author"], "key": self.author, "standing": standing},
-            "status": self.stored.status,
-            "version": self.stored.version,
+            "author": {**comment["author"], **author},
+            "status": stored.status,
+            "version": stored.version,
             "masked_body": decision.masked_body if decision else None,
             "findings": msgspec.to_builtins(decision.reasons) if decision else [],
             "decided_by": decision.decided_by if decision else None,
             "decided_at": decision.decided_at if decision else None,
-            "reports": {"count": len(self.reports), "reasons": reasons, "items": self.reports},
-            "history": msgspec.to_builtins(self.history),
+            "reports": {"count": len(reports), "reasons": reasons, "items": reports},
+            "history": msgspec.to_builtins(self.found.history),
         }
 
 
-async def render(redis: Redis, store: Store, keys: SiteKeys, ids: Sequence[str]) -> list[Item]:
-    """Items for ``ids`` (missing ones skipped) in two round trips: records, then the rest."""
-    records = [decode_stored(f) for f in await store.raw_records([(keys, i) for i in ids])]
-    found = [r for r in records if r is not None]
-    author_keys = [r.comment.author.key for r in found]
-    pipe = redis.pipeline(transaction=False)
-    for record, author in zip(found, author_keys, strict=True):
-        pipe.hgetall(keys.reports(record.comment.id))
-        pipe.lrange(keys.history(record.comment.id), 0, -1)
-        pipe.hmget(*authors.fields_of(author, keys))
-    replies = await pipe.execute()
-    return [
-        Item(
-            stored=record,
-            author=author,
-            standing=authors.standing_from(standing),
-            reports=[msgspec.json.decode(raw) for raw in reports.values()],
-            history=[audit.history_entry(raw) for raw in history],
+async def read(redis: Redis, keys: SiteKeys, ids: Sequence[str]) -> list[Found | None]:
+    """Records, reports and history of ``ids`` in one script call; ``None`` where missing."""
+    if not ids:
+        return []
+    names = [k for i in ids for k in (keys.comment(i), keys.reports(i), keys.history(i))]
+    replies = await _ITEMS(redis, names, [])
+    out: list[Found | None] = []
+    for fields, reports, history in replies:
+        stored = decode_stored(fields)
+        out.append(
+            Found(
+                stored=stored,
+                reports=[msgspec.json.decode(v) for v in reports[1::2]],
+                history=[audit.history_entry(raw) for raw in history],
+            )
+            if stored
+            else None
         )
-        for record, author, reports, history, standing in zip(
-            found, author_keys, replies[0::3], replies[1::3], replies[2::3], strict=True
-        )
-    ]
+    return out
+
+
+async def with_authors(redis: Redis, keys: SiteKeys, found: Sequence[Found]) -> list[Item]:
+    author_keys = [f.stored.comment.author.key for f in found]
+    unique = list(dict.fromkeys(author_keys))
+    standing = dict(zip(unique, await authors.standings(redis, keys, unique), strict=True))
+    return [Item(f, standing[key]) for f, key in zip(found, author_keys, strict=True)]
 
 
 async def list_queue(request: Request) -> Response:
     services, site, _ = await authorise(request, Role.MODERATOR)
     query = parse_query(request.query_params)
     keys = services.sites.keys_for(site.id)
-    items, next_cursor = await page(services.redis, services.store, keys, query)
-    body = {
-        "items": [i.json() for i in items],
-        "next_cursor": next_cursor,
-        "counts": await counts(services.redis, keys),
-    }
+    items, next_cursor, counts = await page(services.redis, keys, query)
+    body = {"items": [i.json() for i in items], "next_cursor": next_cursor, "counts": counts}
     return Response(_encode(body), media_type="application/json", headers=NO_STORE)
 
 

@@ -194,8 +194,8 @@ async def _bulk_ids(services: Services, keys: SiteKeys, doc: dict[str, Any]) -> 
         raise Unprocessable("the filter is not valid", errors=exc.extra["errors"]) from None
     found: list[str] = []
     while len(found) < MAX_BULK:
-        items, cursor = await review.page(services.redis, services.store, keys, query)
-        found.extend(item.stored.comment.id for item in items)
+        items, cursor, _ = await review.page(services.redis, keys, query)
+        found.extend(item.found.stored.comment.id for item in items)
         if cursor is None:
             break
         query = dataclasses.replace(query, cursor=cursor)
