@@ -149,11 +149,17 @@ def texts(kind: str = "youtube", chars: int = COMMENT_CHARS) -> list[str]:
     """Real comments cut or padded (by repeating) to ``chars`` characters.
 
     ``youtube``: the YouTube Spam Collection (1,956 comments, about half spam);
+    ``youtube-ham``: its 951 comments labelled not spam;
     ``davidson``: the Davidson et al. tweets (24,783, mostly offensive).
     """
-    if kind == "youtube":
+    if kind.startswith("youtube"):
         files = sorted((DATA / "en-youtube-spam-collection").glob("Youtube0*.csv"))
-        rows = [row["CONTENT"] for f in files for row in csv.DictReader(f.open(encoding="utf-8"))]
+        rows = [
+            row["CONTENT"]
+            for f in files
+            for row in csv.DictReader(f.open(encoding="utf-8"))
+            if kind == "youtube" or row["label"] == "0"
+        ]
     else:
         with (DATA / "en-davidson-offensive" / "labeled_data.csv").open(encoding="utf-8") as f:
             rows = [row["tweet"] for row in csv.DictReader(f)]

@@ -76,7 +76,11 @@ def main() -> None:
     parser = arguments(__doc__.splitlines()[0], duration=8.0)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
-    parser.add_argument("--pool", type=int, help="signed requests to prepare (default 20k/s)")
+    parser.add_argument(
+        "--pool",
+        type=int,
+        help="signed requests to prepare (default 12,000 per second of --duration)",
+    )
     args = parser.parse_args()
     print(describe())
     kind = generator(args.generator)
@@ -84,7 +88,7 @@ def main() -> None:
         site = new_site(url)
         try:
             port = free_port()
-            pool = signed_posts(port, site, args.pool or int(20_000 * args.duration))
+            pool = signed_posts(port, site, args.pool or int(12_000 * args.duration))
             print(f"store {url}; generator {kind}; {len(pool):,} signed requests prepared")
             with server(bare_api(port), port):
                 bare = load(kind, pool, port, args, once=False)

@@ -7,7 +7,7 @@ signature), then, in the same process and run:
    each batch, with no processing (the floor the queue itself sets);
 2. ``Worker.run_once()``: read, fetch records and signals, run the pipeline, apply decisions.
 
-    python benchmarks/worker.py [--comments 20000] [--profile]
+    python benchmarks/worker.py [--comments 10000] [--profile]
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ async def run(url: str, site_id: str, count: int, profile: bool) -> list[list[ob
 
 def main() -> None:
     parser = arguments(__doc__.splitlines()[0], duration=0)
-    parser.add_argument("--comments", type=int, default=20_000)
+    parser.add_argument("--comments", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true", help="cProfile run_once, print top 20")
     args = parser.parse_args()
     print(describe())
