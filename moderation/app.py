@@ -23,6 +23,7 @@ from moderation import (
     openapi,
     reports,
     review,
+    site_policy,
     verdicts,
     widget,
 )
@@ -58,6 +59,8 @@ ROUTES = [
     Route(f"{SITE}/audit", audit.list_audit, methods=["GET"]),
     Route(f"{SITE}/authors/{{author_key}}", authors.get_author, methods=["GET"]),
     Route(f"{SITE}/authors/{{author_key}}", authors.post_author, methods=["POST"]),
+    Route(f"{SITE}/policy", site_policy.get_policy, methods=["GET"]),
+    Route(f"{SITE}/policy", site_policy.patch_policy, methods=["PATCH"]),
 ]
 
 

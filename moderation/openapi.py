@@ -232,6 +232,24 @@ PATHS.update(
                 "responses": {"200": _ok("standing"), **_errors(400, 401, 403, 404, 422, 503)},
             },
         },
+        "/v1/sites/{site_id}/policy": {
+            "get": {
+                "summary": "The site's moderation policy",
+                "security": MODERATOR,
+                "parameters": [SITE],
+                "responses": {"200": _ok("policy"), **_errors(401, 404, 503)},
+            },
+            "patch": {
+                "summary": "Change some policy fields (admin); every bad field is listed",
+                "security": MODERATOR,
+                "parameters": [SITE],
+                "requestBody": {
+                    "required": True,
+                    "content": {JSON: {"schema": {"type": "object"}}},
+                },
+                "responses": {"200": _ok("policy"), **_errors(400, 401, 403, 404, 422, 503)},
+            },
+        },
         "/v1/sites/{site_id}/comments/{comment_id}/reports": {
             "post": {
                 "summary": "A reader reports a published comment (public, CORS, rate-limited)",
