@@ -34,13 +34,13 @@ class AuthorStanding(msgspec.Struct, frozen=True):
     approved: int = 0
     rejected: int = 0
 
-    @property
-    def banned(self) -> bool:
-        return self.standing is Standing.BANNED
-
-    @property
-    def trusted(self) -> bool:
-        return self.standing is Standing.TRUSTED
+    def json(self) -> dict[str, Any]:
+        """The wire form, with ``banned`` and ``trusted`` spelled out for moderators' screens."""
+        return {
+            **msgspec.to_builtins(self),
+            "banned": self.standing is Standing.BANNED,
+            "trusted": self.standing is Standing.TRUSTED,
+        }
 
 
 def _standing(fields: Sequence[Any], now: str) -> AuthorStanding:
@@ -140,7 +140,7 @@ async def describe(redis: Redis, keys: SiteKeys, key: str) -> dict[str, Any]:
     log = await redis.lrange(keys.author_log(key), 0, -1)
     return {
         "key": key,
-        **msgspec.to_builtins(standing),
+        **standing.json(),
         "history": [msgspec.to_builtins(msgspec.json.decode(raw, type=audit.Entry)) for raw in log],
     }
 

@@ -190,7 +190,7 @@ class Item:
         reasons: dict[str, int] = {}
         for report in reports:
             reasons[report["reason"]] = reasons.get(report["reason"], 0) + 1
-        author = {"key": stored.comment.author.key, "standing": msgspec.to_builtins(self.standing)}
+        author = {"key": stored.comment.author.key, "standing": self.standing.json()}
         return {
             **comment,
             "author": {**comment["author"], **author},

@@ -39,6 +39,7 @@ async def test_banned_author_is_rejected_with_author_banned(
     assert [i["id"] for i in rejected] == [comment_id]
     assert [f["rule"] for f in rejected[0]["findings"]] == ["author_banned"]
     assert rejected[0]["author"]["standing"]["standing"] == "banned"
+    assert rejected[0]["author"]["standing"]["banned"] is True
 
 
 async def test_premoderated_author_is_always_held(
