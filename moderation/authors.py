@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from moderation import audit, clock
 from moderation.errors import BadRequest, Unprocessable
+from moderation.ingest import read_body
 from moderation.keys import SiteKeys
 from moderation.models import Standing
 from moderation.redis_client import Redis, Script, hmgets, text
@@ -156,7 +157,7 @@ async def get_author(request: Request) -> Response:
 
 async def post_author(request: Request) -> Response:
     services, site, token = await authorise(request, Role.ADMIN)
-    change = parse_change(await request.body())
+    change = parse_change(await read_body(request, services.settings.max_body_bytes))
     keys = services.sites.keys_for(site.id)
     key = request.path_params["author_key"]
     await set_standing(services.redis, keys, key, change, token.actor)

@@ -386,7 +386,14 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
 def run_tokens_create(settings: Settings, args: argparse.Namespace) -> int:
     role = Role(args.role)
     sites = tuple(dict.fromkeys(args.sites))
-    token = _with_redis(settings, lambda r: Tokens(r).create(args.name, role, sites))
+
+    async def create(redis: Redis) -> str:
+        known = Sites(redis, settings)
+        if missing := [s for s in sites if await known.get(s, fresh=True) is None]:
+            raise ModerationError(f"no site {missing[0]!r}")
+        return await Tokens(redis).create(args.name, role, sites)
+
+    token = _with_redis(settings, create)
     _print({"name": args.name, "role": role, "sites": sites, "token": token})
     return 0
 

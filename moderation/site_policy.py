@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation.errors import Unprocessable
+from moderation.ingest import read_body
 from moderation.policy import Policy
 from moderation.tokens import Role, authorise
 from moderation.verdicts import json_object
@@ -50,7 +51,7 @@ async def get_policy(request: Request) -> Response:
 
 async def patch_policy(request: Request) -> Response:
     services, _, _ = await authorise(request, Role.ADMIN)
-    changes = json_object(await request.body())
+    changes = json_object(await read_body(request, services.settings.max_body_bytes))
     site = await services.sites.get(request.path_params["site_id"], fresh=True)
     assert site is not None  # authorise has just found it
     policy = patched(site.policy, changes)

@@ -24,6 +24,7 @@ from moderation.errors import (
     PreconditionRequired,
     Unprocessable,
 )
+from moderation.ingest import read_body
 from moderation.keys import SiteKeys
 from moderation.models import Action, Decision, Finding, Status
 from moderation.services import Services
@@ -142,7 +143,7 @@ async def apply(
 
 async def decide_one(request: Request) -> Response:
     services, site, token = await authorise(request, Role.MODERATOR)
-    verdict = parse_verdict(json_object(await request.body()))
+    verdict = parse_verdict(json_object(await read_body(request, services.settings.max_body_bytes)))
     version = if_match(request)
     keys = services.sites.keys_for(site.id)
     comment_id = request.path_params["comment_id"]
@@ -162,7 +163,7 @@ async def decide_one(request: Request) -> Response:
 
 async def decide_bulk(request: Request) -> Response:
     services, site, token = await authorise(request, Role.MODERATOR)
-    doc = json_object(await request.body())
+    doc = json_object(await read_body(request, services.settings.max_body_bytes))
     verdict = parse_verdict(doc, extra=("ids", "filter"))
     keys = services.sites.keys_for(site.id)
     ids = await _bulk_ids(services, keys, doc)

@@ -146,3 +146,12 @@ async def test_bulk_over_500_ids_is_422(
     response = await client.post("/v1/sites/kediri/review/bulk", json=body, headers=moderator)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "ids"
+
+
+async def test_oversized_decision_body_is_413(
+    client: httpx.AsyncClient, moderator: Headers, premoderated: None, post: Post
+) -> None:
+    """A decision body past max_body_bytes is refused before it is parsed."""
+    [comment_id] = await post(BODIES[0])
+    response = await decide(client, moderator, comment_id, 2, action="approve", note="x" * 70_000)
+    assert response.status_code == 413
