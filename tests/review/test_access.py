@@ -6,6 +6,8 @@ import httpx
 import pytest
 import redis.asyncio as aioredis
 
+from moderation.keys import SiteKeys
+from moderation.settings import Settings
 from moderation.sites import Created
 from moderation.tokens import Role, hash_token
 from tests.review.conftest import BODIES, Headers, Post, bearer, decide, queue
@@ -83,3 +85,37 @@ async def test_tokens_are_stored_only_as_hashes(redis: aioredis.Redis, moderator
     stored = await redis.hgetall("mod:tokens")
     assert list(stored) == [hash_token(token).encode()]
     assert token.encode() not in b"".join(stored.values())
+
+
+MODERATOR_ROUTES = [
+    ("GET", "/review", None),
+    ("POST", "/review/01ARZ3NDEKTSV4RRFFQ69G5FAV", {"action": "approve"}),
+    ("POST", "/review/bulk", {"action": "approve", "ids": ["01ARZ3NDEKTSV4RRFFQ69G5FAV"]}),
+    ("GET", "/audit", None),
+    ("GET", "/authors/someone", None),
+    ("POST", "/authors/someone", {"standing": "banned"}),
+    ("GET", "/policy", None),
+    ("PATCH", "/policy", {"report_hide": 1}),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), MODERATOR_ROUTES)
+async def test_every_moderator_route_is_401_without_token_and_404_outside_scope(
+    client: httpx.AsyncClient,
+    redis: aioredis.Redis,
+    settings: Settings,
+    site: Created,
+    other_site: Created,
+    method: str,
+    path: str,
+    body: object,
+) -> None:
+    """Each moderator route refuses a missing token (401) and another site's admin (404)."""
+    url = f"/v1/sites/kediri{path}"
+    outsider = await bearer(redis, "outsider", Role.ADMIN, other_site.id)
+    for headers, status in (({}, 401), (outsider, 404)):
+        headers = {**headers, "if-match": "1"}
+        response = await client.request(method, url, json=body, headers=headers)
+        assert response.status_code == status
+        assert response.headers["content-type"] == "application/problem+json"
+    assert await redis.xlen(SiteKeys(site.id, settings.shards).audit) == 0
