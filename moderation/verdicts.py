@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import msgspec
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -130,15 +131,19 @@ def transition(stored: Stored, verdict: Verdict, actor: str, version: int | None
     )
 
 
+async def teach(services: Services, keys: SiteKeys, applied: Sequence[Transition]) -> None:
+    """Every applied human decision goes to the learner (it learns from approve and reject)."""
+    for change in applied:
+        await learning.learn(services.redis, keys, change.comment, change.new)
+
+
 async def apply(
     services: Services, keys: SiteKeys, changes: Sequence[Transition]
-) -> list[tuple[str, int]]:
-    """Apply changes (each only if still as read); teach the learner the ones that held."""
+) -> tuple[list[tuple[str, int]], list[Transition]]:
+    """Apply changes, each only if still as read: every outcome, and the changes that held."""
     outcomes = await services.store.transitions([(keys, change) for change in changes])
-    for change, (outcome, _) in zip(changes, outcomes, strict=True):
-        if outcome == "ok":
-            await learning.learn(services.redis, keys, change.comment, change.new)
-    return outcomes
+    applied = [c for c, (outcome, _) in zip(changes, outcomes, strict=True) if outcome == "ok"]
+    return outcomes, applied
 
 
 async def decide_one(request: Request) -> Response:
@@ -151,7 +156,8 @@ async def decide_one(request: Request) -> Response:
     if stored is None:
         raise NotFound("no such comment in this site")
     change = transition(stored, verdict, token.actor, version)
-    [(outcome, now)] = await apply(services, keys, [change])
+    [(outcome, now)], applied = await apply(services, keys, [change])
+    await teach(services, keys, applied)
     if outcome != "ok":
         raise Conflict(
             "the comment changed since you reviewed it",
@@ -167,8 +173,14 @@ async def decide_bulk(request: Request) -> Response:
     verdict = parse_verdict(doc, extra=("ids", "filter"))
     keys = services.sites.keys_for(site.id)
     ids = await _bulk_ids(services, keys, doc)
-    results = await bulk(services, keys, ids, verdict, token)
-    return Response(_encode({"results": results}), media_type="application/json")
+    results, applied = await bulk(services, keys, ids, verdict, token)
+    # Learning costs a few ms of CPU per comment: after the answer, not before it.
+    return Response(
+        _encode({"results": results}),
+        media_type="application/json",
+        headers=review.NO_STORE,
+        background=BackgroundTask(teach, services, keys, applied),
+    )
 
 
 async def _bulk_ids(services: Services, keys: SiteKeys, doc: dict[str, Any]) -> list[str]:
@@ -211,7 +223,7 @@ def _invalid(field: str, message: str) -> Unprocessable:
 
 async def bulk(
     services: Services, keys: SiteKeys, ids: Sequence[str], verdict: Verdict, token: Token
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], list[Transition]]:
     """One answer per id. A retry finds the done ones at their target: "unchanged", not redone."""
     raw = await services.store.raw_records([(keys, i) for i in ids])
     records = [decode_stored(fields) for fields in raw]
@@ -225,15 +237,14 @@ async def bulk(
             results[comment_id] = _result(comment_id, "unchanged", stored.status, stored.version)
         else:
             changes.append(transition(stored, verdict, token.actor, stored.version))
-    for change, (outcome, version) in zip(
-        changes, await apply(services, keys, changes), strict=True
-    ):
+    outcomes, applied = await apply(services, keys, changes)
+    for change, (outcome, version) in zip(changes, outcomes, strict=True):
         done = outcome == "ok"
         status = change.new if done else outcome
         results[change.comment.id] = _result(
             change.comment.id, "ok" if done else "conflict", status, version
         )
-    return [results[i] for i in ids]
+    return [results[i] for i in ids], applied
 
 
 def _result(comment_id: str, outcome: str, status: str, version: int) -> dict[str, Any]:

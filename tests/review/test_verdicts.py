@@ -124,6 +124,10 @@ async def test_bulk_reject_answers_per_id_and_a_retry_changes_nothing(
     ]
     assert [r["version"] for r in again.json()["results"][:3]] == [3, 3, 3]
     assert await redis.xlen(SiteKeys("kediri", settings.shards).audit) == audit_length
+    learned = [
+        await redis.hget(SiteKeys("kediri", settings.shards).comment(i), "learned") for i in ids
+    ]
+    assert learned == [b"spam"] * 3
 
 
 async def test_bulk_by_queue_filter_acts_on_the_matching_items(
