@@ -41,9 +41,11 @@ DATA = Path(os.environ.get("BENCH_DATA", "/work/shared/data"))
 COMMENT_CHARS = 200
 
 
-def arguments(description: str, duration: float) -> argparse.ArgumentParser:
+def arguments(description: str, duration: float | None = None) -> argparse.ArgumentParser:
+    """The options every benchmark shares; ``--duration`` only where runs are timed."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--duration", type=float, default=duration, help="seconds per timed run")
+    if duration is not None:
+        parser.add_argument("--duration", type=float, default=duration, help="seconds per run")
     parser.add_argument(
         "--redis-url",
         help="use this Redis instead of an embedded Valkey (unique site ids; never flushed)",
@@ -164,6 +166,9 @@ def drop_site(url: str, site_id: str) -> None:
                 await redis.xack(stream, keys.GROUP, *ours[start : start + 1000])
                 await redis.xdel(stream, *ours[start : start + 1000])
             await redis.srem(keys.SITES, site_id)
+            async for key_hash, owner in redis.hscan_iter(keys.API_KEYS):
+                if owner == site_id.encode():
+                    await redis.hdel(keys.API_KEYS, key_hash)
         finally:
             await redis.aclose()
 

@@ -71,7 +71,7 @@ def rate(check: Callable[[str], object], bodies: Sequence[str]) -> tuple[float, 
 
 
 def main() -> None:
-    parser = arguments(__doc__.splitlines()[0], duration=0)
+    parser = arguments(__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=100, help="comments for better-profanity")
     parser.add_argument("--comments", type=int, default=2000, help="comments for our matcher")
     args = parser.parse_args()

@@ -153,7 +153,7 @@ async def run(url: str, site_id: str, count: int, profile: bool) -> list[list[ob
 
 
 def main() -> None:
-    parser = arguments(__doc__.splitlines()[0], duration=0)
+    parser = arguments(__doc__.splitlines()[0])
     parser.add_argument("--comments", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true", help="cProfile run_once, print top 20")
     args = parser.parse_args()
