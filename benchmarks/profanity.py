@@ -11,6 +11,7 @@ Each line includes normalisation, since better-profanity does its own.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import random
 import time
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from better_profanity import profanity as better
-from harness import arguments, describe, table, texts
+from harness import describe, table, texts
 
 from moderation import clock
 from moderation.filters.base import Context
@@ -71,7 +72,7 @@ def rate(check: Callable[[str], object], bodies: Sequence[str]) -> tuple[float, 
 
 
 def main() -> None:
-    parser = arguments(__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=100, help="comments for better-profanity")
     parser.add_argument("--comments", type=int, default=2000, help="comments for our matcher")
     args = parser.parse_args()
@@ -135,6 +136,9 @@ def main() -> None:
         f"by us only: {extra}"
     )
     print("no fewer matches on its word list:", "yes" if missed == 0 else "NO")
+    for body, t, m in zip(sample, theirs, mine, strict=True):
+        if t and not m:
+            print(f"  missed: {better.censor(body)[:100]!r}")
 
 
 if __name__ == "__main__":
