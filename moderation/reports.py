@@ -89,6 +89,7 @@ def hold(stored: Stored, reports: int) -> Transition:
         old=Status.APPROVED,
         new=Status.HELD,
         decision=decision,
+        version=stored.version,  # a moderator who decided meanwhile wins over the readers
         action="hold",
         reason="reports",
         note=f"{reports} reader reports",
