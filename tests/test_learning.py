@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import redis.asyncio as aioredis
 
+from moderation import signals
+from moderation.filters.base import Context
 from moderation.filters.features import buckets
 from moderation.filters.normalise import normalise
+from moderation.filters.pipeline import Pipeline
+from moderation.filters.spam import SpamFilter
 from moderation.keys import SiteKeys
 from moderation.learning import learn
-from moderation.models import Author, Comment, Status, Thread
+from moderation.models import Comment, Status
+from moderation.policy import Policy
+from tests.filters.spam_helpers import stored
 
 pytestmark = pytest.mark.anyio
 
@@ -17,15 +25,7 @@ KEYS = SiteKeys("kediri", 4)
 
 
 def make(body: str, id: str = "c1") -> Comment:
-    return Comment(
-        id=id,
-        site="kediri",
-        thread=Thread(id="t1"),
-        author=Author(name="a"),
-        body=body,
-        created_at="2026-11-28T00:00:00Z",
-        received_at="2026-11-28T00:00:00Z",
-    )
+    return stored(body, id=id, author="a")
 
 
 async def counts(redis: aioredis.Redis, label: str) -> dict[bytes, int]:
@@ -67,3 +67,47 @@ async def test_held_teaches_nothing(redis: aioredis.Redis) -> None:
     """Only approve and reject are verdicts; a hold leaves the counts alone."""
     await learn(redis, KEYS, make("apa saja"), Status.HELD)
     assert await counts(redis, "spam") == {}
+
+
+WAVE = [
+    "Ayo ikut arisan emas Bu Tejo, setor seratus ribu tiap minggu dapat kalung emas asli {}",
+    "Arisan emas Bu Tejo buka lagi, setor seratus ribu seminggu, kalung emas asli {}",
+]
+PROBE = "Ikut arisan emas Bu Tejo yuk, setor seratus ribu tiap minggu, kalung emas asli"
+
+
+async def probe_decision(redis: aioredis.Redis, n: int) -> str:
+    body = PROBE
+    [found] = await signals.gather(redis, [(KEYS, make(body, id=f"probe{n}"))])
+    # Only what the classifier learned: the probes are near-duplicates of one another.
+    found = dataclasses.replace(found, copies=0)
+    context = Context(make(body, id=f"probe{n}"), Policy(), found)
+    return Pipeline.default()(context, "2026-11-28T00:00:00.000Z").status.value
+
+
+async def test_new_spam_wave_is_held_after_a_handful_of_rejections(
+    redis: aioredis.Redis,
+) -> None:
+    """A phrase the model never saw passes, until moderators reject five of its kind."""
+    assert await probe_decision(redis, 0) == "approved"
+    for n in range(5):
+        await learn(redis, KEYS, make(WAVE[n % 2].format(n), id=f"wave{n}"), Status.REJECTED)
+    assert await probe_decision(redis, 1) == "held"
+
+
+async def test_one_rejection_does_not_hold_a_whole_topic(redis: aioredis.Redis) -> None:
+    """A single (perhaps mistaken) rejection does not yet hold comments like it."""
+    await learn(redis, KEYS, make(WAVE[0].format(0), id="wave0"), Status.REJECTED)
+    assert await probe_decision(redis, 1) == "approved"
+
+
+async def test_approvals_teach_ham(redis: aioredis.Redis) -> None:
+    """Approving comments like a doubtful one lowers its spam probability."""
+    doubtful = "Kopi Luwak Mbah Darmo asli Kediri, rasakan sensasi nikmatnya sekarang juga"
+    model = SpamFilter.default().model
+    features = buckets(normalise(doubtful))
+    [before] = await signals.gather(redis, [(KEYS, make(doubtful, id="q0"))])
+    for n in range(3):
+        await learn(redis, KEYS, make(f"{doubtful} {n}", id=f"ok{n}"), Status.APPROVED)
+    [after] = await signals.gather(redis, [(KEYS, make(doubtful, id="q1"))])
+    assert model.probability(features, after.learned) < model.probability(features, before.learned)

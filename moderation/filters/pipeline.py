@@ -8,6 +8,7 @@ from moderation import decision
 from moderation.filters.base import Context, Filter
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
+from moderation.filters.spam import SpamFilter
 from moderation.models import Decision
 
 
@@ -20,6 +21,7 @@ class Pipeline:
         return cls(
             [
                 ProfanityFilter.default(),
+                SpamFilter.default(),
             ]
         )
 

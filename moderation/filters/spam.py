@@ -1,0 +1,137 @@
+"""Spam: every signal gives a scored clue, and the clues combine into one score that the site's
+policy turns into hold (``spam_hold``) or reject (``spam_reject``).
+
+Clues combine as independent evidence (noisy-OR: ``1 - Π(1 - score)``), so two middling signals
+(a bare link and an unknown brand shape) make a hold, and no single weak one does. Below the
+hold threshold the filter says nothing; above it, every clue is a finding with its evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import msgspec
+
+from moderation.filters import links, phones, styled
+from moderation.filters.base import Context, Signals, Text
+from moderation.filters.classifier import Model
+from moderation.filters.features import buckets, word_bucket
+from moderation.filters.spam_lexicon import SpamLexicon
+from moderation.models import Action, Finding
+
+VERSION = "spam-1"
+# (at least this many, score): copies of one text across the site in an hour; one author's
+# and one IP's comments in ten minutes. Speed alone never holds (below ``spam_hold``): busy
+# readers type fast and mobile carriers put many readers behind one IP; it tips doubtful ones.
+COPIES = ((10, 0.9), (5, 0.7), (3, 0.5))
+AUTHOR_RATE = ((20, 0.4), (10, 0.3), (6, 0.15))
+IP_RATE = ((60, 0.4), (30, 0.25), (15, 0.1))
+CLASSIFIER = "classifier"
+CLASSIFIER_FLOOR = 0.2  # below this the classifier's opinion is not a clue
+_WORD = re.compile(r"[^\W_]+")
+
+
+class SpamFilter:
+    name = "spam"
+
+    def __init__(self, model: Model, lexicon: SpamLexicon) -> None:
+        self.model = model
+        self.lexicon = lexicon
+        self.version = f"{VERSION}/{model.version}/{lexicon.version}"
+
+    @classmethod
+    def default(cls) -> SpamFilter:
+        return cls(Model.shipped(), SpamLexicon.shipped())
+
+    def __call__(self, text: Text, context: Context) -> list[Finding]:
+        clues = self.clues(text, context)
+        score = 1.0 - math.prod(1.0 - c.score for c in clues)
+        policy = context.policy
+        if score < policy.spam_hold:
+            return []
+        action = Action.REJECT if score >= policy.spam_reject else Action.HOLD
+        summary = Finding(
+            filter=self.name,
+            rule="spam:score",
+            action=action,
+            score=round(score, 4),
+            version=self.version,
+            detail=" ".join(sorted({c.rule for c in clues})),
+        )
+        evidence = [self._with_words(c, text, context.signals) for c in clues]
+        return [summary, *(msgspec.structs.replace(c, action=action) for c in evidence)]
+
+    def clues(self, text: Text, context: Context) -> list[Finding]:
+        found = [
+            *links.links(text, context.policy.allowed_domains),
+            *phones.phones(text),
+            *styled.styled(text),
+            *_once(self.lexicon(text)),
+            *_signals(context.signals),
+        ]
+        probability = self.model.probability(buckets(text), context.signals.learned)
+        if probability >= CLASSIFIER_FLOOR:
+            found.append(
+                Finding(
+                    filter=self.name,
+                    rule=CLASSIFIER,
+                    action=Action.HOLD,
+                    score=round(probability, 4),
+                    version=self.model.version,
+                )
+            )
+        return found
+
+    def _with_words(self, clue: Finding, text: Text, signals: Signals) -> Finding:
+        """The classifier's clue gets as spans the words that weighed most towards spam."""
+        if clue.rule != CLASSIFIER:
+            return clue
+        view = text.words
+        weighed = [
+            (self.model.word_weight(word_bucket(m.group()), signals.learned), m)
+            for m in _WORD.finditer(view.normalised)
+        ]
+        top = sorted((w for w in weighed if w[0] > 0), key=lambda w: -w[0])[:3]
+        spans = tuple(view.span(*m.span()) for _, m in sorted(top, key=lambda w: w[1].start()))
+        return msgspec.structs.replace(clue, spans=spans)
+
+
+def _once(findings: list[Finding]) -> list[Finding]:
+    """One clue per rule and phrase: "slot slot slot" is one word said loudly, not three."""
+    seen: dict[tuple[str, str], Finding] = {}
+    for finding in findings:
+        seen.setdefault((finding.rule, finding.detail), finding)
+    return list(seen.values())
+
+
+def _signals(signals: Signals) -> list[Finding]:
+    """Burst and velocity clues; author and IP speed are one clue (the stronger), not two."""
+    found = []
+    for rule, count, table in (
+        ("burst:copies", signals.copies, COPIES),
+        *sorted(
+            (
+                ("velocity:author", signals.author_rate, AUTHOR_RATE),
+                ("velocity:ip", signals.ip_rate, IP_RATE),
+            ),
+            key=lambda v: -_score(v[1], v[2]),
+        )[:1],
+    ):
+        score = _score(count, table)
+        if score:
+            found.append(
+                Finding(
+                    filter="spam",
+                    rule=rule,
+                    action=Action.HOLD,
+                    score=score,
+                    version=VERSION,
+                    detail=f"{count} in the window",
+                )
+            )
+    return found
+
+
+def _score(count: int, table: tuple[tuple[int, float], ...]) -> float:
+    return next((score for at_least, score in table if count >= at_least), 0.0)

@@ -1,0 +1,121 @@
+"""Spam vocabulary: gambling, loan, pharma and crypto phrases (``data/spam-lexicon.tsv``),
+known gambling brands (``data/judol-brands.txt``) and the shape of brand tokens
+(``ALEXIS17``, ``PULAUWIN``, ``VISI4D``), including ones spelled out with spaces."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable
+from importlib import resources
+
+from moderation.filters.base import Text
+from moderation.models import Action, Finding, Span
+
+_TOKEN = re.compile(r"[^\W_]+")
+# Letters then a short number or a gambling suffix: alexis17, weton88, visi4d, pulauwin.
+_BRAND_SHAPE = re.compile(
+    r"(?<![^\W_])(?:[a-z]{3,}(?:[0-9]{2,3}|4d)|[a-z]{3,}(?:win|toto|hoki|wd|gacor|slot|bet|jp|play))"
+    r"(?![^\W_])"
+)
+# A run of one-character tokens ("p u l a u", "7/7/7"), joined before looking for brands.
+_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?:[\W_]{1,3}[^\W_](?![^\W_]))+")
+
+
+def _join(match: re.Match[str]) -> str:
+    return "".join(_TOKEN.findall(match.group()))
+
+
+BRAND_SCORE = 0.6
+SHAPE = ("brand:shape", 0.3)
+WINDOW = 2  # tokens joined when looking for a brand ("pulau 777", "alexis 17")
+
+
+class SpamLexicon:
+    def __init__(self, phrases: Iterable[tuple[str, str, float]], brands: Iterable[str]) -> None:
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+        for phrase, category, score in phrases:
+            words = tuple(phrase.split())
+            self.phrases.setdefault(words[0], []).append((words, category, score))
+        self.brands = frozenset(brands)
+        digest = hashlib.sha256(repr((sorted(self.phrases.items()), sorted(self.brands))).encode())
+        self.version = f"lexicon-{digest.hexdigest()[:8]}"
+
+    @classmethod
+    @functools.cache
+    def shipped(cls) -> SpamLexicon:
+        data = resources.files("moderation.filters") / "data"
+        rows = [
+            line.split("\t")
+            for line in (data / "spam-lexicon.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        ]
+        lines = (data / "judol-brands.txt").read_text(encoding="utf-8").splitlines()
+        brands = (line.strip() for line in lines if line.strip() and not line.startswith("#"))
+        return cls(((p, c, float(s)) for p, c, s in rows), brands)
+
+    def __call__(self, text: Text) -> list[Finding]:
+        return self.phrase_findings(text.words) + self.brand_findings(text)
+
+    def phrase_findings(self, text: Text) -> list[Finding]:
+        if self.phrases.keys().isdisjoint(_TOKEN.findall(text.normalised)):
+            return []  # the common case, decided in C
+        tokens = list(_TOKEN.finditer(text.normalised))
+        words = [m.group() for m in tokens]
+        findings = []
+        for i, word in enumerate(words):
+            for phrase, category, score in self.phrases.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    span = text.span(tokens[i].start(), tokens[i + len(phrase) - 1].end())
+                    findings.append(self._finding(f"lexicon:{category}", score, span, phrase))
+        return findings
+
+    def brand_findings(self, text: Text) -> list[Finding]:
+        """Known brands, also spelled out (``p u l a u 7 7 7``), and brand-shaped tokens."""
+        findings = [
+            self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
+            for m in _BRAND_SHAPE.finditer(text.normalised)
+            if m.group() not in self.brands and m.group() not in self.phrases
+        ]
+        words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised))
+        if self.brands.isdisjoint(words) and self.brands.isdisjoint(
+            map(str.__add__, words, words[1:])
+        ):
+            return findings
+        tokens = _squash(text.normalised)
+        for i, (start, _, _) in enumerate(tokens):
+            for width in range(WINDOW, 0, -1):
+                group = tokens[i : i + width]
+                word = "".join(t for _, _, t in group)
+                if word in self.brands:
+                    span = text.span(start, group[-1][1])
+                    findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
+                    break
+        return findings
+
+    def _finding(self, rule: str, score: float, span: Span, words: tuple[str, ...]) -> Finding:
+        return Finding(
+            filter="spam",
+            rule=rule,
+            action=Action.HOLD,
+            score=score,
+            spans=(span,),
+            version=self.version,
+            detail=" ".join(words),
+        )
+
+
+def _squash(normalised: str) -> list[tuple[int, int, str]]:
+    """Tokens, with each run of single-character tokens (``p u l a u``) made one token."""
+    out: list[tuple[int, int, str]] = []
+    single = False
+    for m in _TOKEN.finditer(normalised):
+        word = m.group()
+        if len(word) == 1 and single and out:
+            start, _, joined = out[-1]
+            out[-1] = (start, m.end(), joined + word)
+        else:
+            out.append((m.start(), m.end(), word))
+        single = len(word) == 1
+    return out

@@ -1,0 +1,69 @@
+"""Letters dressed up to dodge word filters, a strong sign of gambling promotion: styled
+Unicode that folds to ASCII (mathematical bold, circled and fullwidth "SLOT"), letters decorated
+with combining marks ("P" + U+035F ...), and Cyrillic or Greek lookalikes inside Latin words
+(Cyrillic "dze" for "s" in "slot"). Reads the original text: normalisation already folded them."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from moderation.filters.base import Text
+from moderation.models import Action, Finding, Span
+
+VERSION = "styled-1"
+SCORES = {"styled:letters": 0.5, "styled:decorated": 0.5, "styled:lookalike": 0.5}
+# Characters needed: one stray fullwidth x or circled 1 is decoration, but Cyrillic letters
+# inside Latin words have no innocent use.
+MINIMUM = {"styled:letters": 3, "styled:decorated": 3, "styled:lookalike": 2}
+_WORD = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=4096)
+def kind(char: str) -> str | None:
+    """Which disguise a non-ASCII character is, if any."""
+    if unicodedata.combining(char):
+        return "styled:decorated"
+    folded = unicodedata.normalize("NFKC", char)
+    if folded != char and folded.isascii() and folded.isalnum():
+        return "styled:letters"
+    if char.isalpha() and unicodedata.name(char, "").startswith(("CYRILLIC", "GREEK")):
+        return "styled:lookalike"
+    return None
+
+
+def styled(text: Text) -> list[Finding]:
+    original = text.original
+    if original.isascii():
+        return []
+    spans: dict[str, list[int]] = {}
+    for m in _WORD.finditer(original):
+        word = m.group()
+        if word.isascii():
+            continue
+        latin = any(c.isascii() and c.isalpha() for c in word)
+        for i, char in enumerate(word):
+            found = None if char.isascii() else kind(char)
+            if found == "styled:lookalike" and not latin:
+                continue  # a Greek or Russian word is just a word
+            if found == "styled:decorated" and not (i and word[i - 1].isalnum()):
+                continue
+            if found:
+                spans.setdefault(found, []).append(m.start() + i)
+    return [
+        _finding(text, rule, where) for rule, where in spans.items() if len(where) >= MINIMUM[rule]
+    ]
+
+
+def _finding(text: Text, rule: str, where: list[int]) -> Finding:
+    start, end = where[0], where[-1] + 1
+    return Finding(
+        filter="spam",
+        rule=rule,
+        action=Action.HOLD,
+        score=SCORES[rule],
+        spans=(Span(start, end, text.original[start:end]),),
+        version=VERSION,
+        detail=f"{len(where)} characters",
+    )

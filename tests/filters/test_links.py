@@ -1,0 +1,39 @@
+"""Suspicious links: shorteners, WhatsApp groups, unknown domains, many links."""
+
+from __future__ import annotations
+
+from moderation.filters.links import links
+from moderation.filters.normalise import normalise
+
+
+def rules(body: str, allowed: tuple[str, ...] = ()) -> set[str]:
+    return {f.rule for f in links(normalise(body), allowed)}
+
+
+def test_shortener_is_flagged_with_its_span() -> None:
+    """A bit.ly link is a shortener finding whose span is the link in the original."""
+    [finding] = links(normalise("Info lengkap di bit.ly/gacor88 ya"), ())
+    assert finding.rule == "link:shortener"
+    assert finding.spans[0].text == "bit.ly/gacor88"
+
+
+def test_whatsapp_group_invite_is_flagged() -> None:
+    """An invitation into a WhatsApp group is its own, stronger rule."""
+    assert rules("Gabung https://chat.whatsapp.com/AbCdEf123") == {"link:whatsapp"}
+
+
+def test_unknown_domain_is_flagged_and_allowed_domain_is_not() -> None:
+    """A link to the site's own (allowed) domain or its subdomains is never a clue."""
+    assert rules("Baca di https://pulauwin.xyz/daftar") == {"link:domain"}
+    assert rules("Baca di https://berita.kedirikab.go.id/a", ("kedirikab.go.id",)) == set()
+
+
+def test_three_links_are_many() -> None:
+    """Three links in one comment add the many-links rule."""
+    body = "a.com b.net c.org"
+    assert "link:many" in rules(body)
+
+
+def test_prices_and_sentences_are_not_links() -> None:
+    """``Rp 600.000`` and a sentence break without a space are not domains."""
+    assert rules("Harganya Rp 600.000.jika 1 desa ada ratusan bidang") == set()

@@ -1,0 +1,73 @@
+"""The spam filter: clues combine into one score; the site policy turns it into hold/reject."""
+
+from __future__ import annotations
+
+from moderation.filters.base import Signals
+from moderation.filters.normalise import normalise
+from moderation.filters.spam import SpamFilter
+from moderation.models import Action
+from moderation.policy import Policy
+from tests.filters.spam_helpers import context
+
+BOLD = "\U0001d417\U0001d408\U0001d412\U0001d408\U0001d7d2\U0001d403"  # bold "VISI4D"
+JUDOL = f"Subhanallah, {BOLD} bikin pengalaman main jadi beda, jepe terus tiap hari!"
+ORDINARY = "Sangat bagus program sertifikat tanah dari pemerintah, semoga desa kami kebagian"
+
+
+def run(body: str, signals: Signals | None = None, policy: Policy | None = None) -> list:  # type: ignore[type-arg]
+    return SpamFilter.default()(normalise(body), context(body, signals, policy))
+
+
+def test_styled_judol_promo_is_rejected() -> None:
+    """A promo in bold Unicode letters is rejected, with the styled letters among the reasons."""
+    summary, *clues = run(JUDOL)
+    assert summary.rule == "spam:score"
+    assert summary.action is Action.REJECT
+    assert "styled:letters" in {c.rule for c in clues}
+    assert all(c.action is Action.REJECT for c in clues)
+
+
+def test_ordinary_comment_has_no_findings() -> None:
+    """A comment about the news gives no finding at all."""
+    assert run(ORDINARY) == []
+
+
+def test_whatsapp_loan_offer_is_held_or_rejected() -> None:
+    """A loan offer with a WhatsApp number is at least held."""
+    [summary, *_] = run("Pinjaman dana cair cepat tanpa jaminan, WA 0812-3456-7890")
+    assert summary.action in (Action.HOLD, Action.REJECT)
+
+
+def test_thresholds_come_from_the_site_policy() -> None:
+    """A site with a higher hold threshold lets a middling comment through."""
+    body = "Info lengkap di bit.ly/infodesa"
+    assert run(body)
+    assert run(body, policy=Policy(spam_hold=0.95, spam_reject=0.99)) == []
+
+
+def test_near_duplicate_burst_holds_an_innocent_looking_comment() -> None:
+    """The same text seen five times on the site in the hour is held even if it reads clean."""
+    summary, *clues = run(ORDINARY, Signals(copies=5))
+    assert summary.action is Action.HOLD
+    assert [c.rule for c in clues] == ["burst:copies"]
+
+
+def test_author_velocity_alone_never_holds() -> None:
+    """A fast author with a clean comment is not held: speed only tips doubtful comments."""
+    assert run(ORDINARY, Signals(author_rate=50, ip_rate=100)) == []
+
+
+def test_author_velocity_tips_a_doubtful_comment() -> None:
+    """A link that alone passes is held when its author posts twenty comments in ten minutes."""
+    body = "Baca juga https://beritaku.xyz/a"
+    assert run(body) == []
+    [summary, *_] = run(body, Signals(author_rate=20))
+    assert summary.action is Action.HOLD
+
+
+def test_classifier_evidence_names_the_words() -> None:
+    """The classifier's finding points at the words that weighed most towards spam."""
+    _, *clues = run("Gabung sekarang, modal receh maxwin auto jepe bosku")
+    [classifier] = [c for c in clues if c.rule == "classifier"]
+    assert classifier.spans
+    assert classifier.version.startswith("spam-model-")

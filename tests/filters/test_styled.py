@@ -1,0 +1,41 @@
+"""Styled Unicode, decorated letters and lookalikes, read from the original text."""
+
+from __future__ import annotations
+
+from moderation.filters.normalise import normalise
+from moderation.filters.styled import styled
+
+BOLD_SLOT = "\U0001d412\U0001d40b\U0001d40e\U0001d413"  # mathematical bold S L O T
+CIRCLED_SLOT = "\u24c8\u24db\u24de\u24e3"  # circled S l o t
+LOOKALIKE = "\u0455lot g\u0430cor"  # Cyrillic dze and a in "slot gacor"
+
+
+def rules(body: str) -> list[str]:
+    return [f.rule for f in styled(normalise(body))]
+
+
+def test_bold_letters_are_styled() -> None:
+    """Mathematical bold letters that fold to ASCII are the styled-letters rule."""
+    [finding] = styled(normalise(f"{BOLD_SLOT} GACOR hari ini"))
+    assert finding.rule == "styled:letters"
+    assert finding.spans[0].text == BOLD_SLOT
+
+
+def test_circled_letters_are_styled() -> None:
+    """Circled letters count as styled too."""
+    assert rules(f"main {CIRCLED_SLOT} yuk") == ["styled:letters"]
+
+
+def test_cyrillic_inside_latin_words_is_lookalike() -> None:
+    """Cyrillic letters hiding inside Latin words are lookalikes."""
+    assert rules(f"{LOOKALIKE} maxwin terus bos") == ["styled:lookalike"]
+
+
+def test_decorated_letters_are_flagged() -> None:
+    """Letters each followed by a combining mark are decorated."""
+    assert rules("main di P\u035fU\u035fL\u035fA\u035fU\u035f sekarang") == ["styled:decorated"]
+
+
+def test_plain_indonesian_and_foreign_words_are_not_styled() -> None:
+    """Accents, emoji and a word wholly in Greek or Russian are not disguise."""
+    assert rules("Caf\u00e9 mantap \U0001f44d \u0421\u043f\u0430\u0441\u0438\u0431\u043e") == []
