@@ -11,12 +11,16 @@ from moderation.models import Action, Finding
 
 VERSION = "links-1"
 # A URL with a scheme or www., or a bare host name with a known top-level domain.
+_TLD = (
+    r"(?:com|net|org|info|biz|id|co|io|me|ly|gl|gg|cc|to|xyz|top|vip|site|online|live|club|"
+    r"link|app|pro|store|shop|asia|tv|us|uk|in|sg|my|ws|bet|win|games)\b"
+)
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
-    r"(?:com|net|org|info|biz|id|co|io|me|ly|gl|gg|cc|to|xyz|top|vip|site|online|live|club|"
-    r"link|app|pro|store|shop|asia|tv|us|uk|in|sg|my|ws|bet|win|games)\b(?:/[^\s<>\"']*)?"
+    r"|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+" + _TLD + r"(?:/[^\s<>\"']*)?"
 )
+# Cheap first look: most comments have no scheme, no www. and no dot before a known TLD.
+_HINT = re.compile(r"://|www\.|[a-z0-9]\." + _TLD)
 _HOST = re.compile(r"^(?:https?://)?([^/?#:\s]+)")
 SHORTENERS = frozenset(
     [
@@ -58,7 +62,7 @@ def allowed(name: str, domains: Iterable[str]) -> bool:
 
 def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
     """One finding per kind of suspicious link, with every link of that kind as a span."""
-    if "." not in text.normalised:
+    if not _HINT.search(text.normalised):
         return []
     spans: dict[str, list[tuple[int, int]]] = {}
     domains = tuple(allowed_domains)

@@ -16,8 +16,7 @@ from moderation.models import Action, Finding, Span
 _TOKEN = re.compile(r"[^\W_]+")
 # Letters then a short number or a gambling suffix: alexis17, weton88, visi4d, pulauwin.
 _BRAND_SHAPE = re.compile(
-    r"(?<![^\W_])(?:[a-z]{3,}(?:[0-9]{2,3}|4d)|[a-z]{3,}(?:win|toto|hoki|wd|gacor|slot|bet|jp|play))"
-    r"(?![^\W_])"
+    r"\b[a-z]{3,}(?:[0-9]{2,3}|4d|win|toto|hoki|wd|gacor|slot|bet|jp|play)\b", re.ASCII
 )
 # A run of one-character tokens ("p u l a u", "7/7/7"), joined before looking for brands.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?:[\W_]{1,3}[^\W_](?![^\W_]))+")
