@@ -24,8 +24,8 @@ from moderation.filters.normalise import normalise
 
 DATA = Path("/work/shared/data")
 OUT = Path(__file__).resolve().parent.parent / "moderation" / "filters" / "data" / "spam_model.bin"
-EPOCHS = 8
-RATE = 8.0
+EPOCHS = 12
+RATE = 6.0
 SEED = 2026
 VIDEOS = (
     "Youtube01-Psy",

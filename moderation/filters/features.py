@@ -36,8 +36,8 @@ def word_bucket(word: str) -> int:
 
 def buckets(text: Text) -> frozenset[int]:
     """The feature buckets of a comment; linear in its length."""
-    words = " ".join(tokens(text.words.normalised)).encode().split(b" ")
-    pairs = map(b" ".join, itertools.pairwise(words))
+    words = tokens(text.words.normalised)
+    pairs = map(str.encode, map(" ".join, itertools.pairwise(words)))
     return frozenset(
         itertools.chain(
             itertools.chain.from_iterable(map(_word_buckets, set(words))),
@@ -47,9 +47,8 @@ def buckets(text: Text) -> frozenset[int]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_buckets(word: bytes) -> tuple[int, ...]:
-    if not word:
-        return ()
+def _word_buckets(token: str) -> tuple[int, ...]:
+    word = token.encode()
     padded = b" " + word + b" "
     grams = (padded[i : i + GRAM] for i in range(max(1, len(padded) - GRAM + 1)))
     return (
