@@ -33,8 +33,8 @@ from harness import (
     texts,
 )
 
-from moderation import clock, ids, keys
-from moderation.models import Comment, CommentIn
+from moderation import ingest, keys
+from moderation.models import CommentIn
 from moderation.redis_client import Redis, Scripts, connect
 from moderation.settings import Settings
 from moderation.store import Store
@@ -54,27 +54,14 @@ async def seed(redis: Redis, settings: Settings, site_id: str, count: int) -> No
     )
     site_keys = keys.SiteKeys(site_id, settings.shards)
     pool = itertools.cycle(texts())
-    now = clock.rfc3339(clock.now())
 
     async def one(i: int) -> None:
         incoming = _decode(comment_json(f"t{i % 500}", next(pool), f"author{i % 2000}"))
-        comment = _comment(site_id, incoming, now)
+        comment = ingest.record(site_id, incoming)
         await store.accept(site_keys, comment, f"msg_{secrets.token_hex(12)}", f"{i:064x}")
 
     for start in range(0, count, 50):
         await asyncio.gather(*(one(i) for i in range(start, min(start + 50, count))))
-
-
-def _comment(site_id: str, incoming: CommentIn, now: str) -> Comment:
-    return Comment(
-        id=ids.new_id(),
-        site=site_id,
-        thread=incoming.thread,
-        author=incoming.author,
-        body=incoming.body,
-        created_at=now,
-        received_at=now,
-    )
 
 
 async def bare_consumers(redis: Redis, settings: Settings, batch: int) -> tuple[int, float]:
