@@ -31,6 +31,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "one letter": lambda n: "a" * n,
     "one letter, repeated word": lambda n: ("anjiiiiing " * (n // 11 + 1))[:n],
     "separators": lambda n: ("a." * (n // 2 + 1))[:n],
+    "dotted chain, then a link": lambda n: ("a." * (n // 2 + 1))[: n - 6] + " x.com",
     "spaced letters": lambda n: ("a " * (n // 2 + 1))[:n],
     "combining marks": lambda n: "k" + "\u0301" * (n - 1),
     "leet mix": lambda n: ("5h1t" * (n // 4 + 1))[:n],

@@ -10,17 +10,58 @@ from moderation.filters.base import Text
 from moderation.models import Action, Finding
 
 VERSION = "links-1"
-# A URL with a scheme or www., or a bare host name with a known top-level domain.
-_TLD = (
-    r"(?:com|net|org|info|biz|id|co|io|me|ly|gl|gg|cc|to|xyz|top|vip|site|online|live|club|"
-    r"link|app|pro|store|shop|asia|tv|us|uk|in|sg|my|ws|bet|win|games)\b"
+# A URL with a scheme or www., or a bare host name ending in a known top-level domain.
+TLDS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "info",
+        "biz",
+        "id",
+        "co",
+        "io",
+        "me",
+        "ly",
+        "gl",
+        "gg",
+        "cc",
+        "to",
+        "xyz",
+        "top",
+        "vip",
+        "site",
+        "online",
+        "live",
+        "club",
+        "link",
+        "app",
+        "pro",
+        "store",
+        "shop",
+        "asia",
+        "tv",
+        "us",
+        "uk",
+        "in",
+        "sg",
+        "my",
+        "ws",
+        "bet",
+        "win",
+        "games",
+    ]
 )
-_LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+" + _TLD + r"(?:/[^\s<>\"']*)?"
+# Candidates, in one linear pass: possessive quantifiers never backtrack, and a dotted chain
+# starts only where no label character precedes it, so a failed start costs its own run and is
+# never retried inside it (``a.a.a.…`` is one candidate, checked once). Whether a chain is a
+# host (some label is a known TLD) is decided in Python, not by backtracking.
+_CANDIDATE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']++"
+    r"|(?<![a-z0-9-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?:/[^\s<>\"']*+)?"
 )
 # Cheap first look: most comments have no scheme, no www. and no dot before a known TLD.
-_HINT = re.compile(r"://|www\.|[a-z0-9]\." + _TLD)
+_HINT = re.compile(r"://|www\.|[a-z0-9]\.(?:" + "|".join(sorted(TLDS)) + r")\b")
 _HOST = re.compile(r"^(?:https?://)?([^/?#:\s]+)")
 SHORTENERS = frozenset(
     [
@@ -66,9 +107,9 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         return []
     spans: dict[str, list[tuple[int, int]]] = {}
     domains = tuple(allowed_domains)
-    matches = list(_LINK.finditer(text.normalised))
-    for m in matches:
-        name = host(m.group())
+    found = _found(text.normalised)
+    for start, end in found:
+        name = host(text.normalised[start:end])
         if allowed(name, domains):
             continue
         kind = (
@@ -78,9 +119,9 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
             if name in SHORTENERS
             else "link:domain"
         )
-        spans.setdefault(kind, []).append(m.span())
-    if len(matches) >= MANY:
-        spans["link:many"] = [m.span() for m in matches]
+        spans.setdefault(kind, []).append((start, end))
+    if len(found) >= MANY:
+        spans["link:many"] = found
     return [
         Finding(
             filter="spam",
@@ -93,3 +134,21 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         )
         for rule, where in spans.items()
     ]
+
+
+def _found(text: str) -> list[tuple[int, int]]:
+    """Every link's span: scheme and www. URLs whole, dotted chains cut after their last TLD."""
+    found = []
+    for m in _CANDIDATE.finditer(text):
+        link = m.group()
+        if link.startswith(("http://", "https://", "www.")):
+            found.append(m.span())
+            continue
+        name, slash, _ = link.partition("/")
+        labels = name.split(".")
+        last = next((i for i in range(len(labels) - 1, 0, -1) if labels[i] in TLDS), 0)
+        if last:
+            cut = len(".".join(labels[: last + 1]))
+            end = m.end() if slash and last == len(labels) - 1 else m.start() + cut
+            found.append((m.start(), end))
+    return found

@@ -37,3 +37,19 @@ def test_three_links_are_many() -> None:
 def test_prices_and_sentences_are_not_links() -> None:
     """``Rp 600.000`` and a sentence break without a space are not domains."""
     assert rules("Harganya Rp 600.000.jika 1 desa ada ratusan bidang") == set()
+
+
+def test_host_is_cut_after_its_last_known_top_level_domain() -> None:
+    """``example.com.au`` is read as ``example.com``; a path stays with a whole host."""
+    [short] = links(normalise("lihat example.com.au sekarang"), ())
+    assert short.spans[0].text == "example.com"
+    [whole] = links(normalise("daftar slot88.vip/daftar sekarang"), ())
+    assert whole.spans[0].text == "slot88.vip/daftar"
+
+
+def test_a_long_dotted_chain_is_one_candidate_and_the_real_link_is_still_found() -> None:
+    """``a.a.a.…`` (the input that once made the scan quadratic) is not a link; the link after
+    it is found with its own span."""
+    [finding] = links(normalise("a." * 20_000 + "a lalu s.id/promo"), ())
+    assert finding.rule == "link:shortener"
+    assert finding.spans[0].text == "s.id/promo"
