@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from moderation.models import Comment, Finding, Span, Standing
 from moderation.policy import Policy
 
+_TOKEN = re.compile(r"[^\W_]+")
 
-@dataclasses.dataclass(frozen=True, slots=True)
+
+@dataclasses.dataclass(frozen=True)
 class Text:
     """The original comment body and its normalised form, with a way back.
 
@@ -24,6 +28,11 @@ class Text:
     normalised: str
     offsets: Sequence[int] | None = None
     letters: Text | None = None
+
+    @functools.cached_property
+    def tokens(self) -> list[str]:
+        """The runs of letters and digits in ``normalised``: found once, shared by filters."""
+        return _TOKEN.findall(self.normalised)
 
     @property
     def words(self) -> Text:

@@ -117,6 +117,8 @@ class Model:
 
     def word_weight(self, bucket: int, learned: Learned) -> float:
         """A bucket's push towards spam, for showing which words weighed (evidence only)."""
+        if bucket not in learned.counts:  # no verdicts on it: no shift (as in ``site_shift``)
+            return self.weights.get(bucket, 0.0)
         shift = self.bayes(bucket, learned) - self.bayes(bucket, Learned())
         return self.weights.get(bucket, 0.0) + SITE_SCALE * shift
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import zlib
 
 from moderation.filters.base import Text
@@ -23,11 +22,6 @@ _MASK = BUCKETS - 1
 # Distinct CRC start values keep a word, a bigram and a 4-gram with equal bytes apart.
 _WORD, _BIGRAM, _GRAM = 0x5EED, 0xB16B, 0xC4A2
 GRAM = 4
-TOKEN = re.compile(r"[^\W_]+")
-
-
-def tokens(normalised: str) -> list[str]:
-    return TOKEN.findall(normalised)
 
 
 def word_bucket(word: str) -> int:
@@ -36,18 +30,25 @@ def word_bucket(word: str) -> int:
 
 def buckets(text: Text) -> frozenset[int]:
     """The feature buckets of a comment; linear in its length."""
-    words = tokens(text.words.normalised)
+    words = text.words.tokens
     pairs = map(str.encode, map(" ".join, itertools.pairwise(words)))
     return frozenset(
         itertools.chain(
-            itertools.chain.from_iterable(map(_word_buckets, set(words))),
+            itertools.chain.from_iterable(map(word_buckets, set(words))),
             map(_MASK.__and__, map(zlib.crc32, pairs, itertools.repeat(_BIGRAM))),
         )
     )
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_buckets(token: str) -> tuple[int, ...]:
+CACHED = 32  # longer tokens are computed each time, so the cache's memory stays bounded
+
+
+def word_buckets(token: str) -> tuple[int, ...]:
+    """A word's own bucket and its 4-grams' buckets."""
+    return _cached_buckets(token) if len(token) <= CACHED else _buckets(token)
+
+
+def _buckets(token: str) -> tuple[int, ...]:
     word = token.encode()
     padded = b" " + word + b" "
     grams = (padded[i : i + GRAM] for i in range(max(1, len(padded) - GRAM + 1)))
@@ -55,3 +56,6 @@ def _word_buckets(token: str) -> tuple[int, ...]:
         zlib.crc32(word, _WORD) & _MASK,
         *(zlib.crc32(gram, _GRAM) & _MASK for gram in grams),
     )
+
+
+_cached_buckets = functools.lru_cache(maxsize=1 << 16)(_buckets)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import zlib
 
 from moderation.filters.base import Text
-from moderation.filters.features import tokens
 
 HASHES = 8
 ROWS = 2  # hashes per band: 4 bands of 2 find pairs with Jaccard 0.7 about 93% of the time
@@ -25,7 +24,7 @@ _PERMUTATIONS = tuple(
 
 def bands(text: Text) -> list[str]:
     """Band ids (``"<band>:<hash>"``), or none for a comment too short to sketch."""
-    words = tokens(text.words.normalised)
+    words = text.words.tokens
     if len(words) < MIN_WORDS:
         return []
     shingles = {zlib.crc32(" ".join(words[i : i + 3]).encode()) for i in range(len(words) - 2)}

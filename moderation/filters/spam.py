@@ -88,9 +88,12 @@ class SpamFilter:
         if clue.rule != CLASSIFIER:
             return clue
         view = text.words
+        first: dict[str, re.Match[str]] = {}
+        for m in _WORD.finditer(view.normalised):
+            first.setdefault(m.group(), m)
         weighed = [
-            (self.model.word_weight(word_bucket(m.group()), signals.learned), m)
-            for m in _WORD.finditer(view.normalised)
+            (self.model.word_weight(word_bucket(word), signals.learned), m)
+            for word, m in first.items()
         ]
         top = sorted((w for w in weighed if w[0] > 0), key=lambda w: -w[0])[:3]
         spans = tuple(view.span(*m.span()) for _, m in sorted(top, key=lambda w: w[1].start()))

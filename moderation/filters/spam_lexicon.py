@@ -58,7 +58,7 @@ class SpamLexicon:
         return self.phrase_findings(text.words) + self.brand_findings(text)
 
     def phrase_findings(self, text: Text) -> list[Finding]:
-        if self.phrases.keys().isdisjoint(_TOKEN.findall(text.normalised)):
+        if self.phrases.keys().isdisjoint(text.tokens):
             return []  # the common case, decided in C
         tokens = list(_TOKEN.finditer(text.normalised))
         words = [m.group() for m in tokens]

@@ -18,6 +18,7 @@ SCORES = {"styled:letters": 0.5, "styled:decorated": 0.5, "styled:lookalike": 0.
 # inside Latin words have no innocent use.
 MINIMUM = {"styled:letters": 3, "styled:decorated": 3, "styled:lookalike": 2}
 _WORD = re.compile(r"\S+")
+CACHED = 32  # longer words are looked at each time, so the cache's memory stays bounded
 
 
 @functools.lru_cache(maxsize=4096)
@@ -42,18 +43,26 @@ def styled(text: Text) -> list[Finding]:
         word = m.group()
         if word.isascii():
             continue
-        latin = any(c.isascii() and c.isalpha() for c in word)
-        for i, char in enumerate(word):
-            found = None if char.isascii() else kind(char)
-            if found == "styled:lookalike" and not latin:
-                continue  # a Greek or Russian word is just a word
-            if found == "styled:decorated" and not (i and word[i - 1].isalnum()):
-                continue
-            if found:
-                spans.setdefault(found, []).append(m.start() + i)
+        for i, found in _cached(word) if len(word) <= CACHED else disguises(word):
+            spans.setdefault(found, []).append(m.start() + i)
     return [
         _finding(text, rule, where) for rule, where in spans.items() if len(where) >= MINIMUM[rule]
     ]
+
+
+def disguises(word: str) -> tuple[tuple[int, str], ...]:
+    """Where in one word its disguised characters are, and which disguise each is."""
+    latin = any(c.isascii() and c.isalpha() for c in word)
+    out = []
+    for i, char in enumerate(word):
+        found = None if char.isascii() else kind(char)
+        if found == "styled:lookalike" and not latin:
+            continue  # a Greek or Russian word is just a word
+        if found == "styled:decorated" and not (i and word[i - 1].isalnum()):
+            continue
+        if found:
+            out.append((i, found))
+    return tuple(out)
 
 
 def _finding(text: Text, rule: str, where: list[int]) -> Finding:
@@ -67,3 +76,6 @@ def _finding(text: Text, rule: str, where: list[int]) -> Finding:
         version=VERSION,
         detail=f"{len(where)} characters",
     )
+
+
+_cached = functools.lru_cache(maxsize=1 << 14)(disguises)
