@@ -1,16 +1,35 @@
-"""Time-sortable comment ids (ULID layout: 48-bit milliseconds + 80 random bits, base32)."""
+"""Time-sortable comment ids (ULID layout: 48-bit milliseconds + 80 random bits, base32).
+
+Ids from one process are strictly increasing (the ULID spec's monotonic mode): within one
+millisecond the random part counts up from the first id's, so comments accepted by one API
+process in the same millisecond keep their order in every queue (which sorts by id).
+"""
 
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_RANDOM = 80
+_lock = threading.Lock()
+_last = 0
 
 
 def new_id(now_ms: int | None = None) -> str:
+    global _last
     ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
-    value = (ms << 80) | secrets.randbits(80)
+    with _lock:
+        value = (ms << _RANDOM) | secrets.randbits(_RANDOM)
+        if now_ms is None and value <= _last and _last >> _RANDOM >= ms:
+            value = _last + 1  # same millisecond (or the clock stepped back): count up
+        if now_ms is None:
+            _last = value
+    return _encode(value)
+
+
+def _encode(value: int) -> str:
     chars = []
     for _ in range(26):
         chars.append(_ALPHABET[value & 31])
