@@ -30,9 +30,11 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:a:<author>      hash   author standing, until, note, approved, rejected
     mod:{mN}:s:<site>:alog:<author>   list   standing changes, entry JSON each
     mod:{mN}:s:<site>:rl:<what>       string report rate-limit counter (TTL one window)
-    mod:{mN}:s:<site>:nb:<spam|ham>   hash   learned spam classifier counts: feature bucket →
-                                             count, plus "docs" and "feats" totals
-                                             (a comment's hash also gets "learned": its label)
+    mod:{mN}:s:<site>:nb:<spam|ham>:<generation>  hash  learned spam classifier counts: slot →
+                                             count, plus "docs" and "feats" totals; one hash
+                                             per 60-day generation, expiring after the next
+                                             (a comment's hash also gets "learned": its label
+                                             and generation)
     mod:{mN}:s:<site>:dup:<hour>      hash   near-duplicate sketch band → copies (TTL 2 h)
     mod:{mN}:s:<site>:rate:a:<author>:<10 min>  string  comments by one author (TTL)
     mod:{mN}:s:<site>:rate:ip:<ip>:<10 min>     string  comments from one IP (TTL)
@@ -115,8 +117,8 @@ class SiteKeys:
     def by_status(self, status: str) -> str:
         return f"{self.prefix}:status:{status}"
 
-    def learned(self, label: str) -> str:
-        return f"{self.prefix}:nb:{label}"
+    def learned(self, label: str, generation: int) -> str:
+        return f"{self.prefix}:nb:{label}:{generation}"
 
     def duplicates(self, window: int) -> str:
         return f"{self.prefix}:dup:{window}"

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from moderation import authors
+from moderation import authors, learning
 from moderation.filters.base import Learned, Signals
 from moderation.filters.features import buckets
 from moderation.filters.normalise import normalise
 from moderation.filters.sketch import bands
 from moderation.keys import SiteKeys
-from moderation.learning import HAM, SPAM
 from moderation.models import Comment
 from moderation.redis_client import Redis
 
@@ -29,11 +28,13 @@ _TOTALS = ("docs", "feats")
 Reader = Callable[[Iterator[Any]], Signals]
 
 
-async def gather(redis: Redis, items: Sequence[tuple[SiteKeys, Comment]]) -> list[Signals]:
+async def gather(
+    redis: Redis, items: Sequence[tuple[SiteKeys, Comment]], now: float | None = None
+) -> list[Signals]:
     """One ``Signals`` per item, in order. Every lookup goes into a single pipeline."""
     if not items:
         return []
-    now = time.time()
+    now = time.time() if now is None else now
     pipe = redis.pipeline(transaction=False)
     readers = [_queue(pipe, keys, comment, now) for keys, comment in items]
     replies = iter(await pipe.execute())
@@ -43,9 +44,11 @@ async def gather(redis: Redis, items: Sequence[tuple[SiteKeys, Comment]]) -> lis
 def _queue(pipe: Any, keys: SiteKeys, comment: Comment, now: float) -> Reader:
     """Queue one comment's lookups; the returned reader takes its replies, in the same order."""
     text = normalise(comment.body)
-    features = sorted(buckets(text))
-    for label in (SPAM, HAM):
-        pipe.hmget(keys.learned(label), [*_TOTALS, *features])
+    features = buckets(text)
+    where = learning.slots(features)
+    hashes = [name for pair in learning.read_keys(keys, now) for name in pair]
+    for name in hashes:
+        pipe.hmget(name, [*_TOTALS, *where])
     sketch = bands(text)
     hour = int(now // DUPLICATE_WINDOW)
     if sketch:
@@ -63,7 +66,7 @@ def _queue(pipe: Any, keys: SiteKeys, comment: Comment, now: float) -> Reader:
     pipe.hmget(*authors.fields_of(comment.author.key, keys))
 
     def read(replies: Iterator[Any]) -> Signals:
-        learned = _learned(features, next(replies), next(replies))
+        learned = _learned(features, where, [next(replies) for _ in hashes])
         copies = 0
         if sketch:
             now_counts = [int(next(replies)) for _ in sketch]
@@ -87,16 +90,16 @@ def _queue(pipe: Any, keys: SiteKeys, comment: Comment, now: float) -> Reader:
     return read
 
 
-def _learned(features: list[int], spam: list[Any], ham: list[Any]) -> Learned:
+def _learned(features: Iterable[int], where: list[int], replies: list[list[Any]]) -> Learned:
+    """Sum the generations' (spam, ham) replies; each feature gets its slot's counts."""
     totals = len(_TOTALS)
-    counts = {
-        bucket: (int(s or 0), int(h or 0))
-        for bucket, s, h in zip(features, spam[totals:], ham[totals:], strict=True)
-        if s or h
+    spam = [sum(int(v or 0) for v in column) for column in zip(*replies[0::2], strict=True)]
+    ham = [sum(int(v or 0) for v in column) for column in zip(*replies[1::2], strict=True)]
+    by_slot = {
+        at: (s, h) for at, s, h in zip(where, spam[totals:], ham[totals:], strict=True) if s or h
     }
-    docs = (int(spam[0] or 0), int(ham[0] or 0))
-    feats = (int(spam[1] or 0), int(ham[1] or 0))
-    return Learned(counts, docs, feats)
+    counts = {b: by_slot[learning.slot(b)] for b in features if learning.slot(b) in by_slot}
+    return Learned(counts, (spam[0], ham[0]), (spam[1], ham[1]))
 
 
 def _pseudonym(value: str) -> str:

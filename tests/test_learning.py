@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pytest
 import redis.asyncio as aioredis
@@ -14,7 +15,7 @@ from moderation.filters.normalise import normalise
 from moderation.filters.pipeline import Pipeline
 from moderation.filters.spam import SpamFilter
 from moderation.keys import SiteKeys
-from moderation.learning import learn
+from moderation.learning import GENERATION, SLOTS, generation, learn, slot, slots
 from moderation.models import Comment, Status
 from moderation.policy import Policy
 from tests.filters.spam_helpers import stored
@@ -29,7 +30,9 @@ def make(body: str, id: str = "c1") -> Comment:
 
 
 async def counts(redis: aioredis.Redis, label: str) -> dict[bytes, int]:
-    return {k: int(v) for k, v in (await redis.hgetall(KEYS.learned(label))).items()}
+    """This generation's counts for ``label``."""
+    name = KEYS.learned(label, generation(time.time()))
+    return {k: int(v) for k, v in (await redis.hgetall(name)).items()}
 
 
 async def test_rejection_counts_features_as_spam(redis: aioredis.Redis) -> None:
@@ -39,8 +42,8 @@ async def test_rejection_counts_features_as_spam(redis: aioredis.Redis) -> None:
     spam = await counts(redis, "spam")
     features = buckets(normalise(comment.body))
     assert spam[b"docs"] == 1
-    assert spam[b"feats"] == len(features)
-    assert all(spam[str(b).encode()] == 1 for b in features)
+    assert spam[b"feats"] == len(slots(features))
+    assert all(spam[str(slot(b)).encode()] == 1 for b in features)
     assert await counts(redis, "ham") == {}
 
 
@@ -111,3 +114,40 @@ async def test_approvals_teach_ham(redis: aioredis.Redis) -> None:
         await learn(redis, KEYS, make(f"{doubtful} {n}", id=f"ok{n}"), Status.APPROVED)
     [after] = await signals.gather(redis, [(KEYS, make(doubtful, id="q1"))])
     assert model.probability(features, after.learned) < model.probability(features, before.learned)
+
+
+async def test_verdicts_count_for_two_generations_then_expire(redis: aioredis.Redis) -> None:
+    """A rejection still weighs one generation later, is gone two later, and its hash has an
+    expiry: a site's learned counts decay instead of growing for ever."""
+    start = 1_800_000_000.0
+    comment = make("arisan emas Bu Tejo setor seratus ribu")
+    await learn(redis, KEYS, comment, Status.REJECTED, now=start)
+    assert await redis.ttl(KEYS.learned("spam", generation(start))) > 0
+    probe = make(comment.body, id="probe")
+    [next_generation] = await signals.gather(redis, [(KEYS, probe)], now=start + GENERATION)
+    [later] = await signals.gather(redis, [(KEYS, probe)], now=start + 2 * GENERATION)
+    assert next_generation.learned.docs == (1, 0) and next_generation.learned.counts
+    assert later.learned.docs == (0, 0) and not later.learned.counts
+
+
+async def test_reversal_in_the_next_generation_moves_counts_out_of_the_old_one(
+    redis: aioredis.Redis,
+) -> None:
+    """Approving next generation what was rejected in this one leaves no spam count behind."""
+    start = 1_800_000_000.0
+    comment = make("mantap pak bupati")
+    await redis.hset(KEYS.comment(comment.id), "status", "approved")
+    await learn(redis, KEYS, comment, Status.REJECTED, now=start)
+    await learn(redis, KEYS, comment, Status.APPROVED, now=start + GENERATION)
+    [found] = await signals.gather(
+        redis, [(KEYS, make(comment.body, id="p"))], now=start + GENERATION
+    )
+    assert found.learned.docs == (0, 1)
+
+
+async def test_counts_live_in_a_bounded_number_of_slots(redis: aioredis.Redis) -> None:
+    """However long the comment, its counts use at most ``SLOTS`` distinct fields."""
+    comment = make(" ".join(f"kata{n}" for n in range(3000)))
+    await learn(redis, KEYS, comment, Status.REJECTED)
+    fields = [k for k in await counts(redis, "spam") if k not in (b"docs", b"feats")]
+    assert fields and all(0 <= int(k) < SLOTS for k in fields)
