@@ -1,4 +1,4 @@
-"""Regenerate the shipped spam model, ``moderation/filters/data/spam_nb.bin``.
+"""Regenerate the shipped spam model, ``moderation/filters/data/spam_model.bin``.
 
     python scripts/train_spam.py [--data /work/shared/data]   # about 15 s on one core
 
@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from moderation.filters.classifier import Model
-from moderation.filters.features import BUCKETS, buckets
+from moderation.filters.features import BUCKETS, buckets, fingerprint
 from moderation.filters.normalise import normalise
 
 DATA = Path("/work/shared/data")
@@ -91,7 +91,7 @@ def counts(
 def train(rows: list[tuple[frozenset[int], bool]]) -> Model:
     bias, weights = logistic(rows)
     bayes, docs = counts(rows)
-    return Model(bias, weights, bayes, docs)
+    return Model(bias, weights, bayes, docs, fingerprint())
 
 
 def featurised(rows: list[tuple[str, bool]]) -> list[tuple[frozenset[int], bool]]:

@@ -38,6 +38,7 @@ class _File(msgspec.Struct, frozen=True):
     weights: bytes  # float32 logistic weights, aligned with buckets
     spam: bytes  # float32 documents per class containing the bucket
     ham: bytes
+    features: str = ""  # ``features.fingerprint()`` when trained
 
 
 class Model:
@@ -47,11 +48,13 @@ class Model:
         weights: Mapping[int, float],
         counts: Mapping[int, tuple[float, float]],
         docs: tuple[float, float],
+        features: str = "",
     ) -> None:
         self.bias = bias
         self.weights = weights
         self.counts = counts
         self.docs = docs
+        self.features = features
         self.version = f"spam-model-{hashlib.sha256(self.to_bytes()).hexdigest()[:10]}"
 
     @classmethod
@@ -70,6 +73,7 @@ class Model:
             {b: w for b, w in zip(buckets, weights, strict=True) if w},
             {b: (s, h) for b, s, h in zip(buckets, spam, ham, strict=True) if s or h},
             data.docs,
+            data.features,
         )
 
     def to_bytes(self) -> bytes:
@@ -83,6 +87,7 @@ class Model:
             weights.tobytes(),
             spam.tobytes(),
             ham.tobytes(),
+            self.features,
         )
         return zlib.compress(msgspec.msgpack.encode(data), 9)
 
