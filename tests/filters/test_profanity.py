@@ -46,6 +46,18 @@ INNOCENT = [
     "tahi lalat",
     "Scunthorpe",
     "Sangat bagus program dari negara terkait sertifikat tanah. Meskipun berbayar Rp 600.000.",
+    # Wrong flags found by hand-labelling 200 flagged judol non-spam comments (2026-11-30):
+    "Yg gw heran sh ko dede bisa bgt",  # "sh" is "sih", not a leet "sh!+"
+    "vidio lama di upload lagi kock",  # "kock" is "kok"
+    "Spik aja lau",  # Indonesian "spik" (bluff), not the English slur
+    "JIJI BANGKE TIKUS NAJIS",  # a literal rat carcass
+    "telor kepiting kok kaya tahi tikus",
+    "pupuk tai sapi murah",
+    "Next masak Kecebong Balado mang",  # a tadpole, not the political slur
+    "A request punuk onta",
+    "ada gambar babi nya gak",
+    "Hei antek antek asing",  # political speech, no longer listed
+    "Pemain paling norak",
 ]
 
 
