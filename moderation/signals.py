@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from moderation import authors, learning
-from moderation.filters.base import Learned, Signals
-from moderation.filters.features import buckets
+from moderation.filters.base import Learned, Signals, Text
 from moderation.filters.normalise import normalise
 from moderation.filters.sketch import bands
 from moderation.keys import SiteKeys
@@ -29,22 +28,32 @@ Reader = Callable[[Iterator[Any]], Signals]
 
 
 async def gather(
-    redis: Redis, items: Sequence[tuple[SiteKeys, Comment]], now: float | None = None
+    redis: Redis,
+    items: Sequence[tuple[SiteKeys, Comment]],
+    now: float | None = None,
+    texts: Sequence[Text] | None = None,
 ) -> list[Signals]:
-    """One ``Signals`` per item, in order. Every lookup goes into a single pipeline."""
+    """One ``Signals`` per item, in order. Every lookup goes into a single pipeline.
+
+    ``texts`` are the bodies already normalised (the worker shares them with the pipeline).
+    """
     if not items:
         return []
     now = time.time() if now is None else now
+    if texts is None:
+        texts = [normalise(comment.body) for _, comment in items]
     pipe = redis.pipeline(transaction=False)
-    readers = [_queue(pipe, keys, comment, now) for keys, comment in items]
+    readers = [
+        _queue(pipe, keys, comment, text, now)
+        for (keys, comment), text in zip(items, texts, strict=True)
+    ]
     replies = iter(await pipe.execute())
     return [read(replies) for read in readers]
 
 
-def _queue(pipe: Any, keys: SiteKeys, comment: Comment, now: float) -> Reader:
+def _queue(pipe: Any, keys: SiteKeys, comment: Comment, text: Text, now: float) -> Reader:
     """Queue one comment's lookups; the returned reader takes its replies, in the same order."""
-    text = normalise(comment.body)
-    features = buckets(text)
+    features = text.buckets
     where = learning.slots(features)
     hashes = [name for pair in learning.read_keys(keys, now) for name in pair]
     for name in hashes:

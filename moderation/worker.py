@@ -14,7 +14,8 @@ from typing import Any
 from redis.exceptions import RedisError
 
 from moderation import clock
-from moderation.filters.base import Context, Signals
+from moderation.filters.base import Context, Signals, Text
+from moderation.filters.normalise import normalise
 from moderation.filters.pipeline import Pipeline
 from moderation.keys import SiteKeys
 from moderation.metrics import Metrics
@@ -143,12 +144,13 @@ class Worker:
         for delivery, fields in zip(batch, raw, strict=True):
             if record := await self._decode(delivery, fields):
                 found.append((delivery, record))
+        texts = [normalise(r.comment.body) for _, r in found]  # shared by signals and pipeline
         signals = await gather_signals(
-            self.redis, [(self.sites.keys_for(d.site), r.comment) for d, r in found]
+            self.redis, [(self.sites.keys_for(d.site), r.comment) for d, r in found], texts=texts
         )
         changes: list[tuple[SiteKeys, Transition]] = []
-        for (delivery, record), signal in zip(found, signals, strict=True):
-            change = await self._decide(delivery, record, signal)
+        for (delivery, record), signal, text in zip(found, signals, texts, strict=True):
+            change = await self._decide(delivery, record, signal, text)
             if change is not None:
                 changes.append((self.sites.keys_for(delivery.site), change))
         outcomes = await self.store.transitions(changes)
@@ -168,14 +170,14 @@ class Worker:
         return record
 
     async def _decide(
-        self, delivery: Delivery, record: Stored, signals: Signals
+        self, delivery: Delivery, record: Stored, signals: Signals, text: Text
     ) -> Transition | None:
         try:
             site = await self.sites.get(delivery.site)
             if site is None:
                 raise LookupError(f"site {delivery.site!r} no longer exists")
             context = Context(comment=record.comment, policy=site.policy, signals=signals)
-            decision = self.pipeline(context, clock.rfc3339(clock.now()))
+            decision = self.pipeline(context, clock.rfc3339(clock.now()), text)
         except RedisError:
             raise
         except Exception as exc:  # the per-message boundary: retry, then dead-letter; never drop

@@ -34,6 +34,13 @@ class Text:
         """The runs of letters and digits in ``normalised``: found once, shared by filters."""
         return _TOKEN.findall(self.normalised)
 
+    @functools.cached_property
+    def buckets(self) -> frozenset[int]:
+        """The spam features of this text (``features.buckets``), computed once."""
+        from moderation.filters.features import buckets
+
+        return buckets(self)
+
     @property
     def words(self) -> Text:
         """The view to match words on: ``letters`` if there is one, else this text."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from moderation import decision
-from moderation.filters.base import Context, Filter
+from moderation.filters.base import Context, Filter, Text
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
 from moderation.filters.spam import SpamFilter
@@ -25,7 +25,8 @@ class Pipeline:
             ]
         )
 
-    def __call__(self, context: Context, decided_at: str) -> Decision:
-        text = normalise(context.comment.body)
+    def __call__(self, context: Context, decided_at: str, text: Text | None = None) -> Decision:
+        """Decide one comment; ``text`` is its body already normalised, if the caller has it."""
+        text = normalise(context.comment.body) if text is None else text
         findings = [finding for f in self.filters for finding in f(text, context)]
         return decision.decide(findings, context, decided_at)

@@ -16,7 +16,7 @@ import msgspec
 from moderation.filters import links, phones, styled
 from moderation.filters.base import Context, Signals, Text
 from moderation.filters.classifier import Model
-from moderation.filters.features import buckets, word_bucket
+from moderation.filters.features import word_bucket
 from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.models import Action, Finding
 
@@ -70,7 +70,7 @@ class SpamFilter:
             *_once(self.lexicon(text)),
             *_signals(context.signals),
         ]
-        probability = self.model.probability(buckets(text), context.signals.learned)
+        probability = self.model.probability(text.buckets, context.signals.learned)
         if probability >= CLASSIFIER_FLOOR:
             found.append(
                 Finding(
