@@ -102,13 +102,24 @@ def _queue(pipe: Any, keys: SiteKeys, comment: Comment, text: Text, now: float) 
 def _learned(features: Iterable[int], where: list[int], replies: list[list[Any]]) -> Learned:
     """Sum the generations' (spam, ham) replies; each feature gets its slot's counts."""
     totals = len(_TOTALS)
-    spam = [sum(int(v or 0) for v in column) for column in zip(*replies[0::2], strict=True)]
-    ham = [sum(int(v or 0) for v in column) for column in zip(*replies[1::2], strict=True)]
+    spam, ham = _summed(replies[0::2]), _summed(replies[1::2])
+    if not (any(spam) or any(ham)):
+        return Learned()  # the common case: a site that has taught nothing yet
     by_slot = {
         at: (s, h) for at, s, h in zip(where, spam[totals:], ham[totals:], strict=True) if s or h
     }
     counts = {b: by_slot[learning.slot(b)] for b in features if learning.slot(b) in by_slot}
     return Learned(counts, (spam[0], ham[0]), (spam[1], ham[1]))
+
+
+def _summed(replies: list[list[Any]]) -> list[int]:
+    """Field-wise sum of HMGET replies (``None`` is 0); empty hashes cost one C-level ``any``."""
+    present = [reply for reply in replies if any(reply)]
+    if not present:
+        return [0] * len(replies[0])
+    if len(present) == 1:
+        return [int(v or 0) for v in present[0]]
+    return [sum(int(v or 0) for v in column) for column in zip(*present, strict=True)]
 
 
 def _pseudonym(value: str) -> str:
