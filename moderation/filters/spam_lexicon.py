@@ -77,7 +77,9 @@ class SpamLexicon:
             for m in _BRAND_SHAPE.finditer(text.normalised)
             if m.group() not in self.brands and m.group() not in self.phrases
         ]
-        words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised))
+        plain = text.tokens
+        spelled_out = bool(plain) and min(map(len, plain)) == 1  # "p u l a u": join first
+        words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised)) if spelled_out else plain
         if self.brands.isdisjoint(words) and self.brands.isdisjoint(
             map(str.__add__, words, words[1:])
         ):

@@ -18,6 +18,7 @@ SCORES = {"styled:letters": 0.5, "styled:decorated": 0.5, "styled:lookalike": 0.
 # inside Latin words have no innocent use.
 MINIMUM = {"styled:letters": 3, "styled:decorated": 3, "styled:lookalike": 2}
 _WORD = re.compile(r"\S+")
+_ASCII = frozenset(map(chr, range(128)))
 CACHED = 32  # longer words are looked at each time, so the cache's memory stays bounded
 
 
@@ -36,8 +37,8 @@ def kind(char: str) -> str | None:
 
 def styled(text: Text) -> list[Finding]:
     original = text.original
-    if original.isascii():
-        return []
+    if original.isascii() or not any(map(kind, set(original) - _ASCII)):
+        return []  # no disguise anywhere (most non-ASCII comments only add emoji)
     spans: dict[str, list[int]] = {}
     for m in _WORD.finditer(original):
         word = m.group()
