@@ -19,12 +19,11 @@ import asyncio
 import dataclasses
 import sys
 import time
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from train_spam import DATA, VIDEOS, judol, youtube
+from train_spam import DATA, VIDEOS, held_out, judol, youtube
 from train_spam import train as fit
 
 from moderation.filters.base import Context, Text
@@ -97,8 +96,8 @@ def quality(data: Path) -> None:
     rows = prepared(judol(data))
     videos = {v: prepared(youtube(data, v)) for v in VIDEOS}
     all_youtube = [r for v in VIDEOS for r in videos[v]]
-    held = [r for r in rows if zlib.crc32(r[0].original.encode()) % 5 == 0]
-    kept = [r for r in rows if zlib.crc32(r[0].original.encode()) % 5 != 0]
+    held = [r for r in rows if held_out(r[0].original)]
+    kept = [r for r in rows if not held_out(r[0].original)]
     show("judol held-out 20%", score(SpamFilter(train(kept, all_youtube), lexicon), held))
     total = {"tp": 0, "fp": 0, "fn": 0}
     for video in VIDEOS:

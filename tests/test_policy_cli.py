@@ -10,6 +10,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from moderation.cli import main
+from moderation.filters.classifier import Model
 from moderation.settings import Settings
 from moderation.sites import Created, Sites
 
@@ -97,3 +98,19 @@ async def test_eval_scores_a_labelled_csv(
     assert report["confusion"]["negative"]["approved"] == 2
     assert (report["precision"], report["recall"]) == (1.0, 1.0)
     assert report["top_rules"]["id:kontol"] == 1
+
+
+async def test_eval_model_option_scores_with_another_spam_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval --model FILE`` swaps the classifier (for held-out figures); the rest is the same."""
+    data = tmp_path / "labelled.csv"
+    data.write_text("text,bad\nterima kasih pak bupati atas jalannya,0\n")
+    everything_is_spam = Model(bias=20.0, weights={}, counts={}, docs=(1.0, 1.0))
+    model = tmp_path / "model.bin"
+    model.write_bytes(everything_is_spam.to_bytes())
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "bad", "--json"]
+    _, shipped = await cli(capsys, *argv)
+    _, swapped = await cli(capsys, *argv, "--model", str(model))
+    assert json.loads(shipped)["confusion"]["negative"]["approved"] == 1
+    assert json.loads(swapped)["top_rules"]["classifier"] == 1

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from moderation import decision
 from moderation.filters.base import Context, Filter, Text
+from moderation.filters.classifier import Model
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
 from moderation.filters.spam import SpamFilter
@@ -17,13 +18,10 @@ class Pipeline:
         self.filters = tuple(filters)
 
     @classmethod
-    def default(cls) -> Pipeline:
-        return cls(
-            [
-                ProfanityFilter.default(),
-                SpamFilter.default(),
-            ]
-        )
+    def default(cls, spam_model: Model | None = None) -> Pipeline:
+        """Every shipped filter; ``spam_model`` replaces the shipped classifier (evaluation)."""
+        spam = SpamFilter.default() if spam_model is None else SpamFilter.with_model(spam_model)
+        return cls([ProfanityFilter.default(), spam])
 
     def __call__(self, context: Context, decided_at: str, text: Text | None = None) -> Decision:
         """Decide one comment; ``text`` is its body already normalised, if the caller has it."""

@@ -42,7 +42,11 @@ class SpamFilter:
 
     @classmethod
     def default(cls) -> SpamFilter:
-        return cls(Model.shipped(), SpamLexicon.shipped())
+        return cls.with_model(Model.shipped())
+
+    @classmethod
+    def with_model(cls, model: Model) -> SpamFilter:
+        return cls(model, SpamLexicon.shipped())
 
     def __call__(self, text: Text, context: Context) -> list[Finding]:
         clues = self.clues(text, context)
