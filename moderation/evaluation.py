@@ -1,7 +1,9 @@
 """Offline evaluation: the worker's own pipeline over a labelled CSV, scored like a classifier.
 
 A row counts as flagged when it would not be published unmasked (held, rejected, or published
-masked). ``moderation eval`` prints the figures; nothing here touches the store.
+masked). Each filter is also scored alone (a row flagged when that filter acted on it), from the
+same run: the spam filter's figures are those of ``flagged_by_filter["spam"]``.
+``moderation eval`` prints the figures; nothing here touches the store.
 """
 
 from __future__ import annotations
@@ -63,6 +65,20 @@ class Report:
         fp, tn = self.count(False, True), self.count(False, False)
         return fp / (fp + tn) if fp + tn else 0.0
 
+    def filter_scores(self, name: str) -> dict[str, float]:
+        """Scores as if only ``name`` flagged: a row is flagged when that filter acted on it
+        (the spam figures: one pipeline run, counted for the spam filter alone)."""
+        tp, fp = self.filters[(name, True)], self.filters[(name, False)]
+        positives = sum(n for (positive, _), n in self.confusion.items() if positive)
+        negatives = self.rows - positives
+        fn = positives - tp
+        return {
+            "precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+            "recall": round(tp / positives, 4) if positives else 0.0,
+            "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+            "false_positive_rate": round(fp / negatives, 4) if negatives else 0.0,
+        }
+
     @property
     def per_second(self) -> float:
         return self.rows / self.seconds if self.seconds else 0.0
@@ -82,6 +98,7 @@ class Report:
                 name: {
                     "positive": self.filters[(name, True)],
                     "negative": self.filters[(name, False)],
+                    **self.filter_scores(name),
                 }
                 for name in sorted({name for name, _ in self.filters})
             },
@@ -165,9 +182,16 @@ def render(report: Report, top: int = 10) -> str:
     ]
     for label, counts in d["confusion"].items():
         lines.append(f"{label:<10}" + "".join(f"{counts[o]:>17,}" for o in OUTCOMES))
-    lines += ["", f"{'rows flagged by filter':<40}{'positive':>10}{'negative':>10}"]
-    for name, counts in d["flagged_by_filter"].items():
-        lines.append(f"{name:<40}{counts['positive']:>10,}{counts['negative']:>10,}")
+    lines += [
+        "",
+        f"{'rows flagged by filter':<24}{'positive':>10}{'negative':>10}"
+        f"{'precision':>11}{'recall':>8}{'F1':>8}{'FPR':>8}",
+    ]
+    for name, c in d["flagged_by_filter"].items():
+        lines.append(
+            f"{name:<24}{c['positive']:>10,}{c['negative']:>10,}{c['precision']:>11.3f}"
+            f"{c['recall']:>8.3f}{c['f1']:>8.3f}{c['false_positive_rate']:>8.4f}"
+        )
     lines += ["", f"{'top rules':<40}{'rows':>10}"]
     lines += [f"{rule:<40}{hits:>10,}" for rule, hits in d["top_rules"].items()]
     lines += ["", f"{d['comments_per_second']:,.0f} comments/s (pipeline only, one core)"]

@@ -114,3 +114,24 @@ async def test_eval_model_option_scores_with_another_spam_model(
     _, swapped = await cli(capsys, *argv, "--model", str(model))
     assert json.loads(shipped)["confusion"]["negative"]["approved"] == 1
     assert json.loads(swapped)["top_rules"]["classifier"] == 1
+
+
+async def test_eval_scores_each_filter_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Per-filter figures count a row as flagged only when that filter acted on it."""
+    data = tmp_path / "labelled.csv"
+    rows = [
+        "text,spam",
+        "daftar PULAUWIN sekarang bit.ly/pulau777 wa 081234567890 slot gacor,1",
+        "anjir keren pak bupati,0",
+        "terima kasih pak,0",
+    ]
+    data.write_text("\n".join(rows) + "\n")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "spam", "--json"]
+    _, out = await cli(capsys, *argv)
+    report = json.loads(out)
+    assert report["precision"] == 0.5  # the masked "anjir" row counts against the whole pipeline
+    spam = report["flagged_by_filter"]["spam"]
+    assert (spam["precision"], spam["recall"], spam["f1"]) == (1.0, 1.0, 1.0)
+    assert report["flagged_by_filter"]["profanity"]["false_positive_rate"] == 0.5
