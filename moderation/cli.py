@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import csv
 import json
 import logging
 import os
 import signal
 import sys
+import zlib
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -383,12 +385,20 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         encoding=args.encoding,
         limit=args.limit,
     )
-    model = Model.from_bytes(args.model.read_bytes()) if args.model else None
-    report = evaluation.evaluate(
-        rows, args.positive, Pipeline.default(model), policy, args.site or "eval"
-    )
+    pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
+    try:
+        report = evaluation.evaluate(rows, args.positive, pipeline, policy, args.site or "eval")
+    except (OSError, csv.Error, ValueError) as exc:  # unreadable file, bad CSV, no such column
+        raise ModerationError(f"eval {args.file}: {exc}") from exc
     print(json.dumps(report.as_dict()) if args.json else evaluation.render(report))
     return 0
+
+
+def _spam_model(path: Path) -> Model:
+    try:
+        return Model.from_bytes(path.read_bytes())
+    except (OSError, zlib.error, msgspec.DecodeError, ValueError) as exc:
+        raise ModerationError(f"--model {path}: not a spam model file ({exc})") from exc
 
 
 def run_tokens_create(settings: Settings, args: argparse.Namespace) -> int:

@@ -135,3 +135,31 @@ async def test_eval_scores_each_filter_alone(
     spam = report["flagged_by_filter"]["spam"]
     assert (spam["precision"], spam["recall"], spam["f1"]) == (1.0, 1.0, 1.0)
     assert report["flagged_by_filter"]["profanity"]["false_positive_rate"] == 0.5
+
+
+async def test_eval_bad_model_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing or corrupt ``--model`` file exits 1 with a message, not a traceback."""
+    data = tmp_path / "labelled.csv"
+    data.write_text("text,bad\nhalo,0\n")
+    corrupt = tmp_path / "corrupt.bin"
+    corrupt.write_bytes(b"not a model")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "bad"]
+    for model in (tmp_path / "missing.bin", corrupt):
+        code = await anyio.to_thread.run_sync(main, [*argv, "--model", str(model)])
+        assert code == 1
+        assert "not a spam model file" in capsys.readouterr().err
+
+
+async def test_eval_unreadable_csv_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file or a missing column exits 1 with a message, not a traceback."""
+    data = tmp_path / "labelled.csv"
+    data.write_text("text,bad\nhalo,0\n")
+    missing = ["eval", str(tmp_path / "none.csv"), "--text-column", "text", "--label-column", "bad"]
+    no_column = ["eval", str(data), "--text-column", "body", "--label-column", "bad"]
+    for argv in (missing, no_column):
+        assert await anyio.to_thread.run_sync(main, argv) == 1
+        assert capsys.readouterr().err.startswith("moderation: eval ")
