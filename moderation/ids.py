@@ -22,7 +22,7 @@ def new_id(now_ms: int | None = None) -> str:
     ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     with _lock:
         value = (ms << _RANDOM) | secrets.randbits(_RANDOM)
-        if now_ms is None and value <= _last and _last >> _RANDOM >= ms:
+        if now_ms is None and value <= _last:
             value = _last + 1  # same millisecond (or the clock stepped back): count up
         if now_ms is None:
             _last = value

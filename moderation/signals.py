@@ -108,7 +108,7 @@ def _learned(features: Iterable[int], where: list[int], replies: list[list[Any]]
     by_slot = {
         at: (s, h) for at, s, h in zip(where, spam[totals:], ham[totals:], strict=True) if s or h
     }
-    counts = {b: by_slot[learning.slot(b)] for b in features if learning.slot(b) in by_slot}
+    counts = {b: by_slot[at] for b in features if (at := learning.slot(b)) in by_slot}
     return Learned(counts, (spam[0], ham[0]), (spam[1], ham[1]))
 
 

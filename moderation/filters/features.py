@@ -16,6 +16,7 @@ import itertools
 import zlib
 
 from moderation.filters.base import Text
+from moderation.filters.normalise import normalise
 
 BITS = 20
 BUCKETS = 1 << BITS
@@ -78,8 +79,6 @@ PROBES = (
 def fingerprint() -> str:
     """A digest of the buckets ``PROBES`` get: it changes when normalisation or features do,
     which means the shipped model (whose file records it) must be retrained."""
-    from moderation.filters.normalise import normalise
-
     digest = hashlib.sha256()
     for probe in PROBES:
         digest.update(repr(sorted(buckets(normalise(probe)))).encode())
