@@ -31,10 +31,10 @@ from typing import Any
 
 import msgspec
 
-from moderation import embedded, keys
-from moderation.redis_client import connect
 from moderation.settings import Settings
-from moderation.sites import Created, Sites
+from moderation.store import embedded, keys
+from moderation.store.client import connect
+from moderation.store.sites import Created, Sites
 
 HERE = Path(__file__).resolve().parent
 DATA = Path(os.environ.get("BENCH_DATA", "/work/shared/data"))

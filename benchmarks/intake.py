@@ -32,9 +32,9 @@ from harness import (
     wrk_load,
 )
 
-from moderation import keys
-from moderation.redis_client import connect
 from moderation.settings import Settings
+from moderation.store import keys
+from moderation.store.client import connect
 
 TARGET = 8_000
 

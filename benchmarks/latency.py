@@ -36,9 +36,9 @@ from harness import (
     table,
 )
 
-from moderation import keys
-from moderation.redis_client import connect
 from moderation.settings import Settings
+from moderation.store import keys
+from moderation.store.client import connect
 
 TARGET_P99_MS = 50.0
 Records = tuple[float, float, list[tuple[int, float, int, bytes]]]

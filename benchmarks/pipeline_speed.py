@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from harness import DATA, table, texts
 
-from moderation.filters.base import Context
+from moderation.filters.context import Context
 from moderation.filters.pipeline import Pipeline
 from moderation.filters.profanity import ProfanityFilter
 from moderation.models import Author, Comment, Thread

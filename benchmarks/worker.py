@@ -33,11 +33,13 @@ from harness import (
     texts,
 )
 
-from moderation import ingest, keys
+from moderation.api import intake as ingest
 from moderation.models import CommentIn
-from moderation.redis_client import Redis, Scripts, connect
 from moderation.settings import Settings
-from moderation.store import Store
+from moderation.store import keys
+from moderation.store.client import Redis, connect
+from moderation.store.comments import Store
+from moderation.store.scripts import Scripts
 from moderation.worker import Worker
 
 TARGET = 5_000

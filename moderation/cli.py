@@ -20,18 +20,19 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import audit, embedded, evaluation
+from moderation import evaluation
 from moderation import policy as policies
-from moderation.app import create_app
+from moderation.api.app import create_app
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
-from moderation.keys import SiteKeys
 from moderation.models import Action
-from moderation.redis_client import Redis, connect
 from moderation.settings import Settings, SettingsError
-from moderation.sites import SITE_ID, Sites
-from moderation.tokens import Role, Tokens
+from moderation.store import audit, embedded
+from moderation.store.client import Redis, connect
+from moderation.store.keys import SiteKeys
+from moderation.store.sites import SITE_ID, Sites
+from moderation.store.tokens import Role, Tokens
 from moderation.worker import Worker
 
 log = logging.getLogger("moderation")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from moderation.filters.base import Context
+from moderation.filters.context import Context
 from moderation.filters.pipeline import Pipeline
 from moderation.models import Action, Author, Comment, Decision, Status, Thread
 from moderation.policy import Policy

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from starlette.requests import Request
-from starlette.responses import Response
 
 
 class Metrics:
@@ -50,13 +48,3 @@ class Metrics:
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
-
-
-async def endpoint(request: Request) -> Response:
-    services = request.state.services
-    depth = await services.queue.depth()
-    for stream, entries in depth.items():
-        services.metrics.queue_entries.labels(stream).set(entries)
-    return Response(
-        services.metrics.exposition(), media_type="text/plain; version=0.0.4; charset=utf-8"
-    )

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 
 import msgspec
+
+# Identifiers in paths, cursors and bodies; always used with ``fullmatch`` (``$`` would
+# accept a trailing newline).
+COMMENT_ID = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
+THREAD_ID = re.compile(r"[A-Za-z0-9._~:@!$'()*+,;=-]{1,200}")
 
 
 class Status(enum.StrEnum):
@@ -38,6 +44,17 @@ class Action(enum.StrEnum):
 
 
 _RANK = {Action.APPROVE: 0, Action.MASK: 1, Action.HOLD: 2, Action.REJECT: 3}
+
+
+class Reason(enum.StrEnum):
+    """Why a moderator decided, or a reader reported."""
+
+    SPAM = "spam"
+    ABUSE = "abuse"
+    OFF_TOPIC = "off_topic"
+    PERSONAL_DATA = "personal_data"
+    ILLEGAL = "illegal"
+    OTHER = "other"
 
 
 class Thread(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

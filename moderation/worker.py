@@ -14,18 +14,20 @@ from typing import Any
 from redis.exceptions import RedisError
 
 from moderation import clock
-from moderation.filters.base import Context, Signals, Text
+from moderation.filters.context import Context, Signals
 from moderation.filters.normalise import normalise
 from moderation.filters.pipeline import Pipeline
-from moderation.keys import SiteKeys
+from moderation.filters.text import Text
 from moderation.metrics import Metrics
 from moderation.models import Status
-from moderation.queue import Delivery, Queue
-from moderation.redis_client import Redis, Scripts, connect
 from moderation.settings import Settings
-from moderation.signals import gather as gather_signals
-from moderation.sites import Sites
-from moderation.store import Store, Stored, Transition, decode_stored
+from moderation.store.client import Redis, connect
+from moderation.store.comments import Store, Stored, Transition, decode_stored
+from moderation.store.keys import SiteKeys
+from moderation.store.queue import Delivery, Queue
+from moderation.store.scripts import Scripts
+from moderation.store.signals import gather as gather_signals
+from moderation.store.sites import Sites
 
 log = logging.getLogger("moderation.worker")
 

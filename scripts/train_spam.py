@@ -29,7 +29,8 @@ from collections import Counter
 from pathlib import Path
 
 from moderation.filters.classifier import Model
-from moderation.filters.features import BUCKETS, buckets, fingerprint
+from moderation.filters.features import BUCKETS, buckets
+from moderation.filters.fingerprint import fingerprint
 from moderation.filters.normalise import normalise
 
 DATA = Path("/work/shared/data")

@@ -16,10 +16,10 @@ import pytest
 import redis.asyncio as aioredis
 from standardwebhooks import Webhook
 
-from moderation.app import create_app
-from moderation.redis_client import connect
+from moderation.api.app import create_app
 from moderation.settings import Settings
-from moderation.sites import Created, Sites
+from moderation.store.client import connect
+from moderation.store.sites import Created, Sites
 from moderation.worker import Worker
 
 

@@ -14,7 +14,7 @@ from moderation.filters.pipeline import Pipeline
 from moderation.filters.profanity import ProfanityFilter
 from moderation.models import Status
 from moderation.settings import Settings
-from moderation.sites import Sites
+from moderation.store.sites import Sites
 from moderation.worker import Worker
 from tests.conftest import Host, comment
 

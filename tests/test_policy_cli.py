@@ -12,7 +12,7 @@ import redis.asyncio as aioredis
 from moderation.cli import main
 from moderation.filters.classifier import Model
 from moderation.settings import Settings
-from moderation.sites import Created, Sites
+from moderation.store.sites import Created, Sites
 
 pytestmark = pytest.mark.anyio
 

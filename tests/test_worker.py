@@ -11,9 +11,9 @@ import sys
 import pytest
 import redis.asyncio as aioredis
 
-from moderation import keys
-from moderation.keys import SiteKeys
 from moderation.settings import Settings
+from moderation.store import keys
+from moderation.store.keys import SiteKeys
 from moderation.worker import Worker
 from tests.conftest import Host, comment
 

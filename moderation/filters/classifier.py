@@ -23,7 +23,7 @@ from importlib import resources
 
 import msgspec
 
-from moderation.filters.base import Learned
+from moderation.filters.context import Learned
 
 # How many documents' worth of doubt a bucket's counts start with: the site's first verdict on
 # a bucket moves it a little, a handful move it a lot (``log(1 + k / DOUBT)``).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from moderation.filters.base import Text
+from moderation.filters.text import Text
 from moderation.models import Action, Finding
 
 VERSION = "links-1"

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 
-from moderation.filters.base import Text
+from moderation.filters.text import Text
 
 _DATA = resources.files("moderation.filters") / "data"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.filters.base import Text
+from moderation.filters.text import Text
 from moderation.models import Action, Finding
 
 VERSION = "phones-1"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moderation import decision
-from moderation.filters.base import Context, Filter, Text
+from moderation.filters import decision
 from moderation.filters.classifier import Model
+from moderation.filters.context import Context, Filter
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
 from moderation.filters.spam import SpamFilter
+from moderation.filters.text import Text
 from moderation.models import Decision
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from moderation.filters.base import Context, Text
+from moderation.filters.context import Context
+from moderation.filters.text import Text
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
 from moderation.models import Action, Finding
 from moderation.policy import Policy, Severity

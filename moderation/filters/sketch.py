@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import zlib
 
-from moderation.filters.base import Text
+from moderation.filters.text import Text
 
 HASHES = 8
 ROWS = 2  # hashes per band: 4 bands of 2 find pairs with Jaccard 0.7 about 93% of the time

@@ -14,10 +14,11 @@ import re
 import msgspec
 
 from moderation.filters import links, phones, styled
-from moderation.filters.base import Context, Signals, Text
 from moderation.filters.classifier import Model
+from moderation.filters.context import Context, Signals
 from moderation.filters.features import word_bucket
 from moderation.filters.spam_lexicon import SpamLexicon
+from moderation.filters.text import Text
 from moderation.models import Action, Finding
 
 VERSION = "spam-1"

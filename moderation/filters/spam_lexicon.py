@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 
-from moderation.filters.base import Text
+from moderation.filters.text import Text
 from moderation.models import Action, Finding, Span
 
 _TOKEN = re.compile(r"[^\W_]+")

@@ -9,7 +9,7 @@ import functools
 import re
 import unicodedata
 
-from moderation.filters.base import Text
+from moderation.filters.text import Text
 from moderation.models import Action, Finding, Span
 
 VERSION = "styled-1"

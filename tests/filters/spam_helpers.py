@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.base import Context, Signals
+from moderation.filters.context import Context, Signals
 from moderation.models import Author, Comment, Thread
 from moderation.policy import Policy
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from moderation.filters.classifier import Model
-from moderation.filters.features import fingerprint
+from moderation.filters.fingerprint import fingerprint
 
 
 def test_shipped_model_was_trained_on_todays_features() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.filters.base import Context
+from moderation.filters.context import Context
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
 from moderation.models import Action, Author, Comment, Finding, Thread

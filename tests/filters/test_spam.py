@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.base import Signals
+from moderation.filters.context import Signals
 from moderation.filters.normalise import normalise
 from moderation.filters.spam import SpamFilter
 from moderation.models import Action

@@ -1,0 +1,75 @@
+"""The API process: ``create_app(settings)`` assembles routes, error handlers and lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from redis.exceptions import RedisError
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from moderation.api import comments, health, intake, metrics, openapi, reports, widget
+from moderation.api.problems import HANDLERS
+from moderation.api.review import audit, authors, decisions, policy, queue
+from moderation.api.state import Resources
+from moderation.metrics import Metrics
+from moderation.settings import Settings
+from moderation.store.client import connect
+
+log = logging.getLogger("moderation.api")
+
+SITE = "/v1/sites/{site_id}"
+ROUTES = [
+    Route("/healthz", health.healthz, methods=["GET"]),
+    Route("/readyz", health.readyz, methods=["GET"]),
+    Route("/openapi.json", openapi.document, methods=["GET"]),
+    Route("/metrics", metrics.endpoint, methods=["GET"]),
+    Route(f"{SITE}/comments", intake.post_comment, methods=["POST"]),
+    Route(f"{SITE}/comments/{{comment_id}}", comments.get_comment, methods=["GET"]),
+    Route(f"{SITE}/threads/{{thread_id}}/comments", widget.thread_comments, methods=["GET"]),
+    Route(f"{SITE}/threads/{{thread_id}}/comments", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/recent", widget.recent_comments, methods=["GET"]),
+    Route(f"{SITE}/recent", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/counts", widget.thread_counts, methods=["GET"]),
+    Route(f"{SITE}/counts", widget.preflight, methods=["OPTIONS"]),
+    # Readers' reports are public (CORS); the rest is for moderator tokens (``api/auth.py``).
+    Route(f"{SITE}/comments/{{comment_id}}/reports", reports.post_report, methods=["POST"]),
+    Route(f"{SITE}/comments/{{comment_id}}/reports", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/review", queue.list_queue, methods=["GET"]),
+    Route(f"{SITE}/review/bulk", decisions.decide_bulk, methods=["POST"]),  # before {comment_id}
+    Route(f"{SITE}/review/{{comment_id}}", decisions.decide_one, methods=["POST"]),
+    Route(f"{SITE}/audit", audit.list_audit, methods=["GET"]),
+    Route(f"{SITE}/authors/{{author_key}}", authors.get_author, methods=["GET"]),
+    Route(f"{SITE}/authors/{{author_key}}", authors.post_author, methods=["POST"]),
+    Route(f"{SITE}/policy", policy.get_policy, methods=["GET"]),
+    Route(f"{SITE}/policy", policy.patch_policy, methods=["PATCH"]),
+]
+
+
+def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = None) -> Starlette:
+    """The API; ``metrics`` is shared with a worker in the same process (``serve``)."""
+    registry = metrics or Metrics()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        redis = connect(redis_url, cluster=settings.redis_cluster)
+        try:
+            resources = Resources.build(settings, redis, registry)
+            try:
+                await resources.queue.prepare()
+            except RedisError as exc:
+                # Start anyway: /readyz reports the store, requests answer 503 until it is back,
+                # and workers create the consumer groups when they connect.
+                log.warning("store not ready at startup: %r", exc)
+            yield {"resources": resources}
+        finally:
+            await redis.aclose()
+
+    return Starlette(
+        routes=ROUTES,
+        exception_handlers=HANDLERS,
+        lifespan=lifespan,
+    )

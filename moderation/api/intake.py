@@ -1,0 +1,112 @@
+"""``POST /v1/sites/{site_id}/comments``: verify, validate, and queue durably before 202."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+import msgspec
+from starlette.requests import Request
+from starlette.responses import Response
+
+from moderation import clock, ids, signing
+from moderation.api.http import read_body, require_json
+from moderation.api.state import Resources
+from moderation.api.validation import comment_errors
+from moderation.errors import BadRequest, Conflict, NotFound, Unprocessable
+from moderation.models import Comment, CommentIn
+from moderation.store.comments import Accepted
+from moderation.store.sites import Site
+
+_decode_in = msgspec.json.Decoder(CommentIn).decode
+_encode = msgspec.json.Encoder().encode
+
+
+async def verified_site(
+    resources: Resources, site_id: str, request: Request, body: bytes
+) -> tuple[Site, str]:
+    """The site whose current or recently rotated secret signed this request."""
+    settings = resources.settings
+    headers = {name: request.headers.get(name, "") for name in signing.HEADERS}
+    for fresh in (False, True):  # a cached site may predate a rotation: re-read before refusing
+        site = await resources.sites.get(site_id, fresh=fresh)
+        if site is None:
+            raise NotFound(f"no site {site_id!r}")
+        now = time.time()
+        try:
+            return site, signing.verify(
+                site.signing_keys(now),
+                headers,
+                body,
+                now=now,
+                tolerance=settings.signature_tolerance_seconds,
+            )
+        except signing.SignatureError:
+            if fresh:
+                raise
+    raise AssertionError("unreachable")
+
+
+def parse(body: bytes, max_chars: int) -> CommentIn:
+    try:
+        comment = _decode_in(body)
+    except msgspec.ValidationError:
+        errors = comment_errors(msgspec.json.decode(body), max_chars)
+        raise Unprocessable("the comment does not match the schema", errors=errors) from None
+    except msgspec.DecodeError:
+        raise BadRequest("the body is not valid JSON") from None
+    if errors := comment_errors(msgspec.to_builtins(comment), max_chars):
+        raise Unprocessable("the comment does not match the schema", errors=errors)
+    return comment
+
+
+def record(site_id: str, incoming: CommentIn) -> Comment:
+    received = clock.now()
+    created = incoming.created_at
+    return Comment(
+        id=ids.new_id(),
+        site=site_id,
+        thread=incoming.thread,
+        author=incoming.author,
+        body=incoming.body,
+        created_at=clock.rfc3339(clock.parse_rfc3339(created))
+        if created
+        else clock.rfc3339(received),
+        received_at=clock.rfc3339(received),
+        parent_id=incoming.parent_id,
+        external_id=incoming.external_id,
+        ip=incoming.ip,
+        user_agent=incoming.user_agent,
+    )
+
+
+async def post_comment(request: Request) -> Response:
+    resources: Resources = request.state.resources
+    site_id = request.path_params["site_id"]
+    require_json(request)
+    body = await read_body(request, resources.settings.max_body_bytes)
+    site, message_id = await verified_site(resources, site_id, request, body)
+    comment = record(site.id, parse(body, resources.settings.max_comment_chars))
+    keys = resources.sites.keys_for(site.id)
+    outcome, comment_id = await resources.store.accept(
+        keys, comment, message_id, hashlib.sha256(body).hexdigest()
+    )
+    if outcome in (Accepted.QUEUED, Accepted.DUPLICATE):
+        resources.metrics.intake.labels(outcome.value).inc()
+    if outcome is Accepted.QUEUED:
+        return _json({"id": comment_id, "status": "queued"}, 202)
+    if outcome is Accepted.DUPLICATE:
+        stored = await resources.store.get(keys, comment_id)
+        return _json({"id": comment_id, "status": stored.status if stored else "queued"}, 200)
+    if outcome is Accepted.CONFLICT:
+        raise Conflict(
+            "this webhook-id was already used for a different body", comment_id=comment_id
+        )
+    raise Unprocessable(
+        "parent_id names no comment of this thread",
+        errors=[{"field": "parent_id", "message": "names no comment of this thread"}],
+    )
+
+
+def _json(content: object, status: int) -> Response:
+    return Response(_encode(content), status, media_type="application/json")

@@ -1,0 +1,60 @@
+"""The text every filter reads: the original comment body and its normalised views."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from moderation.filters import features
+from moderation.models import Span
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclasses.dataclass(frozen=True)
+class Text:
+    """The original comment body and its normalised form, with a way back.
+
+    ``offsets[i]`` is the index in ``original`` of normalised character ``i``; ``None`` means
+    the two strings line up one to one. ``letters`` is a second view for word matching (leetspeak
+    folded inside mixed tokens, spaced-out letters joined, slang spelled out) that maps back to
+    the same original; ``None`` when it equals this one.
+    """
+
+    original: str
+    normalised: str
+    offsets: Sequence[int] | None = None
+    letters: Text | None = None
+
+    @functools.cached_property
+    def tokens(self) -> list[str]:
+        """The runs of letters and digits in ``normalised``: found once, shared by filters."""
+        return _TOKEN.findall(self.normalised)
+
+    @functools.cached_property
+    def buckets(self) -> frozenset[int]:
+        """The spam features of this text (``features.buckets``), computed once."""
+        return features.buckets(self)
+
+    @property
+    def words(self) -> Text:
+        """The view to match words on: ``letters`` if there is one, else this text."""
+        return self.letters or self
+
+    def span(self, start: int, end: int) -> Span:
+        """The original text behind normalised ``[start, end)``."""
+        if self.offsets is None:
+            lo, hi = start, end
+        else:
+            lo = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            hi = self.offsets[end - 1] + 1 if end > 0 else lo
+            while hi < len(self.original) and _is_continuation(self.original[hi]):
+                hi += 1
+        return Span(lo, hi, self.original[lo:hi])
+
+
+def _is_continuation(char: str) -> bool:
+    return unicodedata.combining(char) != 0

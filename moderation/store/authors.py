@@ -1,0 +1,104 @@
+"""Authors' standing on a site (banned, premoderated, trusted), set by admins, with history.
+
+The worker reads standing through ``signals.py``; its effect on decisions is pure
+(``filters/author.py``). ``until`` lets a standing lapse back to normal on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import msgspec
+
+from moderation import clock
+from moderation.models import Standing
+from moderation.store import audit, scripts
+from moderation.store.client import Redis, text
+from moderation.store.keys import SiteKeys
+from moderation.store.scripts import hmgets
+
+_SCRIPT = scripts.named("standing")
+_FIELDS = ["standing", "until", "note", "approved", "rejected"]
+MAX_NOTE = 2_000
+_encode = msgspec.json.Encoder().encode
+
+
+class AuthorStanding(msgspec.Struct, frozen=True):
+    standing: Standing = Standing.NORMAL
+    until: str | None = None
+    note: str = ""
+    approved: int = 0
+    rejected: int = 0
+
+    def json(self) -> dict[str, Any]:
+        """The wire form, with ``banned`` and ``trusted`` spelled out for moderators' screens."""
+        return {
+            **msgspec.to_builtins(self),
+            "banned": self.standing is Standing.BANNED,
+            "trusted": self.standing is Standing.TRUSTED,
+        }
+
+
+def _standing(fields: Sequence[Any], now: str) -> AuthorStanding:
+    standing, until, note, approved, rejected = (text(f) if f is not None else "" for f in fields)
+    lapsed = bool(until) and until <= now  # RFC 3339 UTC with milliseconds sorts as text
+    return AuthorStanding(
+        standing=Standing.NORMAL if lapsed or not standing else Standing(standing),
+        until=None if lapsed or not until else until,
+        note="" if lapsed else note,
+        approved=int(approved or 0),
+        rejected=int(rejected or 0),
+    )
+
+
+async def standings(
+    redis: Redis, keys: SiteKeys, author_keys: Sequence[str]
+) -> list[AuthorStanding]:
+    """The standing of each author, in one call (a blank key reads as normal)."""
+    replies = await hmgets(redis, [keys.author(key) for key in author_keys], _FIELDS)
+    now = clock.rfc3339(clock.now())
+    return [_standing(fields, now) for fields in replies]
+
+
+def fields_of(author_key_: str, keys: SiteKeys) -> tuple[str, list[str]]:
+    """The key and fields ``signals.py`` reads in its own pipeline."""
+    return keys.author(author_key_), _FIELDS
+
+
+def standing_from(fields: Sequence[Any]) -> AuthorStanding:
+    return _standing(fields, clock.rfc3339(clock.now()))
+
+
+class Change(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    standing: Standing
+    until: str | None = None
+    note: str = ""
+
+
+async def set_standing(redis: Redis, keys: SiteKeys, key: str, change: Change, actor: str) -> None:
+    until = clock.rfc3339(clock.parse_rfc3339(change.until)) if change.until else ""
+    entry = audit.Entry(
+        at=clock.rfc3339(clock.now()),
+        actor=actor,
+        action="standing",
+        author=key,
+        to=change.standing,
+        reason=f"until {until}" if until else "",
+        note=change.note,
+    )
+    await _SCRIPT(
+        redis,
+        [keys.author(key), keys.author_log(key), keys.audit],
+        [change.standing, until, change.note, audit.encode(entry)],
+    )
+
+
+async def describe(redis: Redis, keys: SiteKeys, key: str) -> dict[str, Any]:
+    (standing,) = await standings(redis, keys, [key])
+    log = await redis.lrange(keys.author_log(key), 0, -1)
+    return {
+        "key": key,
+        **standing.json(),
+        "history": [msgspec.to_builtins(msgspec.json.decode(raw, type=audit.Entry)) for raw in log],
+    }

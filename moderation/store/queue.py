@@ -1,0 +1,117 @@
+"""The Redis Streams queue: one stream per shard, one consumer group, at-least-once delivery.
+
+Entries are deleted when acknowledged (in the same script that records the decision), so a
+stream only ever holds unacknowledged work and is never trimmed by length.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from redis.exceptions import ResponseError
+
+from moderation.errors import ModerationError
+from moderation.store import keys
+from moderation.store.client import Redis
+
+
+class Delivery(msgspec.Struct, frozen=True):
+    shard: int
+    entry_id: str
+    site: str
+    comment_id: str
+    deliveries: int = 1
+
+
+class ShardMismatch(ModerationError):
+    """The store was created with another number of shards; its keys would not be found."""
+
+
+class Queue:
+    def __init__(self, redis: Redis, shards: int) -> None:
+        self._redis = redis
+        self.shards = shards
+
+    async def prepare(self) -> None:
+        """Record the shard count on first use, refuse a different one, create the groups."""
+        await self._redis.hsetnx(keys.META, "shards", self.shards)
+        stored = int(await self._redis.hget(keys.META, "shards") or 0)
+        if stored != self.shards:
+            raise ShardMismatch(f"the store uses {stored} shards; set MODERATION_SHARDS={stored}")
+        for shard in range(self.shards):
+            try:
+                await self._redis.xgroup_create(
+                    keys.queue(shard), keys.GROUP, id="0", mkstream=True
+                )
+            except ResponseError as exc:
+                if "BUSYGROUP" not in str(exc):
+                    raise
+
+    async def read(
+        self, shard: int, consumer: str, count: int, block_ms: int | None
+    ) -> list[Delivery]:
+        """New entries for this consumer; ``block_ms=None`` returns at once (0 blocks forever)."""
+        reply: Any = await self._redis.xreadgroup(
+            keys.GROUP, consumer, {keys.queue(shard): ">"}, count=count, block=block_ms
+        )
+        return [_delivery(shard, entry) for _, entries in reply or () for entry in entries]
+
+    async def reclaim(
+        self, shard: int, consumer: str, min_idle_ms: int, count: int
+    ) -> list[Delivery]:
+        """Take over entries a dead (or stuck) consumer read but never acknowledged."""
+        stream = keys.queue(shard)
+        reply = await self._redis.xautoclaim(
+            stream, keys.GROUP, consumer, min_idle_ms, start_id="0-0", count=count
+        )
+        entries = [entry for entry in reply[1] if entry[1]]
+        if not entries:
+            return []
+        pending = await self._redis.xpending_range(
+            stream,
+            keys.GROUP,
+            min=entries[0][0],
+            max=entries[-1][0],
+            count=len(entries) * 2,
+            consumername=consumer,
+        )
+        times = {item["message_id"]: int(item["times_delivered"]) for item in pending}
+        return [_delivery(shard, entry, times.get(entry[0], 1)) for entry in entries]
+
+    async def dead_letter(self, delivery: Delivery, error: str) -> None:
+        """Move a message that keeps failing aside, with its last error; never drop it."""
+        stream = keys.queue(delivery.shard)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.xadd(
+            keys.dead_letters(delivery.shard),
+            {
+                "s": delivery.site,
+                "i": delivery.comment_id,
+                "entry": delivery.entry_id,
+                "deliveries": delivery.deliveries,
+                "error": error[:2000],
+            },
+        )
+        pipe.xack(stream, keys.GROUP, delivery.entry_id)
+        pipe.xdel(stream, delivery.entry_id)
+        await pipe.execute()
+
+    async def depth(self) -> dict[str, int]:
+        pipe = self._redis.pipeline(transaction=False)
+        for shard in range(self.shards):
+            pipe.xlen(keys.queue(shard))
+            pipe.xlen(keys.dead_letters(shard))
+        lengths = await pipe.execute()
+        return {"queued": sum(lengths[0::2]), "dead": sum(lengths[1::2])}
+
+
+def _delivery(shard: int, entry: tuple[bytes, dict[bytes, bytes]], times: int = 1) -> Delivery:
+    entry_id, fields = entry
+    return Delivery(
+        shard=shard,
+        entry_id=entry_id.decode(),
+        site=fields[b"s"].decode(),
+        comment_id=fields[b"i"].decode(),
+        deliveries=times,
+    )

@@ -1,0 +1,94 @@
+"""Readers' reports on published comments, and the hold when enough readers agree.
+
+A report on an approved comment puts it in the ``reported`` queue while it stays visible;
+at the site's ``report_hide`` distinct readers it is held (unpublished) for a moderator.
+A reader is a hash of the client address: the same reader reporting twice counts once.
+"""
+
+from __future__ import annotations
+
+import time
+
+import msgspec
+
+from moderation import clock
+from moderation.errors import NotFound, TooManyRequests
+from moderation.models import COMMENT_ID, Action, Decision, Finding, Status
+from moderation.store import scripts
+from moderation.store.client import Redis
+from moderation.store.comments import Store, Stored, Transition
+from moderation.store.keys import SiteKeys
+
+_SCRIPT = scripts.named("report")
+MAX_TEXT = 1_000
+MAX_BODY = 4 * 1024
+WINDOW = 60  # seconds of each rate-limit window
+_encode = msgspec.json.Encoder().encode
+
+
+class Report(msgspec.Struct, frozen=True):
+    reason: str
+    text: str
+    at: str
+
+
+async def limit(redis: Redis, keys: SiteKeys, reader: str, comment_id: str, per: int) -> None:
+    """At most ``per`` reports a minute from one reader, and ``per`` on one comment from all."""
+    window = int(time.time()) // WINDOW
+    pipe = redis.pipeline(transaction=False)
+    for what in (f"r:{reader}:{window}", f"c:{comment_id}:{window}"):
+        pipe.incr(keys.rate(what))
+        pipe.expire(keys.rate(what), WINDOW * 2)
+    by_reader, _, on_comment, _ = await pipe.execute()
+    if by_reader > per or on_comment > per * 10:
+        retry = str(WINDOW - int(time.time()) % WINDOW)
+        raise TooManyRequests("too many reports; try again later", headers={"Retry-After": retry})
+
+
+def hold(stored: Stored, reports: int) -> Transition:
+    """Unpublish a comment that enough readers reported, keeping its findings as evidence."""
+    previous = stored.decision
+    finding = Finding(
+        filter="reports", rule="hide_threshold", action=Action.HOLD, score=float(reports)
+    )
+    decision = Decision(
+        status=Status.HELD,
+        reasons=(*(previous.reasons if previous else ()), finding),
+        decided_at=clock.rfc3339(clock.now()),
+        decided_by="reports",
+        masked_body=previous.masked_body if previous else None,
+    )
+    return Transition(
+        comment=stored.comment,
+        old=Status.APPROVED,
+        new=Status.HELD,
+        decision=decision,
+        version=stored.version,  # a moderator who decided meanwhile wins over the readers
+        action="hold",
+        reason="reports",
+        note=f"{reports} reader reports",
+    )
+
+
+async def file_report(
+    redis: Redis,
+    store: Store,
+    keys: SiteKeys,
+    comment_id: str,
+    reader: str,
+    report: Report,
+    hide_at: int,
+) -> None:
+    stored = await store.get(keys, comment_id) if COMMENT_ID.fullmatch(comment_id) else None
+    if stored is None:
+        raise NotFound("no such comment")
+    outcome, count = await _SCRIPT(
+        redis,
+        [keys.comment(comment_id), keys.reports(comment_id), keys.reported],
+        [reader, _encode(report), comment_id],
+    )
+    if outcome == b"missing":
+        raise NotFound("no such comment")
+    if outcome == b"new" and int(count) >= hide_at and stored.status is Status.APPROVED:
+        # Only the report that crosses the threshold holds; a lost race means it already is.
+        await store.transitions([(keys, hold(stored, int(count)))])

@@ -1,0 +1,199 @@
+"""The moderators' review queues as read from Redis: pages of items with their evidence.
+
+Queues are the status zsets (members scored 0, ordered by ULID = by time) and the
+``reported`` zset, so an id is a stable cursor: deciding items never shifts a page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+import msgspec
+
+from moderation.store import audit, authors, scripts
+from moderation.store.client import Redis, text
+from moderation.store.comments import Stored, decode_stored
+from moderation.store.keys import SiteKeys
+from moderation.store.scripts import hmgets
+
+QUEUES = ("held", "reported", "approved", "rejected", "queued")
+MAX_PAGE = 100
+SCAN_CHUNK = 200
+SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
+_ITEMS = scripts.named("items")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Query:
+    queue: str = "held"
+    thread: str | None = None
+    author: str | None = None
+    reason: str | None = None
+    newest_first: bool = False
+    limit: int = 50
+    cursor: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.thread or self.author or self.reason)
+
+
+def queue_key(keys: SiteKeys, queue: str) -> str:
+    return keys.reported if queue == "reported" else keys.by_status(queue)
+
+
+def _range(key: str, query: Query, cursor: str | None, count: int) -> dict[str, Any]:
+    if query.newest_first:
+        start, end = (f"({cursor}" if cursor else "+"), "-"
+    else:
+        start, end = (f"({cursor}" if cursor else "-"), "+"
+    return {
+        "name": key,
+        "start": start,
+        "end": end,
+        "desc": query.newest_first,
+        "bylex": True,
+        "offset": 0,
+        "num": count,
+    }
+
+
+def _matches(query: Query, item: Found) -> bool:
+    comment = item.stored.comment
+    if query.thread and comment.thread.id != query.thread:
+        return False
+    if query.author and comment.author.key != query.author:
+        return False
+    if query.reason:
+        decision = item.stored.decision
+        findings = decision.reasons if decision else ()
+        rules = {r for f in findings for r in (f.rule, f.filter, f"{f.filter}:{f.rule}")}
+        return query.reason in rules | {r.get("reason") for r in item.reports}
+    return True
+
+
+async def page(
+    redis: Redis, keys: SiteKeys, query: Query
+) -> tuple[list[Item], str | None, dict[str, int]]:
+    """One page of items, the cursor after it (``None`` at the end) and every queue's size.
+
+    Unfiltered, that is three round trips whatever the page size: ids and counts, the items,
+    their authors' standing.
+    """
+    pipe = redis.pipeline(transaction=False)
+    size = SCAN_CHUNK if query.filtered else query.limit + 1
+    pipe.zrange(**_range(queue_key(keys, query.queue), query, query.cursor, size))
+    for queue in QUEUES:
+        pipe.zcard(queue_key(keys, queue))
+    first, *sizes = await pipe.execute()
+    counts = dict(zip(QUEUES, sizes, strict=True))
+    ids = [text(member) for member in first]
+    if query.filtered:
+        found, cursor = await _scan(redis, keys, query, ids)
+    else:
+        found = [f for f in await read(redis, keys, ids[: query.limit]) if f]
+        cursor = ids[query.limit - 1] if len(ids) > query.limit else None
+    return await with_authors(redis, keys, found), cursor, counts
+
+
+async def _scan(
+    redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
+) -> tuple[list[Found], str | None]:
+    """Walk the queue from the cursor until a page matches, the end, or ``SCAN_LIMIT`` ids."""
+    matched: list[Found] = []
+    cursor, seen = query.cursor, 0
+    while True:
+        for comment_id, found in zip(
+            ids, await _read_matching(redis, keys, query, ids), strict=True
+        ):
+            cursor, seen = comment_id, seen + 1
+            if found and _matches(query, found):
+                matched.append(found)
+                if len(matched) == query.limit:
+                    return matched, cursor
+        if len(ids) < SCAN_CHUNK:
+            return matched, None
+        if seen >= SCAN_LIMIT:
+            return matched, cursor
+        key = queue_key(keys, query.queue)
+        ids = [text(m) for m in await redis.zrange(**_range(key, query, cursor, SCAN_CHUNK))]
+
+
+async def _read_matching(
+    redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
+) -> list[Found | None]:
+    """Like ``read``, but a thread filter first drops other threads' ids cheaply."""
+    if not query.thread:
+        return await read(redis, keys, ids)
+    threads = await hmgets(redis, [keys.comment(i) for i in ids], ["thread"])
+    wanted = [
+        i for i, (thread,) in zip(ids, threads, strict=True) if text(thread or b"") == query.thread
+    ]
+    found = dict(zip(wanted, await read(redis, keys, wanted), strict=True))
+    return [found.get(i) for i in ids]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Found:
+    """A queued comment as read, before its author's standing is looked up."""
+
+    stored: Stored
+    reports: list[dict[str, Any]]
+    history: list[audit.Entry]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Item:
+    found: Found
+    standing: authors.AuthorStanding
+
+    def json(self) -> dict[str, Any]:
+        stored, reports = self.found.stored, self.found.reports
+        comment = msgspec.to_builtins(stored.comment)
+        decision = stored.decision
+        reasons: dict[str, int] = {}
+        for report in reports:
+            reasons[report["reason"]] = reasons.get(report["reason"], 0) + 1
+        author = {"key": stored.comment.author.key, "standing": self.standing.json()}
+        return {
+            **comment,
+            "author": {**comment["author"], **author},
+            "status": stored.status,
+            "version": stored.version,
+            "masked_body": decision.masked_body if decision else None,
+            "findings": msgspec.to_builtins(decision.reasons) if decision else [],
+            "decided_by": decision.decided_by if decision else None,
+            "decided_at": decision.decided_at if decision else None,
+            "reports": {"count": len(reports), "reasons": reasons, "items": reports},
+            "history": msgspec.to_builtins(self.found.history),
+        }
+
+
+async def read(redis: Redis, keys: SiteKeys, ids: Sequence[str]) -> list[Found | None]:
+    """Records, reports and history of ``ids`` in one script call; ``None`` where missing."""
+    if not ids:
+        return []
+    names = [k for i in ids for k in (keys.comment(i), keys.reports(i), keys.history(i))]
+    replies = await _ITEMS(redis, names, [])
+    out: list[Found | None] = []
+    for fields, reports, history in replies:
+        stored = decode_stored(fields)
+        out.append(
+            Found(
+                stored=stored,
+                reports=[msgspec.json.decode(v) for v in reports[1::2]],
+                history=[audit.history_entry(raw) for raw in history],
+            )
+            if stored
+            else None
+        )
+    return out
+
+
+async def with_authors(redis: Redis, keys: SiteKeys, found: Sequence[Found]) -> list[Item]:
+    author_keys = [f.stored.comment.author.key for f in found]
+    unique = list(dict.fromkeys(author_keys))
+    standing = dict(zip(unique, await authors.standings(redis, keys, unique), strict=True))
+    return [Item(f, standing[key]) for f, key in zip(found, author_keys, strict=True)]

@@ -1,0 +1,132 @@
+"""Site registry: who may send comments (signing secrets), read them (API key), and from where."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import time
+
+import msgspec
+
+from moderation import clock, signing
+from moderation.errors import SiteExists
+from moderation.policy import Policy
+from moderation.settings import Settings
+from moderation.store import keys
+from moderation.store.client import Redis, text
+
+SITE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+
+class SiteSecret(msgspec.Struct, frozen=True):
+    secret: str
+    expires_at: float | None = None  # epoch seconds; None while current
+
+
+class Site(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+    origins: tuple[str, ...]
+    secrets: tuple[SiteSecret, ...]
+    api_key_hash: str
+    created_at: str
+    policy: Policy = Policy()
+
+    def signing_keys(self, now: float) -> list[bytes]:
+        return [
+            signing.secret_key(s.secret)
+            for s in self.secrets
+            if s.expires_at is None or s.expires_at > now
+        ]
+
+
+class Created(msgspec.Struct, frozen=True):
+    """What ``sites create`` prints, once: the only time the secret and key are shown."""
+
+    id: str
+    secret: str
+    api_key: str
+
+
+def hash_api_key(api_key: str) -> str:
+    # API keys are 256-bit random tokens, so a plain SHA-256 is a sound one-way store.
+    return hashlib.sha256(api_key.encode()).hexdigest()
+
+
+def new_api_key() -> str:
+    return "mk_" + secrets.token_urlsafe(32)
+
+
+_encode = msgspec.json.Encoder().encode
+_decode_site = msgspec.json.Decoder(Site).decode
+
+
+class Sites:
+    """Reads and writes sites; keeps a short in-process cache for the hot intake path."""
+
+    def __init__(self, redis: Redis, settings: Settings) -> None:
+        self._redis = redis
+        self._settings = settings
+        self._cache: dict[str, tuple[float, Site]] = {}
+
+    def keys_for(self, site_id: str) -> keys.SiteKeys:
+        return keys.SiteKeys(site_id, self._settings.shards)
+
+    async def create(self, site_id: str, name: str, origins: tuple[str, ...] = ()) -> Created:
+        secret, api_key = signing.new_secret(), new_api_key()
+        site = Site(
+            id=site_id,
+            name=name,
+            origins=origins,
+            secrets=(SiteSecret(secret),),
+            api_key_hash=hash_api_key(api_key),
+            created_at=clock.rfc3339(clock.now()),
+        )
+        if not await self._redis.hsetnx(self.keys_for(site_id).site, "json", _encode(site)):
+            raise SiteExists(f"site {site_id!r} already exists")
+        await self._redis.sadd(keys.SITES, site_id)
+        await self._redis.hset(keys.API_KEYS, site.api_key_hash, site_id)
+        return Created(id=site_id, secret=secret, api_key=api_key)
+
+    async def get(self, site_id: str, *, fresh: bool = False) -> Site | None:
+        if not SITE_ID.match(site_id):
+            return None
+        cached = self._cache.get(site_id)
+        now = time.monotonic()
+        if cached and not fresh and cached[0] > now:
+            return cached[1]
+        raw = await self._redis.hget(self.keys_for(site_id).site, "json")
+        if raw is None:
+            self._cache.pop(site_id, None)
+            return None
+        site = _decode_site(raw)
+        self._cache[site_id] = (now + self._settings.site_cache_seconds, site)
+        return site
+
+    async def site_of_api_key(self, api_key: str) -> str | None:
+        """The site an API key belongs to (looked up by hash: the key itself is not stored)."""
+        site_id = await self._redis.hget(keys.API_KEYS, hash_api_key(api_key))
+        return text(site_id) if site_id else None
+
+    async def list(self) -> list[Site]:
+        ids = sorted(text(member) for member in await self._redis.smembers(keys.SITES))
+        sites = [await self.get(site_id, fresh=True) for site_id in ids]
+        return [site for site in sites if site is not None]
+
+    async def save(self, site: Site) -> None:
+        await self._redis.hset(self.keys_for(site.id).site, "json", _encode(site))
+        self._cache.pop(site.id, None)
+
+    async def rotate_secret(self, site: Site) -> str:
+        """Add a new current secret; older ones keep working for the grace period."""
+        now = time.time()
+        grace = now + self._settings.secret_grace_seconds
+        kept = tuple(
+            SiteSecret(s.secret, s.expires_at if s.expires_at is not None else grace)
+            for s in site.secrets
+            if s.expires_at is None or s.expires_at > now
+        )
+        secret = signing.new_secret()
+        await self.save(msgspec.structs.replace(site, secrets=(SiteSecret(secret), *kept)))
+        return secret
