@@ -70,6 +70,12 @@ async def redis(settings: Settings) -> AsyncIterator[aioredis.Redis]:
         await client.aclose()
 
 
+def as_bytes(reply: object) -> bytes:
+    """A reply narrowed to what it is at run time: ``connect`` sets ``decode_responses=False``."""
+    assert isinstance(reply, bytes), reply
+    return reply
+
+
 class _WithState:
     """Hands the lifespan's state to every request, as uvicorn does."""
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from moderation.api.validation import COMMENT_ID
 from moderation.ids import new_id
+from moderation.models import COMMENT_ID
 
 
 def test_ids_sort_by_time_and_match_the_public_pattern() -> None:

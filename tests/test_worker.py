@@ -15,7 +15,7 @@ from moderation.settings import Settings
 from moderation.store import keys
 from moderation.store.keys import SiteKeys
 from moderation.worker import Worker
-from tests.conftest import Host, comment
+from tests.conftest import Host, as_bytes, comment
 
 pytestmark = pytest.mark.anyio
 
@@ -26,7 +26,7 @@ async def status_of(redis: aioredis.Redis, settings: Settings, comment_id: str) 
     raw_status, version = await redis.hmget(
         SiteKeys("kediri", settings.shards).comment(comment_id), ["status", "v"]
     )
-    return raw_status.decode(), int(version)
+    return as_bytes(raw_status).decode(), int(as_bytes(version))
 
 
 async def pending(redis: aioredis.Redis, settings: Settings) -> int:
@@ -77,6 +77,7 @@ async def test_unacknowledged_message_of_a_dead_consumer_is_decided_once(
     comment_id = (await host.post(comment("Semoga lancar"))).json()["id"]
     shard = SiteKeys("kediri", settings.shards).shard
     read = await redis.xreadgroup(keys.GROUP, "dead-consumer", {keys.queue(shard): ">"}, count=10)
+    assert isinstance(read, list)  # RESP2: [[stream, entries], ...]
     assert read and len(read[0][1]) == 1
     assert await worker.run_once(claim_idle_ms=60_000) == 0  # not idle long enough yet
     assert await worker.run_once(claim_idle_ms=0) == 1
@@ -113,8 +114,10 @@ async def test_poison_message_goes_to_dead_letters_after_max_deliveries(
         assert await pending(redis, settings) == 1
         await worker.run_once(claim_idle_ms=0)
     dead = await redis.xrange(keys.dead_letters(site_keys.shard))
-    assert len(dead) == 1
-    assert b"no record" in dead[0][1][b"error"]
+    assert dead is not None and len(dead) == 1
+    fields = dead[0][1]
+    assert fields is not None
+    assert b"no record" in as_bytes(fields[b"error"])
     assert await pending(redis, settings) == 0
     assert await redis.xlen(site_keys.queue) == 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -187,7 +188,7 @@ async def test_body_over_limit_is_413(host: Host, settings: Settings) -> None:
 async def test_body_limit_is_counted_while_reading(host: Host, settings: Settings) -> None:
     """A streamed body without Content-Length is cut off at the limit, not trusted."""
 
-    async def chunks():  # type: ignore[no-untyped-def]
+    async def chunks() -> AsyncIterator[bytes]:
         for _ in range(settings.max_body_bytes // 1024 + 2):
             yield b"a" * 1024
 

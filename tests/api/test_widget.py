@@ -13,7 +13,7 @@ pytestmark = pytest.mark.anyio
 THREAD = "/v1/sites/kediri/threads/ptsl-2024-11/comments"
 
 
-async def post(host: Host, body: str, **extra: object) -> str:
+async def post(host: Host, body: str, **extra: str) -> str:
     response = await host.post(comment(body, **extra))
     assert response.status_code == 202, response.text
     return str(response.json()["id"])

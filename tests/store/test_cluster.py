@@ -8,6 +8,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
@@ -74,11 +75,11 @@ def cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         step = 16384 // len(clients)
         for i, client in enumerate(clients):
             last = 16383 if i == len(clients) - 1 else (i + 1) * step - 1
-            client.execute_command("CLUSTER", "ADDSLOTSRANGE", i * step, last)
+            _cluster(client, "ADDSLOTSRANGE", i * step, last)
         for client in clients[1:]:
-            client.execute_command("CLUSTER", "MEET", "127.0.0.1", ports[0])
+            _cluster(client, "MEET", "127.0.0.1", ports[0])
         for _ in range(200):
-            if all(b"cluster_state:ok" in c.execute_command("CLUSTER", "INFO") for c in clients):
+            if all(b"cluster_state:ok" in _cluster(c, "INFO") for c in clients):
                 break
             time.sleep(0.05)
         for client in clients:
@@ -99,6 +100,12 @@ def _wait_for(port: int) -> redis.Redis:
         except redis.ConnectionError:
             time.sleep(0.05)
     raise RuntimeError(f"node on {port} did not start")
+
+
+def _cluster(client: redis.Redis, *args: str | int) -> Any:
+    """One ``CLUSTER`` subcommand, answered raw (``cluster_*`` methods want a cluster client)."""
+    # redis-py leaves execute_command unannotated.
+    return client.execute_command("CLUSTER", *args)  # type: ignore[no-untyped-call]
 
 
 @pytest.mark.skipif(

@@ -18,6 +18,7 @@ from moderation.policy import Policy
 from moderation.store import signals
 from moderation.store.keys import SiteKeys
 from moderation.store.learning import GENERATION, SLOTS, generation, learn, slot, slots
+from tests.conftest import as_bytes
 from tests.filters.spam_helpers import stored
 
 pytestmark = pytest.mark.anyio
@@ -32,7 +33,7 @@ def make(body: str, id: str = "c1") -> Comment:
 async def counts(redis: aioredis.Redis, label: str) -> dict[bytes, int]:
     """This generation's counts for ``label``."""
     name = KEYS.learned(label, generation(time.time()))
-    return {k: int(v) for k, v in (await redis.hgetall(name)).items()}
+    return {as_bytes(k): int(v) for k, v in (await redis.hgetall(name)).items()}
 
 
 async def test_rejection_counts_features_as_spam(redis: aioredis.Redis) -> None:

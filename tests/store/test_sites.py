@@ -11,7 +11,7 @@ import redis.asyncio as aioredis
 from moderation.errors import SiteExists
 from moderation.settings import Settings
 from moderation.store.sites import Created, Sites
-from tests.conftest import Host, comment
+from tests.conftest import Host, as_bytes, comment
 
 pytestmark = pytest.mark.anyio
 
@@ -22,7 +22,12 @@ async def dump(redis: aioredis.Redis) -> bytes:
         kind = await redis.type(key)
         if kind == b"hash":
             values.append(
-                json.dumps({k.decode(): v.decode() for k, v in (await redis.hgetall(key)).items()})
+                json.dumps(
+                    {
+                        as_bytes(k).decode(): as_bytes(v).decode()
+                        for k, v in (await redis.hgetall(key)).items()
+                    }
+                )
             )
         elif kind == b"set":
             values.append(repr(await redis.smembers(key)))

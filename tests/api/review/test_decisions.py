@@ -11,6 +11,7 @@ import redis.asyncio as aioredis
 from moderation.settings import Settings
 from moderation.store.keys import SiteKeys
 from tests.api.review.conftest import BODIES, Headers, Post, decide, queue
+from tests.conftest import as_bytes
 
 pytestmark = pytest.mark.anyio
 THREAD = "/v1/sites/kediri/threads/ptsl-2024-11/comments"
@@ -162,4 +163,4 @@ async def test_oversized_decision_body_is_413(
 async def learned_label(redis: aioredis.Redis, keys: SiteKeys, comment_id: str) -> str:
     """The class a comment taught (its hash records "<label> <generation>")."""
     raw = await redis.hget(keys.comment(comment_id), "learned")
-    return raw.decode().split()[0] if raw else ""
+    return as_bytes(raw).decode().split()[0] if raw else ""
