@@ -22,7 +22,7 @@ from moderation.metrics import Metrics
 from moderation.models import Status
 from moderation.settings import Settings
 from moderation.store.client import Redis, connect
-from moderation.store.comments import Store, Stored, Transition, decode_stored
+from moderation.store.comments import Outcome, Store, Stored, Transition, decode_stored
 from moderation.store.keys import SiteKeys
 from moderation.store.queue import Delivery, Queue
 from moderation.store.scripts import Scripts
@@ -156,8 +156,8 @@ class Worker:
             if change is not None:
                 changes.append((self.sites.keys_for(delivery.site), change))
         outcomes = await self.store.transitions(changes)
-        for (_, change), (outcome, _) in zip(changes, outcomes, strict=True):
-            if outcome == "ok":
+        for (_, change), result in zip(changes, outcomes, strict=True):
+            if result.outcome is Outcome.OK:
                 self.metrics.decisions.labels(change.new.value).inc()
         return len(changes)
 

@@ -13,15 +13,14 @@ import msgspec
 
 from moderation import clock
 from moderation.models import Standing
-from moderation.store import audit, scripts
+from moderation.store import audit
 from moderation.store.client import Redis, text
+from moderation.store.comments import AuditAction
 from moderation.store.keys import SiteKeys
-from moderation.store.scripts import hmgets
+from moderation.store.scripts import STANDING, Call, hmgets
 
-_SCRIPT = scripts.named("standing")
 _FIELDS = ["standing", "until", "note", "approved", "rejected"]
 MAX_NOTE = 2_000
-_encode = msgspec.json.Encoder().encode
 
 
 class AuthorStanding(msgspec.Struct, frozen=True):
@@ -81,16 +80,27 @@ async def set_standing(redis: Redis, keys: SiteKeys, key: str, change: Change, a
     entry = audit.Entry(
         at=clock.rfc3339(clock.now()),
         actor=actor,
-        action="standing",
+        action=AuditAction.STANDING,
         author=key,
         to=change.standing,
         reason=f"until {until}" if until else "",
         note=change.note,
     )
-    await _SCRIPT(
-        redis,
-        [keys.author(key), keys.author_log(key), keys.audit],
-        [change.standing, until, change.note, audit.encode(entry)],
+    await standing_call(keys=keys, author_key=key, change=change, until=until, entry=entry)(redis)
+
+
+def standing_call(
+    *, keys: SiteKeys, author_key: str, change: Change, until: str, entry: audit.Entry
+) -> Call:
+    """``standing.lua`` for one change; ``until`` is normalised RFC 3339, or '' for never."""
+    return STANDING.call(
+        author=keys.author(author_key),
+        log=keys.author_log(author_key),
+        audit=keys.audit,
+        standing=change.standing,
+        ends_at=until,
+        note=change.note,
+        entry=entry,
     )
 
 

@@ -8,22 +8,55 @@ from typing import Any
 
 import msgspec
 
-from moderation.models import HUMAN_ACTIONS, AuditEntry, Comment, Decision, PublicComment, Status
-from moderation.store.client import Redis
+from moderation.models import AuditEntry, Comment, Decision, PublicComment, Status
+from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
-from moderation.store.scripts import Scripts
+from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
 
 _FIELDS = ["rec", "status", "v", "decision"]
-encode = msgspec.json.Encoder().encode
 decode_comment = msgspec.json.Decoder(Comment).decode
 decode_decision = msgspec.json.Decoder(Decision).decode
 
 
 class Accepted(enum.StrEnum):
+    """What ``intake.lua`` did with a comment."""
+
     QUEUED = "queued"
-    DUPLICATE = "duplicate"
-    CONFLICT = "conflict"
-    NO_PARENT = "noparent"
+    DUPLICATE = "duplicate"  # the same body under the same message id: already queued
+    CONFLICT = "conflict"  # another body under the same message id: refused
+    NO_PARENT = "noparent"  # the parent is not a comment of this thread: refused
+
+
+class Outcome(enum.StrEnum):
+    """What ``decide.lua`` did with a transition."""
+
+    OK = "ok"
+    CONFLICT = "conflict"  # the comment was no longer in the expected status or version
+    MISSING = "missing"  # no such comment
+
+
+class AuditAction(enum.StrEnum):
+    """What an audit entry records: the pipeline's decision, a hold by readers' reports,
+    a standing change, or a moderator's action."""
+
+    AUTO = "auto"
+    HOLD = "hold"
+    STANDING = "standing"
+    APPROVE = "approve"
+    REJECT = "reject"
+    RESTORE = "restore"
+
+
+_BY_MODERATOR = frozenset({AuditAction.APPROVE, AuditAction.REJECT, AuditAction.RESTORE})
+
+
+class Applied(msgspec.Struct, frozen=True):
+    """A transition's outcome, the comment's status after it (``None`` when missing), and
+    its version."""
+
+    outcome: Outcome
+    status: Status | None
+    version: int
 
 
 class Stored(msgspec.Struct, frozen=True):
@@ -42,7 +75,7 @@ class Transition(msgspec.Struct, frozen=True):
     decision: Decision
     version: int | None = None
     entry_id: str = ""  # the queue entry to acknowledge in the same script
-    action: str = "auto"  # for the audit log: "auto", "hold", or a moderator's action
+    action: AuditAction = AuditAction.AUTO
     reason: str = ""
     note: str = ""
 
@@ -71,27 +104,11 @@ class Store:
         self, keys: SiteKeys, comment: Comment, message_id: str, body_hash: str
     ) -> tuple[Accepted, str]:
         """Idempotency check, record and queue entry in one script: all or nothing."""
-        parent = keys.comment(comment.parent_id) if comment.parent_id else keys.comment(comment.id)
-        outcome, comment_id = await self._scripts.intake(
-            self._redis,
-            [
-                keys.idempotency(message_id),
-                keys.comment(comment.id),
-                keys.queue,
-                parent,
-                keys.by_status(Status.QUEUED),
-            ],
-            [
-                body_hash,
-                comment.id,
-                encode(comment),
-                self._ttl,
-                keys.site_id,
-                comment.thread.id,
-                "1" if comment.parent_id else "0",
-            ],
+        call = intake_call(
+            keys=keys, comment=comment, message_id=message_id, body_hash=body_hash, ttl=self._ttl
         )
-        return Accepted(outcome.decode()), comment_id.decode()
+        outcome, comment_id = await call(self._redis)
+        return Accepted(text(outcome)), text(comment_id)
 
     async def get(self, keys: SiteKeys, comment_id: str) -> Stored | None:
         fields = await self._redis.hmget(keys.comment(comment_id), _FIELDS)
@@ -105,60 +122,74 @@ class Store:
         replies: list[list[Any]] = await pipe.execute()
         return replies
 
-    def queue_transition(self, pipe: Any, keys: SiteKeys, change: Transition) -> None:
-        """Add the decide script for ``change`` to ``pipe``; its reply is ``[outcome, version]``."""
-        comment = change.comment
-        parent = comment.parent_id or comment.id
-        thread = comment.thread
-        self._scripts.decide.queue(
-            pipe,
-            [
-                keys.comment(comment.id),
-                keys.by_status(change.old),
-                keys.by_status(change.new),
-                keys.thread(thread.id),
-                keys.thread_top(thread.id),
-                keys.thread_all(thread.id),
-                keys.thread_version(thread.id),
-                keys.replies(parent),
-                keys.recent,
-                keys.recent_version,
-                keys.queue if change.entry_id else keys.comment(comment.id),
-                keys.audit,
-                keys.history(comment.id),
-                keys.reported,
-                keys.reports(comment.id),
-                keys.author(comment.author.key),
-            ],
-            [
-                change.old,
-                "" if change.version is None else change.version,
-                change.new,
-                encode(change.decision),
-                encode(public(comment, change.decision)),
-                comment.id,
-                "1" if comment.parent_id else "0",
-                thread.url or "",
-                thread.title or "",
-                self._recent_size,
-                change.entry_id,
-                GROUP,
-                encode(_entry(change)),
-                "1" if change.action in HUMAN_ACTIONS else "0",
-            ],
-        )
-
-    async def transitions(
-        self, changes: Sequence[tuple[SiteKeys, Transition]]
-    ) -> list[tuple[str, int]]:
+    async def transitions(self, changes: Sequence[tuple[SiteKeys, Transition]]) -> list[Applied]:
         """Apply each change if its comment is still as expected; else report its state."""
+        recent_cap = self._recent_size
+        calls = [decide_call(keys=k, change=c, recent_cap=recent_cap) for k, c in changes]
+        return [_applied(reply) for reply in await self._scripts.run(self._redis, calls)]
 
-        def build(pipe: Any) -> None:
-            for keys, change in changes:
-                self.queue_transition(pipe, keys, change)
 
-        replies = await self._scripts.run(self._redis, build)
-        return [(outcome.decode(), int(version)) for outcome, version in replies]
+def intake_call(
+    *, keys: SiteKeys, comment: Comment, message_id: str, body_hash: str, ttl: int
+) -> Call:
+    """``intake.lua`` for a new comment; ``body_hash`` tells a retry from a conflict."""
+    return INTAKE.call(
+        idempotency=keys.idempotency(message_id),
+        comment=keys.comment(comment.id),
+        queue=keys.queue,
+        parent=keys.comment(comment.parent_id or comment.id),
+        queued=keys.by_status(Status.QUEUED),
+        body_hash=body_hash,
+        comment_id=comment.id,
+        record=comment,
+        ttl=ttl,
+        site_id=keys.site_id,
+        thread_id=comment.thread.id,
+        has_parent=bool(comment.parent_id),
+    )
+
+
+def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
+    """``decide.lua`` for one transition; it acknowledges ``change.entry_id`` if there is one."""
+    comment = change.comment
+    thread = comment.thread
+    return DECIDE.call(
+        comment=keys.comment(comment.id),
+        old_index=keys.by_status(change.old),
+        new_index=keys.by_status(change.new),
+        thread=keys.thread(thread.id),
+        top=keys.thread_top(thread.id),
+        all=keys.thread_all(thread.id),
+        thread_version=keys.thread_version(thread.id),
+        replies=keys.replies(comment.parent_id or comment.id),
+        recent=keys.recent,
+        recent_version=keys.recent_version,
+        queue=keys.queue if change.entry_id else keys.comment(comment.id),
+        audit=keys.audit,
+        history=keys.history(comment.id),
+        reported=keys.reported,
+        reports=keys.reports(comment.id),
+        author=keys.author(comment.author.key),
+        old=change.old,
+        version=change.version,
+        new=change.new,
+        decision=change.decision,
+        public=public(comment, change.decision),
+        comment_id=comment.id,
+        has_parent=bool(comment.parent_id),
+        url=thread.url,
+        title=thread.title,
+        recent_cap=recent_cap,
+        entry_id=change.entry_id,
+        group=GROUP,
+        entry=_entry(change),
+        by_moderator=change.action in _BY_MODERATOR,
+    )
+
+
+def _applied(reply: list[Any]) -> Applied:
+    outcome, status, version = (text(part) for part in reply)
+    return Applied(Outcome(outcome), Status(status) if status else None, int(version))
 
 
 def _entry(change: Transition) -> AuditEntry:

@@ -13,22 +13,35 @@ Counts are bounded two ways:
 
 from __future__ import annotations
 
+import enum
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from moderation.filters.features import buckets
 from moderation.filters.normalise import normalise
 from moderation.models import Comment, Status
-from moderation.store import scripts
-from moderation.store.client import Redis
+from moderation.store.client import Redis, text
 from moderation.store.keys import SiteKeys
+from moderation.store.scripts import LEARN, Call
 
-SPAM, HAM = "spam", "ham"
+
+class Label(enum.StrEnum):
+    SPAM = "spam"
+    HAM = "ham"
+
+
+class Lesson(enum.StrEnum):
+    """What ``learn.lua`` did with a verdict."""
+
+    NEW = "new"
+    CHANGED = "changed"  # the comment's counts moved to the other class
+    REPEATED = "repeated"  # the same verdict again: nothing counted twice
+
+
 GENERATION = 60 * 86_400
 SLOT_BITS = 18
 SLOTS = 1 << SLOT_BITS
-_LABEL = {Status.REJECTED: SPAM, Status.APPROVED: HAM}
-_SCRIPT = scripts.named("learn")
+_LABEL = {Status.REJECTED: Label.SPAM, Status.APPROVED: Label.HAM}
 
 
 def generation(now: float) -> int:
@@ -47,23 +60,42 @@ def slots(features: Iterable[int]) -> list[int]:
 def read_keys(keys: SiteKeys, now: float) -> list[tuple[str, str]]:
     """(spam, ham) hash names the classifier reads at ``now``: this generation and the last."""
     current = generation(now)
-    return [(keys.learned(SPAM, g), keys.learned(HAM, g)) for g in (current, current - 1)]
+    return [
+        (keys.learned(Label.SPAM, g), keys.learned(Label.HAM, g)) for g in (current, current - 1)
+    ]
 
 
 async def learn(
     redis: Redis, keys: SiteKeys, comment: Comment, verdict: Status, now: float | None = None
-) -> None:
-    """Rejected teaches spam, approved teaches ham; other statuses teach nothing.
+) -> Lesson | None:
+    """Rejected teaches spam, approved teaches ham; other statuses teach nothing (``None``).
 
     Idempotent per comment: a repeated verdict is ignored and a reversed one moves the
     comment's counts to the other class (atomic: one script on the site's slot).
     """
     label = _LABEL.get(verdict)
     if label is None:
-        return
+        return None
     now = time.time() if now is None else now
+    features = slots(buckets(normalise(comment.body)))
+    call = learn_call(keys=keys, comment_id=comment.id, label=label, now=now, slots=features)
+    return Lesson(text(await call(redis)))
+
+
+def learn_call(
+    *, keys: SiteKeys, comment_id: str, label: Label, now: float, slots: Sequence[int]
+) -> Call:
+    """``learn.lua`` for one verdict on one comment, counted in the generation of ``now``."""
     current = generation(now)
     [(spam, ham), (old_spam, old_ham)] = read_keys(keys, now)
-    expire_at = (current + 2) * GENERATION + 86_400  # read until the end of the next one
-    args = [label, current, expire_at, *slots(buckets(normalise(comment.body)))]
-    await _SCRIPT(redis, [spam, ham, old_spam, old_ham, keys.comment(comment.id)], args)
+    return LEARN.call(
+        spam=spam,
+        ham=ham,
+        old_spam=old_spam,
+        old_ham=old_ham,
+        comment=keys.comment(comment_id),
+        label=label,
+        generation=current,
+        expire_at=(current + 2) * GENERATION + 86_400,  # read until the end of the next one
+        slots=slots,
+    )

@@ -7,6 +7,7 @@ A reader is a hash of the client address: the same reader reporting twice counts
 
 from __future__ import annotations
 
+import enum
 import time
 
 import msgspec
@@ -14,22 +15,29 @@ import msgspec
 from moderation import clock
 from moderation.errors import NotFound, TooManyRequests
 from moderation.models import COMMENT_ID, Action, Decision, Finding, Status
-from moderation.store import scripts
-from moderation.store.client import Redis
-from moderation.store.comments import Store, Stored, Transition
+from moderation.store.client import Redis, text
+from moderation.store.comments import AuditAction, Store, Stored, Transition
 from moderation.store.keys import SiteKeys
+from moderation.store.scripts import REPORT, Call
 
-_SCRIPT = scripts.named("report")
 MAX_TEXT = 1_000
 MAX_BODY = 4 * 1024
 WINDOW = 60  # seconds of each rate-limit window
-_encode = msgspec.json.Encoder().encode
 
 
 class Report(msgspec.Struct, frozen=True):
     reason: str
     text: str
     at: str
+
+
+class Reported(enum.StrEnum):
+    """What ``report.lua`` did with a report."""
+
+    NEW = "new"
+    DUPLICATE = "duplicate"  # this reader reported the comment before: counted once
+    IGNORED = "ignored"  # not approved, so readers cannot see it
+    MISSING = "missing"  # no such comment
 
 
 async def limit(redis: Redis, keys: SiteKeys, reader: str, comment_id: str, per: int) -> None:
@@ -64,7 +72,7 @@ def hold(stored: Stored, reports: int) -> Transition:
         new=Status.HELD,
         decision=decision,
         version=stored.version,  # a moderator who decided meanwhile wins over the readers
-        action="hold",
+        action=AuditAction.HOLD,
         reason="reports",
         note=f"{reports} reader reports",
     )
@@ -78,17 +86,27 @@ async def file_report(
     reader: str,
     report: Report,
     hide_at: int,
-) -> None:
+) -> Reported:
     stored = await store.get(keys, comment_id) if COMMENT_ID.fullmatch(comment_id) else None
     if stored is None:
         raise NotFound("no such comment")
-    outcome, count = await _SCRIPT(
-        redis,
-        [keys.comment(comment_id), keys.reports(comment_id), keys.reported],
-        [reader, _encode(report), comment_id],
-    )
-    if outcome == b"missing":
+    call = report_call(keys=keys, comment_id=comment_id, reader=reader, report=report)
+    raw, count = await call(redis)
+    outcome = Reported(text(raw))
+    if outcome is Reported.MISSING:
         raise NotFound("no such comment")
-    if outcome == b"new" and int(count) >= hide_at and stored.status is Status.APPROVED:
+    if outcome is Reported.NEW and int(count) >= hide_at and stored.status is Status.APPROVED:
         # Only the report that crosses the threshold holds; a lost race means it already is.
         await store.transitions([(keys, hold(stored, int(count)))])
+    return outcome
+
+
+def report_call(*, keys: SiteKeys, comment_id: str, reader: str, report: Report) -> Call:
+    return REPORT.call(
+        comment=keys.comment(comment_id),
+        reports=keys.reports(comment_id),
+        reported=keys.reported,
+        reader=reader,
+        report=report,
+        comment_id=comment_id,
+    )

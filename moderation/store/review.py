@@ -12,17 +12,16 @@ from typing import Any
 
 import msgspec
 
-from moderation.store import audit, authors, scripts
+from moderation.store import audit, authors
 from moderation.store.client import Redis, text
 from moderation.store.comments import Stored, decode_stored
 from moderation.store.keys import SiteKeys
-from moderation.store.scripts import hmgets
+from moderation.store.scripts import ITEMS, Call, hmgets
 
 QUEUES = ("held", "reported", "approved", "rejected", "queued")
 MAX_PAGE = 100
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
-_ITEMS = scripts.named("items")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -175,8 +174,7 @@ async def read(redis: Redis, keys: SiteKeys, ids: Sequence[str]) -> list[Found |
     """Records, reports and history of ``ids`` in one script call; ``None`` where missing."""
     if not ids:
         return []
-    names = [k for i in ids for k in (keys.comment(i), keys.reports(i), keys.history(i))]
-    replies = await _ITEMS(redis, names, [])
+    replies = await items_call(keys=keys, ids=ids)(redis)
     out: list[Found | None] = []
     for fields, reports, history in replies:
         stored = decode_stored(fields)
@@ -190,6 +188,12 @@ async def read(redis: Redis, keys: SiteKeys, ids: Sequence[str]) -> list[Found |
             else None
         )
     return out
+
+
+def items_call(*, keys: SiteKeys, ids: Sequence[str]) -> Call:
+    return ITEMS.call(
+        items=[k for i in ids for k in (keys.comment(i), keys.reports(i), keys.history(i))]
+    )
 
 
 async def with_authors(redis: Redis, keys: SiteKeys, found: Sequence[Found]) -> list[Item]:

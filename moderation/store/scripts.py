@@ -1,47 +1,130 @@
-"""Every Lua script the service runs, called by SHA and reloaded after a server restart."""
+"""Every Lua script the service runs, called by SHA and reloaded after a server restart.
+
+A script's header names its KEYS and ARGV, one per line, in the order it reads them::
+
+    -- KEYS
+    --   comment   the comment's hash
+    -- ARGV
+    --   slots...  any number of values (last only)
+
+``Script.call`` takes exactly those names as keyword arguments and puts them in that order,
+so the header is the contract and no caller lists keys or arguments by position. Every key
+of one call carries one site's hash tag, so each script stays on one Cluster slot.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
+import re
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
+import msgspec
 from redis.asyncio.cluster import RedisCluster
 from redis.exceptions import NoScriptError
 
 from moderation.store.client import Redis
 
-
-class Script:
-    """A Lua script called by SHA; loaded on first use and again after a server restart."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.sha = hashlib.sha1(source.encode(), usedforsecurity=False).hexdigest()
-
-    async def __call__(self, client: Redis, keys: Sequence[str], args: Sequence[Any]) -> Any:
-        try:
-            return await client.evalsha(self.sha, len(keys), *keys, *args)
-        except NoScriptError:
-            await client.script_load(self.source)
-            return await client.evalsha(self.sha, len(keys), *keys, *args)
-
-    def queue(self, pipe: Any, keys: Sequence[str], args: Sequence[Any]) -> None:
-        """Add a call to a pipeline; ``Scripts.run`` reloads and retries on NOSCRIPT."""
-        pipe.evalsha(self.sha, len(keys), *keys, *args)
+_ENTRY = re.compile(r"--   (\w+)(\.\.\.)?(?:\s|$)")
+_encode = msgspec.json.Encoder().encode
 
 
-def source(name: str) -> str:
+def _source(name: str) -> str:
     return (resources.files("moderation.store") / "lua" / f"{name}.lua").read_text()
 
 
-def named(name: str) -> Script:
-    return Script(source(name))
+def _names(header: str, section: str) -> tuple[tuple[str, bool], ...]:
+    """The (name, takes many) entries listed under ``-- KEYS`` or ``-- ARGV``."""
+    lines = header.splitlines()
+    if f"-- {section}" not in lines:
+        return ()
+    names = []
+    for line in lines[lines.index(f"-- {section}") + 1 :]:
+        if not (entry := _ENTRY.match(line)):
+            break
+        names.append((entry[1], bool(entry[2])))
+    return tuple(names)
 
 
-_HMGETS = named("hmgets")
+def _arg(value: Any) -> Any:
+    """ARGV as the scripts read it: flags "1"/"0", ``None`` as '', structs as JSON."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if value is None:
+        return ""
+    if isinstance(value, msgspec.Struct):
+        return _encode(value)
+    return value
+
+
+class Script:
+    """A Lua script (after the libraries it ``uses``) and the names of its KEYS and ARGV."""
+
+    def __init__(self, name: str, *, uses: Sequence[str] = ()) -> None:
+        own = _source(name)
+        self.name = name
+        self.files = (*uses, name)
+        self.source = "\n".join([*(_source(u) for u in uses), own])
+        self.sha = hashlib.sha1(self.source.encode(), usedforsecurity=False).hexdigest()
+        self.keys = _names(own, "KEYS")
+        self.argv = _names(own, "ARGV")
+        self._names = frozenset(name for name, _ in (*self.keys, *self.argv))
+
+    def call(self, **named: Any) -> Call:
+        """One call, from every KEYS and ARGV name of the header and nothing else."""
+        if named.keys() != self._names:
+            wanted = [name for name, _ in (*self.keys, *self.argv)]
+            raise TypeError(f"{self.name}.lua takes {wanted}, not {sorted(named)}")
+        return Call(self, _values(self.keys, named), _values(self.argv, named))
+
+
+def _values(names: Sequence[tuple[str, bool]], named: dict[str, Any]) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for name, many in names:
+        if many:
+            out.extend(_arg(v) for v in named[name])
+        else:
+            out.append(_arg(named[name]))
+    return tuple(out)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Call:
+    """One call of a script, its KEYS and ARGV in the order the script reads them."""
+
+    script: Script
+    keys: tuple[str, ...]
+    args: tuple[Any, ...]
+
+    async def __call__(self, client: Redis) -> Any:
+        """EVALSHA; after a NOSCRIPT (the server restarted), load the script and call again."""
+        script = self.script
+        try:
+            return await client.evalsha(script.sha, len(self.keys), *self.keys, *self.args)
+        except NoScriptError:
+            await client.script_load(script.source)
+            return await client.evalsha(script.sha, len(self.keys), *self.keys, *self.args)
+
+    def queue(self, pipe: Any) -> None:
+        """Add the call to a pipeline; ``Scripts.run`` reloads and retries on NOSCRIPT."""
+        pipe.evalsha(self.script.sha, len(self.keys), *self.keys, *self.args)
+
+
+INTAKE = Script("intake")
+DECIDE = Script("decide", uses=["publish"])
+REPORT = Script("report")
+STANDING = Script("standing")
+LEARN = Script("learn")
+ITEMS = Script("items")
+HMGETS = Script("hmgets")
+REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS)}
+
+
+def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:
+    return HMGETS.call(hashes=hashes, fields=fields)
 
 
 async def hmgets(client: Redis, keys: Sequence[str], fields: Sequence[str]) -> list[list[Any]]:
@@ -49,31 +132,28 @@ async def hmgets(client: Redis, keys: Sequence[str], fields: Sequence[str]) -> l
     would spend most of its time parsing one reply per hash."""
     if not keys:
         return []
-    replies: list[list[Any]] = await _HMGETS(client, keys, fields)
+    replies: list[list[Any]] = await hmgets_call(hashes=keys, fields=fields)(client)
     return replies
 
 
 class Scripts:
-    """Every Lua script the service runs. Scripts share key hash tags (one Cluster slot each)."""
-
-    def __init__(self) -> None:
-        self.intake = Script(source("intake"))
-        self.decide = Script(source("publish") + "\n" + source("decide"))
+    """Runs many script calls in one round trip, on a single server or a Cluster."""
 
     async def load(self, client: Redis) -> None:
-        for script in (self.intake, self.decide):
+        for script in REGISTRY.values():
             await client.script_load(script.source)
 
-    async def run(self, client: Redis, build: Any) -> list[Any]:
-        """Execute a pipeline built by ``build(pipe)``; after a NOSCRIPT, load and redo it.
+    async def run(self, client: Redis, calls: Sequence[Call]) -> list[Any]:
+        """Execute ``calls`` in one pipeline; after a NOSCRIPT, load and redo it.
 
         Only idempotent scripts go through here: a redo re-checks state before writing.
         """
         if isinstance(client, RedisCluster):
-            return await self._run_concurrently(client, build)
+            return await self._run_concurrently(client, calls)
         for attempt in (1, 2):
             pipe = client.pipeline(transaction=False)
-            build(pipe)
+            for call in calls:
+                call.queue(pipe)
             try:
                 replies: list[Any] = await pipe.execute()
                 return replies
@@ -83,24 +163,7 @@ class Scripts:
                 await self.load(client)
         raise AssertionError("unreachable")
 
-    async def _run_concurrently(self, client: Any, build: Any) -> list[Any]:
+    async def _run_concurrently(self, client: Any, calls: Sequence[Call]) -> list[Any]:
         """redis-py refuses EVALSHA in Cluster pipelines: send the calls side by side instead,
-        each routed to its key's node."""
-        calls = _Calls()
-        build(calls)
-        by_sha = {script.sha: script for script in (self.intake, self.decide)}
-        return list(
-            await asyncio.gather(
-                *(by_sha[sha](client, keys, args) for sha, keys, args in calls.items)
-            )
-        )
-
-
-class _Calls:
-    """Stands in for a pipeline to record script calls (``Script.queue`` uses ``evalsha``)."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[str, Sequence[Any], Sequence[Any]]] = []
-
-    def evalsha(self, sha: str, numkeys: int, *keys_and_args: Any) -> None:
-        self.items.append((sha, keys_and_args[:numkeys], keys_and_args[numkeys:]))
+        each routed to its key's node (and reloaded there after a NOSCRIPT)."""
+        return list(await asyncio.gather(*(call(client) for call in calls)))

@@ -31,7 +31,14 @@ from moderation.errors import (
 )
 from moderation.models import COMMENT_ID, Action, Decision, Finding, Reason, Status
 from moderation.store import learning, review
-from moderation.store.comments import Stored, Transition, decode_stored
+from moderation.store.comments import (
+    Applied,
+    AuditAction,
+    Outcome,
+    Stored,
+    Transition,
+    decode_stored,
+)
 from moderation.store.keys import SiteKeys
 from moderation.store.tokens import Role, Token
 
@@ -113,7 +120,7 @@ def transition(stored: Stored, verdict: Verdict, actor: str, version: int | None
         new=verdict.action.target,
         decision=decision,
         version=version,
-        action=verdict.action,
+        action=AuditAction(verdict.action),
         reason=verdict.reason,
         note=verdict.note,
     )
@@ -127,10 +134,10 @@ async def teach(resources: Resources, keys: SiteKeys, applied: Sequence[Transiti
 
 async def apply(
     resources: Resources, keys: SiteKeys, changes: Sequence[Transition]
-) -> tuple[list[tuple[str, int]], list[Transition]]:
+) -> tuple[list[Applied], list[Transition]]:
     """Apply changes, each only if still as read: every outcome, and the changes that held."""
     outcomes = await resources.store.transitions([(keys, change) for change in changes])
-    applied = [c for c, (outcome, _) in zip(changes, outcomes, strict=True) if outcome == "ok"]
+    applied = [c for c, r in zip(changes, outcomes, strict=True) if r.outcome is Outcome.OK]
     return outcomes, applied
 
 
@@ -148,14 +155,14 @@ async def decide_one(request: Request) -> Response:
     if stored is None:
         raise NotFound("no such comment in this site")
     change = transition(stored, verdict, token.actor, version)
-    [(outcome, now)], applied = await apply(resources, keys, [change])
+    [result], applied = await apply(resources, keys, [change])
     await teach(resources, keys, applied)
-    if outcome != "ok":
+    if result.outcome is not Outcome.OK:
         raise Conflict(
             "the comment changed since you reviewed it",
-            current={"status": outcome, "version": now},
+            current={"status": result.status, "version": result.version},
         )
-    body = {"id": comment_id, "status": change.new, "version": now}
+    body = {"id": comment_id, "status": change.new, "version": result.version}
     return Response(_encode(body), media_type="application/json", headers=NO_STORE)
 
 
@@ -230,14 +237,13 @@ async def bulk(
         else:
             changes.append(transition(stored, verdict, token.actor, stored.version))
     outcomes, applied = await apply(resources, keys, changes)
-    for change, (outcome, version) in zip(changes, outcomes, strict=True):
-        done = outcome == "ok"
-        status = change.new if done else outcome
+    for change, result in zip(changes, outcomes, strict=True):
+        done = result.outcome is Outcome.OK
         results[change.comment.id] = _result(
-            change.comment.id, "ok" if done else "conflict", status, version
+            change.comment.id, "ok" if done else "conflict", result.status, result.version
         )
     return [results[i] for i in ids], applied
 
 
-def _result(comment_id: str, outcome: str, status: str, version: int) -> dict[str, Any]:
+def _result(comment_id: str, outcome: str, status: str | None, version: int) -> dict[str, Any]:
     return {"id": comment_id, "outcome": outcome, "status": status, "version": version}

@@ -1,43 +1,72 @@
 -- Apply a decision to a comment if it is still in the expected state, then record it.
--- KEYS: 1 comment, 2 status:<from> zset, 3 status:<to> zset, 4 thread meta, 5 thread top,
---       6 thread all, 7 thread version, 8 parent's replies, 9 recent, 10 recent version,
---       11 queue stream (or the comment again when not acking), 12 audit stream,
---       13 comment history, 14 reported zset, 15 comment's reports, 16 author hash
--- ARGV: 1 expected status, 2 expected version ('' = any), 3 new status, 4 decision JSON,
---       5 public JSON, 6 comment id, 7 "1" has parent, 8 thread url, 9 thread title,
---       10 recent cap, 11 stream entry id ('' = none), 12 group, 13 audit entry JSON,
---       14 "1" when a human decided (their decision closes the reader reports)
-local K = {comment = KEYS[1], from = KEYS[2], to = KEYS[3], thread = KEYS[4], top = KEYS[5],
-  all = KEYS[6], thread_v = KEYS[7], parent_kids = KEYS[8], recent = KEYS[9],
-  recent_v = KEYS[10], queue = KEYS[11], audit = KEYS[12], history = KEYS[13],
+-- KEYS
+--   comment         the comment's hash
+--   old_index       the status:<old> zset
+--   new_index       the status:<new> zset
+--   thread          the thread's hash (url, title)
+--   top             the thread's approved top-level comments
+--   all             every approved comment of the thread
+--   thread_version  the thread's widget version
+--   replies         the parent's approved replies (unused without a parent)
+--   recent          the site's latest approved comments
+--   recent_version  the site's widget version
+--   queue           the queue stream (the comment's hash again when not acknowledging)
+--   audit           the site's audit stream
+--   history         the comment's history list
+--   reported        the site's reported zset
+--   reports         the comment's reader reports
+--   author          the author's hash (standing and counts)
+-- ARGV
+--   old             the status the comment must still have
+--   version         the version it must still have ('' = any)
+--   new             the status to give it
+--   decision        the decision's JSON
+--   public          the comment's public JSON (what widgets show)
+--   comment_id
+--   has_parent      "1" when the comment is a reply
+--   url             the thread's url ('' = keep the stored one)
+--   title           the thread's title ('' = keep the stored one)
+--   recent_cap      how many comments the recent zset keeps
+--   entry_id        the queue entry to acknowledge ('' = none)
+--   group           the queue's consumer group
+--   entry           the audit entry's JSON
+--   by_moderator    "1" when a moderator decided (their decision closes the reader reports)
+-- Replies {outcome, status, version}: ok (the new status and version), conflict (the status
+-- and version found instead), missing ('', 0: no such comment).
+local K = {comment = KEYS[1], old_index = KEYS[2], new_index = KEYS[3], thread = KEYS[4],
+  top = KEYS[5], all = KEYS[6], thread_version = KEYS[7], replies = KEYS[8], recent = KEYS[9],
+  recent_version = KEYS[10], queue = KEYS[11], audit = KEYS[12], history = KEYS[13],
   reported = KEYS[14], reports = KEYS[15], author = KEYS[16]}
-local A = {id = ARGV[6], parent = ARGV[7], url = ARGV[8], title = ARGV[9], recent_cap = ARGV[10]}
+local A = {old = ARGV[1], version = ARGV[2], new = ARGV[3], decision = ARGV[4],
+  public = ARGV[5], comment_id = ARGV[6], has_parent = ARGV[7], url = ARGV[8], title = ARGV[9],
+  recent_cap = ARGV[10], entry_id = ARGV[11], group = ARGV[12], entry = ARGV[13],
+  by_moderator = ARGV[14]}
 local function ack()
-  if ARGV[11] ~= '' then
-    redis.call('XACK', K.queue, ARGV[12], ARGV[11])
-    redis.call('XDEL', K.queue, ARGV[11])
+  if A.entry_id ~= '' then
+    redis.call('XACK', K.queue, A.group, A.entry_id)
+    redis.call('XDEL', K.queue, A.entry_id)
   end
 end
 local state = redis.call('HMGET', K.comment, 'status', 'v')
-if not state[1] then ack() return {'missing', '0'} end
-if state[1] ~= ARGV[1] or (ARGV[2] ~= '' and state[2] ~= ARGV[2]) then
+if not state[1] then ack() return {'missing', '', '0'} end
+if state[1] ~= A.old or (A.version ~= '' and state[2] ~= A.version) then
   ack()
-  return {state[1], state[2]}
+  return {'conflict', state[1], state[2] or '0'}
 end
-redis.call('HSET', K.comment, 'status', ARGV[3], 'decision', ARGV[4], 'pub', ARGV[5])
+redis.call('HSET', K.comment, 'status', A.new, 'decision', A.decision, 'pub', A.public)
 local version = redis.call('HINCRBY', K.comment, 'v', 1)
-redis.call('ZREM', K.from, A.id)
-redis.call('ZADD', K.to, 0, A.id)
-if ARGV[3] == 'approved' and ARGV[1] ~= 'approved' then publish(K, A) end
-if ARGV[1] == 'approved' and ARGV[3] ~= 'approved' then unpublish(K, A) end
+redis.call('ZREM', K.old_index, A.comment_id)
+redis.call('ZADD', K.new_index, 0, A.comment_id)
+if A.new == 'approved' and A.old ~= 'approved' then publish(K, A) end
+if A.old == 'approved' and A.new ~= 'approved' then unpublish(K, A) end
 -- The author's approved/rejected counts follow the comment; the audit entry is atomic with it.
-if ARGV[1] ~= ARGV[3] then
-  if ARGV[1] == 'approved' or ARGV[1] == 'rejected' then redis.call('HINCRBY', K.author, ARGV[1], -1) end
-  if ARGV[3] == 'approved' or ARGV[3] == 'rejected' then redis.call('HINCRBY', K.author, ARGV[3], 1) end
+if A.old ~= A.new then
+  if A.old == 'approved' or A.old == 'rejected' then redis.call('HINCRBY', K.author, A.old, -1) end
+  if A.new == 'approved' or A.new == 'rejected' then redis.call('HINCRBY', K.author, A.new, 1) end
 end
-redis.call('ZREM', K.reported, A.id)
-if ARGV[14] == '1' then redis.call('DEL', K.reports) end
-local audit_id = redis.call('XADD', K.audit, '*', 'e', ARGV[13], 'v', version)
-redis.call('RPUSH', K.history, audit_id .. ' ' .. version .. ' ' .. ARGV[13])
+redis.call('ZREM', K.reported, A.comment_id)
+if A.by_moderator == '1' then redis.call('DEL', K.reports) end
+local audit_id = redis.call('XADD', K.audit, '*', 'e', A.entry, 'v', version)
+redis.call('RPUSH', K.history, audit_id .. ' ' .. version .. ' ' .. A.entry)
 ack()
-return {'ok', tostring(version)}
+return {'ok', A.new, tostring(version)}

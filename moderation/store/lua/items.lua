@@ -1,5 +1,6 @@
 -- Read review items in one call (read only): per item, its record fields, reports and history.
--- KEYS: for each item, in order: comment hash, reports hash, history list.
+-- KEYS
+--   items...  for each item in turn: its comment hash, reports hash and history list
 local out = {}
 for i = 1, #KEYS, 3 do
   out[#out + 1] = {

@@ -1,11 +1,19 @@
 -- Record one reader's report on an approved comment, once per reader, and queue it for review.
--- KEYS: 1 comment, 2 the comment's reports, 3 reported zset
--- ARGV: 1 reader hash, 2 report JSON, 3 comment id
--- Replies {outcome, open reports}: 'missing' (no such comment), 'ignored' (not approved:
--- readers cannot see it), 'new' or 'duplicate'.
-local status = redis.call('HGET', KEYS[1], 'status')
+-- KEYS
+--   comment     the comment's hash
+--   reports     the comment's reader reports
+--   reported    the site's reported zset
+-- ARGV
+--   reader      the reader's hash
+--   report      the report's JSON
+--   comment_id
+-- Replies {outcome, open reports}: missing (no such comment), ignored (not approved: readers
+-- cannot see it), new or duplicate (this reader reported it before).
+local K = {comment = KEYS[1], reports = KEYS[2], reported = KEYS[3]}
+local A = {reader = ARGV[1], report = ARGV[2], comment_id = ARGV[3]}
+local status = redis.call('HGET', K.comment, 'status')
 if not status then return {'missing', 0} end
-if status ~= 'approved' then return {'ignored', redis.call('HLEN', KEYS[2])} end
-local added = redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])
-redis.call('ZADD', KEYS[3], 0, ARGV[3])
-return {added == 1 and 'new' or 'duplicate', redis.call('HLEN', KEYS[2])}
+if status ~= 'approved' then return {'ignored', redis.call('HLEN', K.reports)} end
+local added = redis.call('HSETNX', K.reports, A.reader, A.report)
+redis.call('ZADD', K.reported, 0, A.comment_id)
+return {added == 1 and 'new' or 'duplicate', redis.call('HLEN', K.reports)}

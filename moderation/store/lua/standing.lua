@@ -1,6 +1,16 @@
 -- Set an author's standing, log the change and audit it, atomically.
--- KEYS: 1 author hash, 2 author log, 3 audit stream
--- ARGV: 1 standing, 2 until ('' = none), 3 note, 4 entry JSON
-redis.call('HSET', KEYS[1], 'standing', ARGV[1], 'until', ARGV[2], 'note', ARGV[3])
-redis.call('RPUSH', KEYS[2], ARGV[4])
-return redis.call('XADD', KEYS[3], '*', 'e', ARGV[4], 'v', 0)
+-- KEYS
+--   author    the author's hash
+--   log       the author's standing log
+--   audit     the site's audit stream
+-- ARGV
+--   standing
+--   ends_at   when it lapses ('' = never)
+--   note
+--   entry     the audit entry's JSON
+-- Replies the audit entry's id.
+local K = {author = KEYS[1], log = KEYS[2], audit = KEYS[3]}
+local A = {standing = ARGV[1], ends_at = ARGV[2], note = ARGV[3], entry = ARGV[4]}
+redis.call('HSET', K.author, 'standing', A.standing, 'until', A.ends_at, 'note', A.note)
+redis.call('RPUSH', K.log, A.entry)
+return redis.call('XADD', K.audit, '*', 'e', A.entry, 'v', 0)
