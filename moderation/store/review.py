@@ -7,6 +7,7 @@ Queues are the status zsets (members scored 0, ordered by ULID = by time) and th
 from __future__ import annotations
 
 import dataclasses
+import enum
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,15 +19,27 @@ from moderation.store.comments import Stored, decode_stored
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import ITEMS, Call, hmgets
 
-QUEUES = ("held", "reported", "approved", "rejected", "queued")
 MAX_PAGE = 100
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
 
 
+class ReviewQueue(enum.StrEnum):
+    """A moderators' queue: the comments of one status, or the approved ones readers reported."""
+
+    HELD = "held"
+    REPORTED = "reported"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    QUEUED = "queued"
+
+
+QUEUES = tuple(ReviewQueue)  # in the order moderators' screens list them
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Query:
-    queue: str = "held"
+    queue: ReviewQueue = ReviewQueue.HELD
     thread: str | None = None
     author: str | None = None
     reason: str | None = None
@@ -34,13 +47,16 @@ class Query:
     limit: int = 50
     cursor: str | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "queue", ReviewQueue(self.queue))  # refuses an unknown name
+
     @property
     def filtered(self) -> bool:
         return bool(self.thread or self.author or self.reason)
 
 
-def queue_key(keys: SiteKeys, queue: str) -> str:
-    return keys.reported if queue == "reported" else keys.by_status(queue)
+def queue_key(keys: SiteKeys, queue: ReviewQueue) -> str:
+    return keys.reported if queue is ReviewQueue.REPORTED else keys.by_status(queue)
 
 
 def _range(key: str, query: Query, cursor: str | None, count: int) -> dict[str, Any]:
