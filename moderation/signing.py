@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
 
@@ -12,6 +13,9 @@ from moderation.errors import Unauthorized
 
 PREFIX = "whsec_"
 HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
+# The exact digits a sender signs (``str(int)``): no sign, no leading zeros, no space, and at
+# most 12 of them, so the tolerance check stays integer arithmetic on any input.
+_TIMESTAMP = re.compile(r"0|[1-9][0-9]{0,11}")
 
 
 class SignatureError(Unauthorized):
@@ -47,10 +51,9 @@ def verify(
         raise SignatureError("webhook-id, webhook-timestamp and webhook-signature are required")
     if len(message_id) > 256:
         raise SignatureError("webhook-id is longer than 256 characters")
-    try:
-        timestamp = int(stamp)
-    except ValueError:
-        raise SignatureError("webhook-timestamp is not an integer") from None
+    if not _TIMESTAMP.fullmatch(stamp):
+        raise SignatureError("webhook-timestamp must be Unix seconds in plain decimal digits")
+    timestamp = int(stamp)
     if abs(now - timestamp) > tolerance:
         raise SignatureError("webhook-timestamp is outside the tolerance window")
     offered = [sig.split(",", 1)[1].encode() for sig in signatures.split() if sig.startswith("v1,")]
