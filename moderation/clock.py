@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+# RFC 3339 ``date-time`` with its offset required; ASCII digits only (``\d`` takes any script's).
+_RFC3339 = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+# In UTC, so a moment converts to any offset and back without leaving datetime's years 1..9999.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(9999, 1, 1, tzinfo=dt.UTC) - dt.timedelta(microseconds=1)
 
 
 def now() -> dt.datetime:
@@ -14,8 +24,17 @@ def rfc3339(moment: dt.datetime) -> str:
 
 
 def parse_rfc3339(text: str) -> dt.datetime:
-    """Parse an RFC 3339 timestamp that carries an offset; raise ValueError otherwise."""
-    moment = dt.datetime.fromisoformat(text.replace("z", "Z"))
-    if moment.tzinfo is None:
-        raise ValueError("timestamp has no UTC offset")
+    """An RFC 3339 date-time with an offset, from 2000 to the end of 9998 in UTC, as UTC.
+
+    Anything else raises ValueError, including what ``fromisoformat`` alone would take
+    (``+0000``, week dates, no offset) or could not convert to UTC (``9999-12-31T23:59:59-23:59``).
+    """
+    if not _RFC3339.fullmatch(text):
+        raise ValueError("not an RFC 3339 date-time with an offset")
+    try:
+        moment = dt.datetime.fromisoformat(text.upper()).astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("timestamp is out of range") from None
+    if not EARLIEST <= moment <= LATEST:
+        raise ValueError("timestamp must fall between 2000-01-01 and 9998-12-31 (UTC)")
     return moment
