@@ -26,12 +26,12 @@ from moderation.api.app import create_app
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
-from moderation.models import Action
+from moderation.models import SITE_ID, Action
 from moderation.settings import Settings, SettingsError
 from moderation.store import audit, embedded
 from moderation.store.client import Redis, connect
 from moderation.store.keys import SiteKeys
-from moderation.store.sites import SITE_ID, Sites
+from moderation.store.sites import Sites
 from moderation.store.tokens import Role, Tokens
 from moderation.worker import Worker
 
@@ -185,7 +185,7 @@ def _listen(sub: argparse.ArgumentParser) -> None:
 
 
 def _site_id(value: str) -> str:
-    if not SITE_ID.match(value):
+    if not SITE_ID.fullmatch(value):
         raise argparse.ArgumentTypeError("use 1-63 lowercase letters, digits, '-' or '_'")
     return value
 

@@ -5,13 +5,53 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+from typing import Annotated
 
 import msgspec
 
 # Identifiers in paths, cursors and bodies; always used with ``fullmatch`` (``$`` would
 # accept a trailing newline).
-COMMENT_ID = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
-THREAD_ID = re.compile(r"[A-Za-z0-9._~:@!$'()*+,;=-]{1,200}")
+_COMMENT_ID = "[0-9A-HJKMNP-TV-Z]{26}"
+_THREAD_ID = "[A-Za-z0-9._~:@!$'()*+,;=-]{1,200}"
+_SITE_ID = "[a-z0-9][a-z0-9_-]{0,62}"
+COMMENT_ID = re.compile(_COMMENT_ID)
+SITE_ID = re.compile(_SITE_ID)
+THREAD_ID = re.compile(_THREAD_ID)
+
+
+def _whole(pattern: str) -> str:
+    # msgspec searches: anchor both ends, and end with ``\Z`` because ``$`` also matches
+    # before a final newline (the OpenAPI document spells it ``$``, as JSON Schema means it).
+    return f"^(?:{pattern})\\Z"
+
+
+CommentId = Annotated[str, msgspec.Meta(pattern=_whole(_COMMENT_ID), description="a comment id")]
+ThreadId = Annotated[
+    str,
+    msgspec.Meta(pattern=_whole(_THREAD_ID), description="1-200 URL-safe characters"),
+]
+SiteId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=_whole(_SITE_ID),
+        description="1-63 lowercase letters, digits, '-' or '_'",
+    ),
+]
+AuthorKey = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Url = Annotated[
+    str, msgspec.Meta(pattern=_whole(r"https?://[^\s]{1,2040}"), description="an http(s) URL")
+]
+
+
+def text(max_length: int, description: str = "") -> msgspec.Meta:
+    """A constrained string field that must hold more than whitespace."""
+    return msgspec.Meta(
+        min_length=1, max_length=max_length, pattern=r"\S", description=description or None
+    )
+
+
+class Timestamp(str):
+    """An RFC 3339 timestamp with an offset (decoded by ``validation.dec_hook``)."""
 
 
 class Status(enum.StrEnum):
@@ -57,16 +97,46 @@ class Reason(enum.StrEnum):
     OTHER = "other"
 
 
+class Verb(enum.StrEnum):
+    """What a moderator does to a comment."""
+
+    APPROVE = "approve"  # publish (or keep published and close the reports)
+    REJECT = "reject"  # hide for good
+    RESTORE = "restore"  # back to the held queue for another look
+
+    @property
+    def target(self) -> Status:
+        return _TARGET[self]
+
+
+_TARGET = {Verb.APPROVE: Status.APPROVED, Verb.REJECT: Status.REJECTED, Verb.RESTORE: Status.HELD}
+
+
+class ReviewQueue(enum.StrEnum):
+    """The moderators' queues: one per status, plus published comments readers reported."""
+
+    HELD = "held"
+    REPORTED = "reported"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    QUEUED = "queued"
+
+
+class Sort(enum.StrEnum):
+    OLDEST = "oldest"
+    NEWEST = "newest"
+
+
 class Thread(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    id: str
-    url: str | None = None
-    title: str | None = None
+    id: ThreadId
+    url: Url | None = None
+    title: Annotated[str, text(500)] | None = None
 
 
 class Author(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    name: str
-    id: str | None = None
-    email: str | None = None
+    name: Annotated[str, text(100, "Shown to readers")]
+    id: Annotated[str, text(200, "The host's own id of this reader")] | None = None
+    email: Annotated[str, text(320, "Never shown to readers")] | None = None
 
     @property
     def key(self) -> str:
@@ -79,17 +149,20 @@ class Author(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         return f"name-{hashlib.sha256(self.name.strip().encode()).hexdigest()[:32]}"
 
 
+MAX_COMMENT_CHARS = 10_000  # the most ``MODERATION_MAX_COMMENT_CHARS`` may allow
+
+
 class CommentIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The intake body a host backend signs and sends."""
 
     thread: Thread
     author: Author
-    body: str
-    parent_id: str | None = None
-    external_id: str | None = None
-    ip: str | None = None
-    user_agent: str | None = None
-    created_at: str | None = None
+    body: Annotated[str, text(MAX_COMMENT_CHARS)]
+    parent_id: CommentId | None = None
+    external_id: Annotated[str, text(200, "The host's own id of this comment")] | None = None
+    ip: Annotated[str, text(64, "The reader's address; never shown to readers")] | None = None
+    user_agent: Annotated[str, msgspec.Meta(max_length=1000)] | None = None
+    created_at: Timestamp | None = None
 
 
 class Comment(msgspec.Struct, frozen=True):
@@ -152,7 +225,7 @@ class QueueMessage(msgspec.Struct, frozen=True, array_like=True):
     id: str
 
 
-HUMAN_ACTIONS = frozenset({"approve", "reject", "restore"})
+HUMAN_ACTIONS = frozenset(Verb)
 
 
 class AuditEntry(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -170,3 +243,11 @@ class AuditEntry(msgspec.Struct, frozen=True, omit_defaults=True):
     rules: tuple[str, ...] = ()
     id: str = ""  # the audit stream id, filled in when read
     version: int = 0  # the comment's version after the change
+
+
+class StandingChange(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """An admin's change to an author's standing; ``until`` lets it lapse on its own."""
+
+    standing: Standing
+    until: Timestamp | None = None
+    note: Annotated[str, msgspec.Meta(max_length=2_000)] = ""

@@ -1,4 +1,4 @@
-"""Host-site reads authenticated with the site's API key: a comment's full record."""
+"""``GET /v1/sites/{site_id}/comments/{comment_id}``: a comment's full record, for its host."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation.api.auth import host_site
+from moderation.api.http import private
+from moderation.api.openapi import Security, operation
+from moderation.api.schemas import CommentRecord
 from moderation.errors import NotFound
 from moderation.models import COMMENT_ID
 
 
+@operation(
+    "A comment's full record: status, version, and the decision with every reason",
+    answers={200: CommentRecord},
+    problems=(401, 404),
+    security=Security.API_KEY,
+)
 async def get_comment(request: Request) -> Response:
     resources, site = await host_site(request)
     comment_id = request.path_params["comment_id"]
@@ -19,14 +28,10 @@ async def get_comment(request: Request) -> Response:
         stored = await resources.store.get(resources.sites.keys_for(site.id), comment_id)
     if stored is None:
         raise NotFound("no such comment in this site")
-    body = {
-        **msgspec.to_builtins(stored.comment),
-        "status": stored.status,
-        "version": stored.version,
-        "decision": msgspec.to_builtins(stored.decision) if stored.decision else None,
-    }
-    return Response(
-        msgspec.json.encode(body),
-        media_type="application/json",
-        headers={"Cache-Control": "no-store"},
+    record = CommentRecord(
+        **msgspec.structs.asdict(stored.comment),
+        status=stored.status,
+        version=stored.version,
+        decision=stored.decision,
     )
+    return private(record)

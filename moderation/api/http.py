@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+import typing
+from typing import Any, TypeVar
 
 import msgspec
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response
 
+from moderation import validation
 from moderation.errors import BadRequest, PayloadTooLarge, Unprocessable, UnsupportedMediaType
 from moderation.store.sites import Site
+
+T = TypeVar("T")
 
 NO_STORE = {"Cache-Control": "no-store"}
 _encode = msgspec.json.Encoder().encode
@@ -35,23 +40,71 @@ def require_json(request: Request) -> None:
         raise UnsupportedMediaType("send the body as application/json")
 
 
-def json_object(body: bytes) -> dict[str, Any]:
+def json_document(body: bytes) -> Any:
+    """Any JSON value; 400 when it is not JSON (or nests too deeply to read)."""
     try:
-        doc = msgspec.json.decode(body)
+        return msgspec.json.decode(body)
     except msgspec.DecodeError:
         raise BadRequest("the body is not valid JSON") from None
-    if not isinstance(doc, dict):
-        raise Unprocessable(
-            "the body must be a JSON object",
-            errors=[{"field": "", "message": "must be a JSON object"}],
-        )
-    return doc
+    except RecursionError:
+        raise BadRequest("the body nests too deeply") from None
+
+
+def decode(type_: type[T], body: bytes) -> T:
+    """The body as ``type_`` in one decode; if it does not fit, 422 listing every bad field."""
+    try:
+        return msgspec.json.decode(body, type=type_, dec_hook=validation.dec_hook)
+    except msgspec.ValidationError:
+        return convert(type_, json_document(body))
+    except msgspec.DecodeError:
+        raise BadRequest("the body is not valid JSON") from None
+    except RecursionError:
+        raise BadRequest("the body nests too deeply") from None
+
+
+def convert(type_: type[T], doc: Any) -> T:
+    """Decoded JSON as ``type_``, or 422 listing every bad field."""
+    try:
+        return validation.convert(type_, doc)
+    except validation.Invalid as exc:
+        raise Unprocessable("the body does not match the schema", errors=exc.errors) from None
+
+
+def query(type_: type[T], request: Request) -> T:
+    """The query string as ``type_``; 400 listing every bad parameter. Unknown ones are
+    ignored and an empty value counts as absent."""
+    params = request.query_params
+    doc: dict[str, Any] = {}
+    for field in msgspec.structs.fields(type_):  # type: ignore[arg-type]
+        values = [v for v in params.getlist(field.encode_name) if v]
+        if values:
+            doc[field.encode_name] = values if _is_list(field.type) else values[-1]
+    try:
+        return validation.convert(type_, doc, strict=False)
+    except validation.Invalid as exc:
+        raise BadRequest("bad query parameters", errors=exc.errors) from None
+
+
+def _is_list(type_: Any) -> bool:
+    while typing.get_origin(type_) is typing.Annotated:
+        type_ = typing.get_args(type_)[0]
+    return typing.get_origin(type_) in (list, tuple)
 
 
 def json_response(
-    content: object, status: int = 200, headers: dict[str, str] | None = None
+    content: object,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+    background: BackgroundTask | None = None,
 ) -> Response:
-    return Response(_encode(content), status, headers=headers, media_type="application/json")
+    return Response(
+        _encode(content), status, headers, media_type="application/json", background=background
+    )
+
+
+def private(content: object, status: int = 200) -> Response:
+    """A JSON answer meant for one credential: never stored by a cache."""
+    return json_response(content, status, NO_STORE)
 
 
 def cors_headers(request: Request, site: Site) -> dict[str, str]:

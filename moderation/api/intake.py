@@ -9,17 +9,17 @@ import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
 
-from moderation import clock, ids, signing
-from moderation.api.http import read_body, require_json
+from moderation import clock, ids, signing, validation
+from moderation.api.http import json_response, read_body, require_json
+from moderation.api.openapi import Security, operation
+from moderation.api.schemas import Queued
 from moderation.api.state import Resources
-from moderation.api.validation import comment_errors
 from moderation.errors import BadRequest, Conflict, NotFound, Unprocessable
-from moderation.models import Comment, CommentIn
+from moderation.models import Comment, CommentIn, Status
 from moderation.store.comments import Accepted
 from moderation.store.sites import Site
 
-_decode_in = msgspec.json.Decoder(CommentIn).decode
-_encode = msgspec.json.Encoder().encode
+_decode_in = msgspec.json.Decoder(CommentIn, dec_hook=validation.dec_hook).decode
 
 
 async def verified_site(
@@ -48,16 +48,32 @@ async def verified_site(
 
 
 def parse(body: bytes, max_chars: int) -> CommentIn:
+    """The intake body, checked against ``CommentIn`` and the site-wide length limit."""
     try:
         comment = _decode_in(body)
     except msgspec.ValidationError:
-        errors = comment_errors(msgspec.json.decode(body), max_chars)
-        raise Unprocessable("the comment does not match the schema", errors=errors) from None
-    except msgspec.DecodeError:
+        comment = _every_error(body)
+    except (msgspec.DecodeError, RecursionError):
         raise BadRequest("the body is not valid JSON") from None
-    if errors := comment_errors(msgspec.to_builtins(comment), max_chars):
-        raise Unprocessable("the comment does not match the schema", errors=errors)
+    if len(comment.body) > max_chars:  # the configured limit, below the struct's own
+        raise _invalid("body", f"Expected `str` of length <= {max_chars}")
     return comment
+
+
+def _every_error(body: bytes) -> CommentIn:
+    try:
+        return validation.convert(CommentIn, msgspec.json.decode(body))
+    except validation.Invalid as exc:
+        raise Unprocessable("the comment does not match the schema", errors=exc.errors) from None
+    except RecursionError:
+        raise BadRequest("the body nests too deeply") from None
+
+
+def _invalid(field: str, message: str) -> Unprocessable:
+    return Unprocessable(
+        "the comment does not match the schema",
+        errors=[validation.FieldError(field, message)],
+    )
 
 
 def record(site_id: str, incoming: CommentIn) -> Comment:
@@ -69,9 +85,7 @@ def record(site_id: str, incoming: CommentIn) -> Comment:
         thread=incoming.thread,
         author=incoming.author,
         body=incoming.body,
-        created_at=clock.rfc3339(clock.parse_rfc3339(created))
-        if created
-        else clock.rfc3339(received),
+        created_at=clock.rfc3339(clock.parse_rfc3339(created) if created else received),
         received_at=clock.rfc3339(received),
         parent_id=incoming.parent_id,
         external_id=incoming.external_id,
@@ -80,6 +94,14 @@ def record(site_id: str, incoming: CommentIn) -> Comment:
     )
 
 
+@operation(
+    "Submit a comment (Standard Webhooks signed); 202 once durably queued",
+    body=CommentIn,
+    answers={202: Queued, 200: Queued},
+    problems=(400, 401, 404, 409, 413, 415, 422),
+    security=Security.SIGNED,
+    headers=signing.HEADERS,
+)
 async def post_comment(request: Request) -> Response:
     resources: Resources = request.state.resources
     site_id = request.path_params["site_id"]
@@ -94,19 +116,12 @@ async def post_comment(request: Request) -> Response:
     if outcome in (Accepted.QUEUED, Accepted.DUPLICATE):
         resources.metrics.intake.labels(outcome.value).inc()
     if outcome is Accepted.QUEUED:
-        return _json({"id": comment_id, "status": "queued"}, 202)
+        return json_response(Queued(comment_id, Status.QUEUED), 202)
     if outcome is Accepted.DUPLICATE:
         stored = await resources.store.get(keys, comment_id)
-        return _json({"id": comment_id, "status": stored.status if stored else "queued"}, 200)
+        return json_response(Queued(comment_id, stored.status if stored else Status.QUEUED))
     if outcome is Accepted.CONFLICT:
         raise Conflict(
             "this webhook-id was already used for a different body", comment_id=comment_id
         )
-    raise Unprocessable(
-        "parent_id names no comment of this thread",
-        errors=[{"field": "parent_id", "message": "names no comment of this thread"}],
-    )
-
-
-def _json(content: object, status: int) -> Response:
-    return Response(_encode(content), status, media_type="application/json")
+    raise _invalid("parent_id", "names no comment of this thread")

@@ -5,7 +5,14 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from moderation.api.openapi import operation
 
+
+@operation(
+    "Prometheus metrics of this process",
+    answers={200: {"type": "string"}},
+    media_type="text/plain",
+)
 async def endpoint(request: Request) -> Response:
     resources = request.state.resources
     depth = await resources.queue.depth()

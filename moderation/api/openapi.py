@@ -1,390 +1,256 @@
-"""``GET /openapi.json``: OpenAPI 3.1 for the real routes (a test keeps the two equal)."""
+"""``GET /openapi.json``: OpenAPI 3.1 generated from the route table and the wire structs.
+
+Each handler carries its ``Operation`` (set by ``@operation``): summary, query, body and
+answer structs, the problems it can answer and who may call it. Paths come from the routes,
+schemas from the same structs the handlers decode and encode
+(``msgspec.json.schema_components``), so the document cannot drift from the code.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 
 from moderation import __version__
-from moderation.models import Reason
+from moderation.api.schemas import Problem
+from moderation.models import AuthorKey, CommentId, SiteId, ThreadId, Timestamp
 
-PROBLEM = {
-    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-}
+F = TypeVar("F", bound=Callable[..., Any])
 JSON = "application/json"
+PROBLEM = "application/problem+json"
+REF = "#/components/schemas/{name}"
 
 
-def _param(name: str, where: str = "path", **schema: Any) -> dict[str, Any]:
+class Security(enum.StrEnum):
+    SIGNED = "webhookSignature"  # a host backend, Standard Webhooks signature
+    API_KEY = "siteApiKey"  # a host backend, the site's API key
+    MODERATOR = "moderatorToken"  # a moderator or admin token
+
+
+SCHEMES = {
+    Security.SIGNED: {
+        "type": "apiKey",
+        "in": "header",
+        "name": "webhook-signature",
+        "description": "Standard Webhooks v1: HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}"
+        ".{body}` with the site's secret; send webhook-id and webhook-timestamp too",
+    },
+    Security.API_KEY: {"type": "http", "scheme": "bearer", "description": "The site's API key"},
+    Security.MODERATOR: {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A moderator token (`moderation tokens create`); some calls need admin",
+    },
+}
+
+# What each problem status means, once for the whole document.
+PROBLEMS = {
+    400: "Malformed JSON or query parameters",
+    401: "Missing, bad or stale signature or credential",
+    403: "The token's role may not do this",
+    404: "No such site, or one outside the caller's scope, or no such item",
+    405: "Method not allowed",
+    409: "Conflict: idempotency key reused, or the item changed since it was read",
+    413: "Body too large",
+    415: "Not application/json",
+    422: "The body does not match the schema: every bad field listed",
+    428: "If-Match required",
+    429: "Too many requests (see Retry-After)",
+    431: "Request headers too large",
+    503: "The store is unavailable (see Retry-After)",
+}
+ALWAYS = (405, 431, 503)  # any route can answer these
+
+
+@dataclasses.dataclass(frozen=True)
+class Operation:
+    summary: str
+    answers: Mapping[int, Any] = dataclasses.field(default_factory=dict)  # status → struct
+    problems: tuple[int, ...] = ()
+    query: type | None = None
+    body: type | None = None
+    security: Security | None = None
+    headers: tuple[str, ...] = ()  # request headers the operation reads
+    media_type: str = JSON  # of its answers
+
+
+def operation(summary: str, **details: Any) -> Callable[[F], F]:
+    """Attach an ``Operation`` to a handler (the route table's documentation)."""
+
+    def mark(handler: F) -> F:
+        handler.operation = Operation(summary, **details)  # type: ignore[attr-defined]
+        return handler
+
+    return mark
+
+
+def schema_hook(type_: type) -> dict[str, Any]:
+    if type_ is Timestamp:
+        return {"type": "string", "format": "date-time"}
+    raise NotImplementedError
+
+
+def _operations(routes: Iterable[BaseRoute]) -> list[tuple[Route, str, Operation]]:
+    found = []
+    for route in routes:
+        if not isinstance(route, Route):
+            continue
+        described: Operation = getattr(route.endpoint, "operation")  # noqa: B009 (set by @operation)
+        for method in sorted((route.methods or set()) - {"HEAD"}):
+            found.append((route, method.lower(), described))
+    return found
+
+
+PATH_PARAMS = {
+    "site_id": SiteId,
+    "comment_id": CommentId,
+    "thread_id": ThreadId,
+    "author_key": AuthorKey,
+}
+
+
+def build(routes: Iterable[BaseRoute]) -> dict[str, Any]:
+    """The OpenAPI document of ``routes``."""
+    operations = _operations(routes)
+    structs = {t for _, _, o in operations for t in _structs_of(o)}
+    structs.add(Problem)
+    ordered = sorted(structs, key=lambda t: t.__name__)
+    refs, components = msgspec.json.schema_components(
+        ordered, ref_template=REF, schema_hook=schema_hook
+    )
+    schema_of = dict(zip(ordered, refs, strict=True))
+    paths: dict[str, dict[str, Any]] = {}
+    for route, method, described in operations:
+        paths.setdefault(route.path, {})[method] = _operation(route, method, described, schema_of)
+    document: dict[str, Any] = _ecma(
+        {
+            "openapi": "3.1.0",
+            "info": {"title": "moderation", "version": __version__},
+            "paths": paths,
+            "components": {"schemas": components, "securitySchemes": dict(SCHEMES)},
+        }
+    )
+    return document
+
+
+def _structs_of(described: Operation) -> list[Any]:
+    kinds = [described.query, described.body, *described.answers.values()]
+    return [t for t in kinds if t is not None and not isinstance(t, dict)]
+
+
+def _operation(
+    route: Route,
+    method: str,
+    described: Operation,
+    schema_of: Mapping[Any, Any],
+) -> dict[str, Any]:
+    handler = route.endpoint.__name__
+    result: dict[str, Any] = {
+        "operationId": handler if method != "options" else f"{handler}_{_slug(route.path)}",
+        "summary": described.summary,
+        "parameters": [
+            *(_path_param(name) for name in route.param_convertors),
+            *_query_params(described.query),
+            *(
+                {"name": h, "in": "header", "required": True, "schema": {"type": "string"}}
+                for h in described.headers
+            ),
+        ],
+        "responses": {
+            **{
+                str(s): _answer(t, described.media_type, schema_of)
+                for s, t in described.answers.items()
+            },
+            **{
+                str(status): {
+                    "description": PROBLEMS[status],
+                    "content": {PROBLEM: {"schema": schema_of[Problem]}},
+                }
+                for status in sorted({*described.problems, *ALWAYS})
+            },
+        },
+    }
+    if described.body is not None:
+        result["requestBody"] = {
+            "required": True,
+            "content": {JSON: {"schema": schema_of[described.body]}},
+        }
+    if described.security is not None:
+        result["security"] = [{described.security.value: []}]
+    return result
+
+
+def _answer(type_: Any, media_type: str, schema_of: Mapping[Any, Any]) -> dict[str, Any]:
+    if type_ is None:
+        return {"description": "no body"}
+    if isinstance(type_, dict):  # a literal schema (the OpenAPI document itself, metrics)
+        return {"description": "answer", "content": {media_type: {"schema": type_}}}
     return {
-        "name": name,
-        "in": where,
-        "required": where == "path",
-        "schema": schema or {"type": "string"},
+        "description": type_.__doc__.strip().splitlines()[0] if type_.__doc__ else type_.__name__,
+        "content": {media_type: {"schema": schema_of[type_]}},
     }
 
 
-def _ok(description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"description": description, "content": {JSON: {"schema": schema or {"type": "object"}}}}
+def _path_param(name: str) -> dict[str, Any]:
+    schema = msgspec.json.schema(PATH_PARAMS[name])
+    return {"name": name, "in": "path", "required": True, "schema": schema}
 
 
-def _errors(*codes: int) -> dict[str, Any]:
-    return {str(code): {"description": "problem", **PROBLEM} for code in codes}
-
-
-SITE = _param("site_id")
-PATHS: dict[str, dict[str, Any]] = {
-    "/healthz": {"get": {"summary": "Liveness, no I/O", "responses": {"200": _ok("alive")}}},
-    "/readyz": {
-        "get": {
-            "summary": "Readiness: pings the store",
-            "responses": {"200": _ok("ready"), "503": _ok("store down")},
+def _query_params(query: type | None) -> list[dict[str, Any]]:
+    if query is None:
+        return []
+    (_, components) = msgspec.json.schema_components([query], schema_hook=schema_hook)
+    properties = components[query.__name__]["properties"]
+    required = set(components[query.__name__].get("required", ()))
+    return [
+        {
+            "name": field.encode_name,
+            "in": "query",
+            "required": field.encode_name in required,
+            "schema": _inline(properties[field.encode_name], components),
         }
-    },
-    "/metrics": {
-        "get": {
-            "summary": "Prometheus metrics of this process",
-            "responses": {"200": {"description": "text exposition format"}},
+        for field in msgspec.structs.fields(query)
+    ]
+
+
+def _inline(schema: Any, components: Mapping[str, Any]) -> Any:
+    """A query parameter's schema with local ``$ref``s (enums) copied in."""
+    if isinstance(schema, dict):
+        if "$ref" in schema:
+            return _inline(components[schema["$ref"].rsplit("/", 1)[1]], components)
+        return {k: _inline(v, components) for k, v in schema.items() if k != "title"}
+    if isinstance(schema, list):
+        return [_inline(v, components) for v in schema]
+    return schema
+
+
+def _ecma(document: Any) -> Any:
+    """Patterns in JSON Schema's dialect: msgspec's ``\\Z`` (end, no final newline) is ``$``."""
+    if isinstance(document, dict):
+        return {
+            k: (v[:-2] + "$" if k == "pattern" and v.endswith("\\Z") else _ecma(v))
+            for k, v in document.items()
         }
-    },
-    "/openapi.json": {"get": {"summary": "This document", "responses": {"200": _ok("OpenAPI")}}},
-    "/v1/sites/{site_id}/comments": {
-        "post": {
-            "summary": "Submit a comment (Standard Webhooks signed)",
-            "parameters": [SITE]
-            + [
-                _param(h, "header")
-                for h in ("webhook-id", "webhook-timestamp", "webhook-signature")
-            ],
-            "requestBody": {
-                "required": True,
-                "content": {JSON: {"schema": {"$ref": "#/components/schemas/CommentIn"}}},
-            },
-            "responses": {
-                "202": _ok("queued"),
-                "200": _ok("duplicate delivery"),
-                **_errors(400, 401, 404, 409, 413, 415, 422, 503),
-            },
-        }
-    },
-    "/v1/sites/{site_id}/comments/{comment_id}": {
-        "get": {
-            "summary": "A comment's full record (site API key)",
-            "security": [{"apiKey": []}],
-            "parameters": [SITE, _param("comment_id")],
-            "responses": {"200": _ok("record"), **_errors(401, 404, 503)},
-        }
-    },
-    "/v1/sites/{site_id}/threads/{thread_id}/comments": {
-        "get": {
-            "summary": "Approved comments of a thread, replies nested (widget)",
-            "parameters": [
-                SITE,
-                _param("thread_id"),
-                _param("sort", "query", type="string", enum=["oldest", "newest"]),
-                _param("limit", "query", type="integer", minimum=1, maximum=100),
-                _param("cursor", "query"),
-            ],
-            "responses": {
-                "200": _ok("thread page"),
-                "304": {"description": "not modified"},
-                **_errors(400, 404, 503),
-            },
-        },
-        "options": {
-            "summary": "CORS preflight",
-            "parameters": [SITE, _param("thread_id")],
-            "responses": {"204": {"description": "preflight"}},
-        },
-    },
-    "/v1/sites/{site_id}/recent": {
-        "get": {
-            "summary": "Latest approved comments of the site (sidebar widget)",
-            "parameters": [SITE, _param("limit", "query", type="integer", minimum=1, maximum=100)],
-            "responses": {
-                "200": _ok("recent"),
-                "304": {"description": "not modified"},
-                **_errors(400, 404, 503),
-            },
-        },
-        "options": {
-            "summary": "CORS preflight",
-            "parameters": [SITE],
-            "responses": {"204": {"description": "preflight"}},
-        },
-    },
-    "/v1/sites/{site_id}/counts": {
-        "get": {
-            "summary": "Approved comment counts per thread",
-            "parameters": [
-                SITE,
-                {
-                    **_param("thread", "query", type="array", items={"type": "string"}),
-                    "required": True,
-                },
-            ],
-            "responses": {"200": _ok("counts"), **_errors(400, 404, 503)},
-        },
-        "options": {
-            "summary": "CORS preflight",
-            "parameters": [SITE],
-            "responses": {"204": {"description": "preflight"}},
-        },
-    },
-}
-
-# The moderators' workflow: list a queue, decide under If-Match (409 when someone was first),
-# act in bulk during a spam wave, read the audit log, set author standing (admin).
-MODERATOR: list[dict[str, list[str]]] = [{"moderatorToken": []}]
-REASON = {"type": "string", "enum": list(Reason)}
-QUEUE_FILTERS = [
-    _param(
-        "queue", "query", type="string", enum=["held", "reported", "approved", "rejected", "queued"]
-    ),
-    _param("thread", "query"),
-    _param("author", "query"),
-    _param("reason", "query"),
-]
+    if isinstance(document, list):
+        return [_ecma(v) for v in document]
+    return document
 
 
-def _body(schema: str) -> dict[str, Any]:
-    return {
-        "required": True,
-        "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
-    }
+def _slug(path: str) -> str:
+    return re.sub(r"[^a-z]+", "_", path.rsplit("}", 1)[-1].lower()).strip("_") or "item"
 
 
-PATHS.update(
-    {
-        "/v1/sites/{site_id}/review": {
-            "get": {
-                "summary": "A review queue, oldest first, each item with its evidence and history",
-                "security": MODERATOR,
-                "parameters": [
-                    SITE,
-                    *QUEUE_FILTERS,
-                    _param("sort", "query", type="string", enum=["oldest", "newest"]),
-                    _param("limit", "query", type="integer", minimum=1, maximum=100),
-                    _param("cursor", "query"),
-                ],
-                "responses": {
-                    "200": _ok("items, next_cursor, counts"),
-                    **_errors(400, 401, 404, 503),
-                },
-            }
-        },
-        "/v1/sites/{site_id}/review/{comment_id}": {
-            "post": {
-                "summary": "Approve, reject or restore one comment at the version you reviewed",
-                "security": MODERATOR,
-                "parameters": [
-                    SITE,
-                    _param("comment_id"),
-                    {**_param("If-Match", "header"), "required": True},
-                ],
-                "requestBody": _body("Verdict"),
-                "responses": {
-                    "200": _ok("id, status, version"),
-                    **_errors(400, 401, 403, 404, 409, 422, 428, 503),
-                },
-            }
-        },
-        "/v1/sites/{site_id}/review/bulk": {
-            "post": {
-                "summary": "One action on up to 500 ids or a queue filter; idempotent on retry",
-                "security": MODERATOR,
-                "parameters": [SITE],
-                "requestBody": _body("BulkVerdict"),
-                "responses": {
-                    "200": _ok("results: id, outcome (ok|unchanged|conflict|not_found), status"),
-                    **_errors(400, 401, 404, 422, 503),
-                },
-            }
-        },
-        "/v1/sites/{site_id}/audit": {
-            "get": {
-                "summary": "The site's append-only audit log, oldest first",
-                "security": MODERATOR,
-                "parameters": [
-                    SITE,
-                    _param("comment", "query"),
-                    _param("actor", "query"),
-                    _param("cursor", "query"),
-                    _param("limit", "query", type="integer", minimum=1, maximum=500),
-                ],
-                "responses": {"200": _ok("entries, next_cursor"), **_errors(400, 401, 404, 503)},
-            }
-        },
-        "/v1/sites/{site_id}/authors/{author_key}": {
-            "get": {
-                "summary": "An author's standing, counts and history",
-                "security": MODERATOR,
-                "parameters": [SITE, _param("author_key")],
-                "responses": {"200": _ok("standing"), **_errors(401, 404, 503)},
-            },
-            "post": {
-                "summary": "Ban, premoderate, trust or reset an author (admin)",
-                "security": MODERATOR,
-                "parameters": [SITE, _param("author_key")],
-                "requestBody": _body("StandingChange"),
-                "responses": {"200": _ok("standing"), **_errors(400, 401, 403, 404, 422, 503)},
-            },
-        },
-        "/v1/sites/{site_id}/policy": {
-            "get": {
-                "summary": "The site's moderation policy",
-                "security": MODERATOR,
-                "parameters": [SITE],
-                "responses": {"200": _ok("policy"), **_errors(401, 404, 503)},
-            },
-            "patch": {
-                "summary": "Change some policy fields (admin); every bad field is listed",
-                "security": MODERATOR,
-                "parameters": [SITE],
-                "requestBody": {
-                    "required": True,
-                    "content": {JSON: {"schema": {"type": "object"}}},
-                },
-                "responses": {"200": _ok("policy"), **_errors(400, 401, 403, 404, 422, 503)},
-            },
-        },
-        "/v1/sites/{site_id}/comments/{comment_id}/reports": {
-            "post": {
-                "summary": "A reader reports a published comment (public, CORS, rate-limited)",
-                "parameters": [SITE, _param("comment_id")],
-                "requestBody": _body("Report"),
-                "responses": {
-                    "202": {"description": "recorded"},
-                    **_errors(400, 404, 422, 429, 503),
-                },
-            },
-            "options": {
-                "summary": "CORS preflight",
-                "parameters": [SITE, _param("comment_id")],
-                "responses": {"204": {"description": "preflight"}},
-            },
-        },
-    }
-)
-VERDICT = {
-    "action": {"type": "string", "enum": ["approve", "reject", "restore"]},
-    "reason": REASON,
-    "note": {"type": "string", "maxLength": 2000},
-}
-REVIEW_SCHEMAS = {
-    "Verdict": {
-        "type": "object",
-        "required": ["action"],
-        "additionalProperties": False,
-        "properties": VERDICT,
-    },
-    "BulkVerdict": {
-        "type": "object",
-        "required": ["action"],
-        "additionalProperties": False,
-        "properties": {
-            **VERDICT,
-            "ids": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 500},
-            "filter": {
-                "type": "object",
-                "properties": {
-                    k: {"type": "string"} for k in ("queue", "thread", "author", "reason")
-                },
-            },
-        },
-    },
-    "StandingChange": {
-        "type": "object",
-        "required": ["standing"],
-        "additionalProperties": False,
-        "properties": {
-            "standing": {"type": "string", "enum": ["banned", "premoderated", "trusted", "normal"]},
-            "until": {"type": "string", "format": "date-time"},
-            "note": {"type": "string", "maxLength": 2000},
-        },
-    },
-    "Report": {
-        "type": "object",
-        "required": ["reason"],
-        "additionalProperties": False,
-        "properties": {"reason": REASON, "text": {"type": "string", "maxLength": 1000}},
-    },
-}
-
-COMPONENTS = {
-    "securitySchemes": {
-        "apiKey": {"type": "http", "scheme": "bearer"},
-        "moderatorToken": {
-            "type": "http",
-            "scheme": "bearer",
-            "description": "moderation tokens create",
-        },
-    },
-    "schemas": {
-        "Problem": {
-            "type": "object",
-            "properties": {
-                k: {"type": t}
-                for k, t in [
-                    ("type", "string"),
-                    ("title", "string"),
-                    ("status", "integer"),
-                    ("detail", "string"),
-                    ("instance", "string"),
-                ]
-            },
-        },
-        "CommentIn": {
-            "type": "object",
-            "required": ["thread", "author", "body"],
-            "additionalProperties": False,
-            "properties": {
-                "thread": {
-                    "type": "object",
-                    "required": ["id"],
-                    "properties": {
-                        "id": {"type": "string"},
-                        "url": {"type": "string"},
-                        "title": {"type": "string"},
-                    },
-                },
-                "author": {
-                    "type": "object",
-                    "required": ["name"],
-                    "properties": {
-                        "name": {"type": "string"},
-                        "id": {"type": "string"},
-                        "email": {"type": "string"},
-                    },
-                },
-                "body": {"type": "string"},
-                "parent_id": {"type": ["string", "null"]},
-                "external_id": {"type": ["string", "null"]},
-                "ip": {"type": ["string", "null"]},
-                "user_agent": {"type": ["string", "null"]},
-                "created_at": {"type": ["string", "null"], "format": "date-time"},
-            },
-        },
-    },
-}
-
-
-COMPONENTS["schemas"].update(REVIEW_SCHEMAS)  # type: ignore[attr-defined]
-
-
-def build() -> dict[str, Any]:
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "moderation", "version": __version__},
-        "paths": PATHS,
-        "components": COMPONENTS,
-    }
-
-
-_DOCUMENT = msgspec.json.encode(build())
-
-
+@operation("This document", answers={200: {"type": "object"}})
 async def document(request: Request) -> Response:
-    return Response(_DOCUMENT, media_type="application/json")
+    state = request.app.state
+    if getattr(state, "openapi", None) is None:  # built once per app, on first request
+        state.openapi = msgspec.json.encode(build(request.app.routes))
+    return Response(state.openapi, media_type=JSON)

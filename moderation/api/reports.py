@@ -8,25 +8,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation import clock
-from moderation.api.http import cors_headers, json_object, read_body
+from moderation.api.http import cors_headers, decode, read_body
+from moderation.api.openapi import operation
+from moderation.api.schemas import ReportIn
 from moderation.api.state import Resources
-from moderation.errors import NotFound, Unprocessable
-from moderation.models import Reason
-from moderation.store.reports import MAX_BODY, MAX_TEXT, Report, file_report, limit
-
-
-def parse(doc: dict[str, object]) -> Report:
-    errors = [
-        {"field": k, "message": "is not a known field"} for k in doc if k not in ("reason", "text")
-    ]
-    if doc.get("reason") not in set(Reason):
-        errors.append({"field": "reason", "message": "must be one of " + ", ".join(Reason)})
-    note = doc.get("text", "")
-    if not isinstance(note, str) or len(note) > MAX_TEXT:
-        errors.append({"field": "text", "message": f"must be text of at most {MAX_TEXT} chars"})
-    if errors:
-        raise Unprocessable("the report does not match the schema", errors=errors)
-    return Report(str(doc["reason"]), str(note), clock.rfc3339(clock.now()))
+from moderation.errors import NotFound
+from moderation.store.reports import MAX_BODY, Report, file_report, limit
 
 
 def reader_of(request: Request) -> str:
@@ -34,13 +21,20 @@ def reader_of(request: Request) -> str:
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
+@operation(
+    "A reader reports a published comment (public, CORS, rate-limited); 202 when filed",
+    body=ReportIn,
+    answers={202: None},
+    problems=(400, 404, 413, 422, 429),
+)
 async def post_report(request: Request) -> Response:
     resources: Resources = request.state.resources
     site = await resources.sites.get(request.path_params["site_id"])
     if site is None:
         raise NotFound("no such site")
     headers = cors_headers(request, site)
-    report = parse(json_object(await read_body(request, MAX_BODY)))
+    wanted = decode(ReportIn, await read_body(request, MAX_BODY))
+    report = Report(wanted.reason, wanted.text, clock.rfc3339(clock.now()))
     keys = resources.sites.keys_for(site.id)
     comment_id = request.path_params["comment_id"]
     reader = reader_of(request)

@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 
 from moderation import clock
-from moderation.models import Standing
+from moderation.models import Standing, StandingChange
 from moderation.store import audit
 from moderation.store.client import Redis, text
 from moderation.store.comments import AuditAction
@@ -20,7 +20,6 @@ from moderation.store.keys import SiteKeys
 from moderation.store.scripts import STANDING, Call, hmgets
 
 _FIELDS = ["standing", "until", "note", "approved", "rejected"]
-MAX_NOTE = 2_000
 
 
 class AuthorStanding(msgspec.Struct, frozen=True):
@@ -29,14 +28,6 @@ class AuthorStanding(msgspec.Struct, frozen=True):
     note: str = ""
     approved: int = 0
     rejected: int = 0
-
-    def json(self) -> dict[str, Any]:
-        """The wire form, with ``banned`` and ``trusted`` spelled out for moderators' screens."""
-        return {
-            **msgspec.to_builtins(self),
-            "banned": self.standing is Standing.BANNED,
-            "trusted": self.standing is Standing.TRUSTED,
-        }
 
 
 def _standing(fields: Sequence[Any], now: str) -> AuthorStanding:
@@ -69,10 +60,7 @@ def standing_from(fields: Sequence[Any]) -> AuthorStanding:
     return _standing(fields, clock.rfc3339(clock.now()))
 
 
-class Change(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    standing: Standing
-    until: str | None = None
-    note: str = ""
+Change = StandingChange
 
 
 async def set_standing(redis: Redis, keys: SiteKeys, key: str, change: Change, actor: str) -> None:
@@ -104,11 +92,13 @@ def standing_call(
     )
 
 
-async def describe(redis: Redis, keys: SiteKeys, key: str) -> dict[str, Any]:
+async def describe(
+    redis: Redis, keys: SiteKeys, key: str
+) -> tuple[AuthorStanding, list[audit.Entry]]:
+    """An author's standing now and every change to it, oldest first."""
     (standing,) = await standings(redis, keys, [key])
     log = await redis.lrange(keys.author_log(key), 0, -1)
-    return {
-        "key": key,
-        **standing.json(),
-        "history": [msgspec.to_builtins(msgspec.json.decode(raw, type=audit.Entry)) for raw in log],
-    }
+    return standing, [_decode_entry(raw) for raw in log]
+
+
+_decode_entry = msgspec.json.Decoder(audit.Entry).decode

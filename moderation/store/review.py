@@ -7,12 +7,12 @@ Queues are the status zsets (members scored 0, ordered by ULID = by time) and th
 from __future__ import annotations
 
 import dataclasses
-import enum
 from collections.abc import Sequence
 from typing import Any
 
 import msgspec
 
+from moderation.models import ReviewQueue
 from moderation.store import audit, authors
 from moderation.store.client import Redis, text
 from moderation.store.comments import Stored, decode_stored
@@ -22,16 +22,6 @@ from moderation.store.scripts import ITEMS, Call, hmgets
 MAX_PAGE = 100
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
-
-
-class ReviewQueue(enum.StrEnum):
-    """A moderators' queue: the comments of one status, or the approved ones readers reported."""
-
-    HELD = "held"
-    REPORTED = "reported"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    QUEUED = "queued"
 
 
 QUEUES = tuple(ReviewQueue)  # in the order moderators' screens list them
@@ -163,27 +153,6 @@ class Found:
 class Item:
     found: Found
     standing: authors.AuthorStanding
-
-    def json(self) -> dict[str, Any]:
-        stored, reports = self.found.stored, self.found.reports
-        comment = msgspec.to_builtins(stored.comment)
-        decision = stored.decision
-        reasons: dict[str, int] = {}
-        for report in reports:
-            reasons[report["reason"]] = reasons.get(report["reason"], 0) + 1
-        author = {"key": stored.comment.author.key, "standing": self.standing.json()}
-        return {
-            **comment,
-            "author": {**comment["author"], **author},
-            "status": stored.status,
-            "version": stored.version,
-            "masked_body": decision.masked_body if decision else None,
-            "findings": msgspec.to_builtins(decision.reasons) if decision else [],
-            "decided_by": decision.decided_by if decision else None,
-            "decided_at": decision.decided_at if decision else None,
-            "reports": {"count": len(reports), "reasons": reasons, "items": reports},
-            "history": msgspec.to_builtins(self.found.history),
-        }
 
 
 async def read(redis: Redis, keys: SiteKeys, ids: Sequence[str]) -> list[Found | None]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 import time
 
@@ -11,12 +10,11 @@ import msgspec
 
 from moderation import clock, signing
 from moderation.errors import SiteExists
+from moderation.models import SITE_ID
 from moderation.policy import Policy
 from moderation.settings import Settings
 from moderation.store import keys
 from moderation.store.client import Redis, text
-
-SITE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
 class SiteSecret(msgspec.Struct, frozen=True):
@@ -90,7 +88,7 @@ class Sites:
         return Created(id=site_id, secret=secret, api_key=api_key)
 
     async def get(self, site_id: str, *, fresh: bool = False) -> Site | None:
-        if not SITE_ID.match(site_id):
+        if not SITE_ID.fullmatch(site_id):
             return None
         cached = self._cache.get(site_id)
         now = time.monotonic()

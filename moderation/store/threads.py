@@ -1,4 +1,8 @@
-"""Reads of what readers may see: approved comments as threads, recent lists and counts."""
+"""Reads of what readers may see: approved comments as threads, recent lists and counts.
+
+The answers are the widgets' wire formats, defined here once (the API encodes them as they
+are and publishes their schemas).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,57 @@ import msgspec
 from moderation.models import PublicComment
 from moderation.store.client import Redis, text
 from moderation.store.keys import SiteKeys
+
+
+class Reader(msgspec.Struct, frozen=True):
+    name: str
+
+
+class ThreadInfo(msgspec.Struct, frozen=True):
+    id: str
+    url: str | None
+    title: str | None
+
+
+class Node(msgspec.Struct, frozen=True):
+    id: str
+    parent_id: str | None
+    author: Reader
+    body: str
+    created_at: str
+    replies: list[Node]
+
+
+class ThreadPage(msgspec.Struct, frozen=True):
+    """A page of a thread's approved top-level comments, each with its approved replies."""
+
+    site: str
+    thread: ThreadInfo
+    count: int
+    comments: list[Node]
+    next_cursor: str | None
+
+
+class RecentComment(msgspec.Struct, frozen=True):
+    id: str
+    author: Reader
+    excerpt: str
+    created_at: str
+    thread: ThreadInfo
+
+
+class Recent(msgspec.Struct, frozen=True):
+    """The site's latest approved comments, for a "recent comments" sidebar."""
+
+    site: str
+    comments: list[RecentComment]
+
+
+class Counts(msgspec.Struct, frozen=True):
+    """Approved comments per thread."""
+
+    counts: dict[str, int]
+
 
 _decode_public = msgspec.json.Decoder(PublicComment).decode
 MAX_DEPTH = 20
@@ -31,7 +86,7 @@ async def thread_page(
     newest_first: bool,
     limit: int,
     cursor: str | None,
-) -> dict[str, Any]:
+) -> ThreadPage:
     """One page of top-level comments with all their approved replies nested."""
     pipe = redis.pipeline(transaction=False)
     pipe.hmget(keys.thread(thread_id), ["url", "title"])
@@ -47,16 +102,17 @@ async def thread_page(
     more = len(top) > limit
     top_ids = [member.decode() for member in top[:limit]]
     comments = await _with_replies(redis, keys, top_ids)
-    return {
-        "thread": {"id": thread_id, "url": _text(url), "title": _text(title)},
-        "count": count,
-        "comments": comments,
-        "next_cursor": top_ids[-1] if more else None,
-    }
+    return ThreadPage(
+        site=keys.site_id,
+        thread=ThreadInfo(thread_id, _text(url), _text(title)),
+        count=count,
+        comments=comments,
+        next_cursor=top_ids[-1] if more else None,
+    )
 
 
-async def _with_replies(redis: Redis, keys: SiteKeys, top_ids: list[str]) -> list[dict[str, Any]]:
-    nodes: dict[str, dict[str, Any]] = {}
+async def _with_replies(redis: Redis, keys: SiteKeys, top_ids: list[str]) -> list[Node]:
+    nodes: dict[str, Node] = {}
     level, seen = top_ids, 0
     for _ in range(MAX_DEPTH):
         if not level or seen > MAX_REPLIES:
@@ -74,26 +130,26 @@ async def _with_replies(redis: Redis, keys: SiteKeys, top_ids: list[str]) -> lis
             next_level.extend(kid.decode() for kid in kids)
         seen += len(next_level)
         level = next_level
-    roots: list[dict[str, Any]] = []
+    roots: list[Node] = []
     for node in nodes.values():
-        parent = nodes.get(node["parent_id"]) if node["parent_id"] else None
-        (parent["replies"] if parent else roots).append(node)
+        parent = nodes.get(node.parent_id) if node.parent_id else None
+        (parent.replies if parent else roots).append(node)
     order = {comment_id: i for i, comment_id in enumerate(top_ids)}
-    return sorted((n for n in roots if n["id"] in order), key=lambda n: order[n["id"]])
+    return sorted((n for n in roots if n.id in order), key=lambda n: order[n.id])
 
 
-def _node(comment: PublicComment) -> dict[str, Any]:
-    return {
-        "id": comment.id,
-        "parent_id": comment.parent_id,
-        "author": {"name": comment.author},
-        "body": comment.body,
-        "created_at": comment.created_at,
-        "replies": [],
-    }
+def _node(comment: PublicComment) -> Node:
+    return Node(
+        id=comment.id,
+        parent_id=comment.parent_id,
+        author=Reader(comment.author),
+        body=comment.body,
+        created_at=comment.created_at,
+        replies=[],
+    )
 
 
-async def recent(redis: Redis, keys: SiteKeys, limit: int, excerpt_chars: int) -> dict[str, Any]:
+async def recent(redis: Redis, keys: SiteKeys, limit: int, excerpt_chars: int) -> Recent:
     ids: list[Any] = await redis.zrange(
         keys.recent, "+", "-", desc=True, bylex=True, offset=0, num=limit
     )
@@ -102,37 +158,38 @@ async def recent(redis: Redis, keys: SiteKeys, limit: int, excerpt_chars: int) -
         pipe.hget(keys.comment(text(member)), "pub")
     published = [_decode_public(pub) for pub in await pipe.execute() if pub is not None]
     threads = await _thread_meta(redis, keys, sorted({c.thread for c in published}))
-    return {
-        "comments": [
-            {
-                "id": c.id,
-                "author": {"name": c.author},
-                "excerpt": excerpt(c.body, excerpt_chars),
-                "created_at": c.created_at,
-                "thread": threads[c.thread],
-            }
+    return Recent(
+        site=keys.site_id,
+        comments=[
+            RecentComment(
+                id=c.id,
+                author=Reader(c.author),
+                excerpt=excerpt(c.body, excerpt_chars),
+                created_at=c.created_at,
+                thread=threads[c.thread],
+            )
             for c in published
-        ]
-    }
+        ],
+    )
 
 
 async def _thread_meta(
     redis: Redis, keys: SiteKeys, thread_ids: Sequence[str]
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, ThreadInfo]:
     pipe = redis.pipeline(transaction=False)
     for thread_id in thread_ids:
         pipe.hmget(keys.thread(thread_id), ["url", "title"])
     return {
-        thread_id: {"id": thread_id, "url": _text(url), "title": _text(title)}
+        thread_id: ThreadInfo(thread_id, _text(url), _text(title))
         for thread_id, (url, title) in zip(thread_ids, await pipe.execute(), strict=True)
     }
 
 
-async def counts(redis: Redis, keys: SiteKeys, thread_ids: Sequence[str]) -> dict[str, int]:
+async def counts(redis: Redis, keys: SiteKeys, thread_ids: Sequence[str]) -> Counts:
     pipe = redis.pipeline(transaction=False)
     for thread_id in thread_ids:
         pipe.zcard(keys.thread_all(thread_id))
-    return dict(zip(thread_ids, await pipe.execute(), strict=True))
+    return Counts(dict(zip(thread_ids, await pipe.execute(), strict=True)))
 
 
 def excerpt(body: str, limit: int) -> str:

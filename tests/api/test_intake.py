@@ -108,7 +108,7 @@ async def test_schema_violations_list_every_bad_field(host: Host) -> None:
 async def test_wrong_types_are_422(host: Host) -> None:
     """A field of the wrong JSON type is reported like any other schema violation."""
     problem = assert_problem(await host.post({**comment("x"), "body": 5}), 422)
-    assert problem["errors"] == [{"field": "body", "message": "must be a string"}]
+    assert problem["errors"] == [{"field": "body", "message": "Expected `str`, got `int`"}]
 
 
 async def test_over_long_comment_is_422(host: Host, settings: Settings) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from moderation.models import ReviewQueue
 from moderation.store.keys import SiteKeys
-from moderation.store.review import QUEUES, Query, ReviewQueue, queue_key
+from moderation.store.review import QUEUES, Query, queue_key
 
 
 def test_a_query_names_its_queue_by_the_enum() -> None:

@@ -8,9 +8,8 @@ wins. Every applied approve or reject teaches the spam learner.
 from __future__ import annotations
 
 import dataclasses
-import enum
+import re
 from collections.abc import Sequence
-from typing import Any
 
 import msgspec
 from starlette.background import BackgroundTask
@@ -19,72 +18,29 @@ from starlette.responses import Response
 
 from moderation import clock
 from moderation.api.auth import authorise
-from moderation.api.http import NO_STORE, json_object, read_body
-from moderation.api.review.queue import parse_query
-from moderation.api.state import Resources
-from moderation.errors import (
-    BadRequest,
-    Conflict,
-    NotFound,
-    PreconditionRequired,
-    Unprocessable,
-)
-from moderation.models import COMMENT_ID, Action, Decision, Finding, Reason, Status
-from moderation.store import learning, review
-from moderation.store.comments import (
-    Applied,
-    AuditAction,
+from moderation.api.http import NO_STORE, decode, json_response, private, read_body
+from moderation.api.openapi import Security, operation
+from moderation.api.schemas import (
+    MAX_BULK,
+    BulkAnswer,
+    BulkFilter,
+    BulkOutcome,
+    BulkVerdict,
+    Decided,
     Outcome,
-    Stored,
-    Transition,
-    decode_stored,
+    Verdict,
 )
+from moderation.api.state import Resources
+from moderation.errors import BadRequest, Conflict, NotFound, PreconditionRequired
+from moderation.models import COMMENT_ID, Action, Decision, Finding, ReviewQueue, Verb
+from moderation.store import learning, review
+from moderation.store.comments import Applied, AuditAction, Stored, Transition, decode_stored
+from moderation.store.comments import Outcome as Applies
 from moderation.store.keys import SiteKeys
 from moderation.store.tokens import Role, Token
 
-MAX_BULK = 500
-MAX_NOTE = 2_000
-_encode = msgspec.json.Encoder().encode
-
-
-class Verb(enum.StrEnum):
-    APPROVE = "approve"  # publish (or keep published and close the reports)
-    REJECT = "reject"  # hide for good
-    RESTORE = "restore"  # back to the held queue for another look
-
-    @property
-    def target(self) -> Status:
-        return _TARGET[self]
-
-
-_TARGET = {Verb.APPROVE: Status.APPROVED, Verb.REJECT: Status.REJECTED, Verb.RESTORE: Status.HELD}
+_VERSION = re.compile("[0-9]{1,18}")
 _ACTION = {Verb.APPROVE: Action.APPROVE, Verb.REJECT: Action.REJECT, Verb.RESTORE: Action.HOLD}
-
-
-class Verdict(msgspec.Struct, frozen=True):
-    action: Verb
-    reason: str = ""
-    note: str = ""
-
-
-def verdict_errors(doc: dict[str, Any], extra: Sequence[str] = ()) -> list[dict[str, str]]:
-    """Every problem with a decision body, listed at once."""
-    known = {"action", "reason", "note", *extra}
-    errors = [{"field": k, "message": "is not a known field"} for k in doc if k not in known]
-    if doc.get("action") not in set(Verb):
-        errors.append({"field": "action", "message": "must be one of " + ", ".join(Verb)})
-    if "reason" in doc and doc["reason"] not in set(Reason):
-        errors.append({"field": "reason", "message": "must be one of " + ", ".join(Reason)})
-    note = doc.get("note", "")
-    if not isinstance(note, str) or len(note) > MAX_NOTE:
-        errors.append({"field": "note", "message": f"must be text of at most {MAX_NOTE} chars"})
-    return errors
-
-
-def parse_verdict(doc: dict[str, Any], extra: Sequence[str] = ()) -> Verdict:
-    if errors := verdict_errors(doc, extra):
-        raise Unprocessable("the body does not match the schema", errors=errors)
-    return Verdict(Verb(doc["action"]), doc.get("reason", ""), doc.get("note", ""))
 
 
 def if_match(request: Request) -> int:
@@ -93,7 +49,7 @@ def if_match(request: Request) -> int:
     if raw is None:
         raise PreconditionRequired("send If-Match with the version you reviewed")
     value = raw.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
+    if not _VERSION.fullmatch(value):
         raise BadRequest("If-Match must be a comment version, as the queue listed it")
     return int(value)
 
@@ -121,7 +77,7 @@ def transition(stored: Stored, verdict: Verdict, actor: str, version: int | None
         decision=decision,
         version=version,
         action=AuditAction(verdict.action),
-        reason=verdict.reason,
+        reason=verdict.reason or "",
         note=verdict.note,
     )
 
@@ -137,73 +93,67 @@ async def apply(
 ) -> tuple[list[Applied], list[Transition]]:
     """Apply changes, each only if still as read: every outcome, and the changes that held."""
     outcomes = await resources.store.transitions([(keys, change) for change in changes])
-    applied = [c for c, r in zip(changes, outcomes, strict=True) if r.outcome is Outcome.OK]
+    applied = [c for c, r in zip(changes, outcomes, strict=True) if r.outcome is Applies.OK]
     return outcomes, applied
 
 
+@operation(
+    "Approve, reject or restore one comment at the version you reviewed (If-Match)",
+    body=Verdict,
+    answers={200: Decided},
+    problems=(400, 401, 403, 404, 409, 413, 422, 428),
+    security=Security.MODERATOR,
+    headers=("if-match",),
+)
 async def decide_one(request: Request) -> Response:
     resources, site, token = await authorise(request, Role.MODERATOR)
-    verdict = parse_verdict(
-        json_object(await read_body(request, resources.settings.max_body_bytes))
-    )
+    verdict = decode(Verdict, await read_body(request, resources.settings.max_body_bytes))
     version = if_match(request)
     keys = resources.sites.keys_for(site.id)
     comment_id = request.path_params["comment_id"]
-    stored = (
-        await resources.store.get(keys, comment_id) if COMMENT_ID.fullmatch(comment_id) else None
-    )
+    stored = None
+    if COMMENT_ID.fullmatch(comment_id):
+        stored = await resources.store.get(keys, comment_id)
     if stored is None:
         raise NotFound("no such comment in this site")
     change = transition(stored, verdict, token.actor, version)
     [result], applied = await apply(resources, keys, [change])
     await teach(resources, keys, applied)
-    if result.outcome is not Outcome.OK:
+    if result.outcome is not Applies.OK:
         raise Conflict(
             "the comment changed since you reviewed it",
             current={"status": result.status, "version": result.version},
         )
-    body = {"id": comment_id, "status": change.new, "version": result.version}
-    return Response(_encode(body), media_type="application/json", headers=NO_STORE)
+    return private(Decided(comment_id, change.new, result.version))
 
 
+@operation(
+    "One action on up to 500 ids or on what a queue filter finds; a retry is not redone",
+    body=BulkVerdict,
+    answers={200: BulkAnswer},
+    problems=(400, 401, 403, 404, 413, 422),
+    security=Security.MODERATOR,
+)
 async def decide_bulk(request: Request) -> Response:
     resources, site, token = await authorise(request, Role.MODERATOR)
-    doc = json_object(await read_body(request, resources.settings.max_body_bytes))
-    verdict = parse_verdict(doc, extra=("ids", "filter"))
+    wanted = decode(BulkVerdict, await read_body(request, resources.settings.max_body_bytes))
     keys = resources.sites.keys_for(site.id)
-    ids = await _bulk_ids(resources, keys, doc)
-    results, applied = await bulk(resources, keys, ids, verdict, token)
+    ids = await _bulk_ids(resources, keys, wanted)
+    results, applied = await bulk(resources, keys, ids, wanted.verdict, token)
     # Learning costs a few ms of CPU per comment: after the answer, not before it.
-    return Response(
-        _encode({"results": results}),
-        media_type="application/json",
+    return json_response(
+        BulkAnswer(results),
         headers=NO_STORE,
         background=BackgroundTask(teach, resources, keys, applied),
     )
 
 
-async def _bulk_ids(resources: Resources, keys: SiteKeys, doc: dict[str, Any]) -> list[str]:
-    """The ids named, or the first ``MAX_BULK`` items of a queue filter; 422 if neither fits."""
-    ids, wanted = doc.get("ids"), doc.get("filter")
-    if (ids is None) == (wanted is None):
-        raise _invalid("ids", "give either ids or filter")
-    if ids is not None:
-        if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_BULK:
-            raise _invalid("ids", f"must be a list of 1 to {MAX_BULK} comment ids")
-        if bad := [
-            i for i, v in enumerate(ids) if not isinstance(v, str) or not COMMENT_ID.fullmatch(v)
-        ]:
-            raise Unprocessable(
-                "some ids are not comment ids",
-                errors=[{"field": f"ids[{i}]", "message": "is not a comment id"} for i in bad],
-            )
-        return list(dict.fromkeys(ids))
-    if not isinstance(wanted, dict) or not all(isinstance(v, str) for v in wanted.values()):
-        raise _invalid("filter", "must be an object of queue, thread, author, reason")
-    try:
-        query = parse_query({**wanted, "limit": str(review.MAX_PAGE)})
-    except BadRequest as exc:
-        raise Unprocessable("the filter is not valid", errors=exc.extra["errors"]) from None
+async def _bulk_ids(resources: Resources, keys: SiteKeys, wanted: BulkVerdict) -> list[str]:
+    """The ids named, or the first ``MAX_BULK`` items the queue filter finds."""
+    if wanted.ids is not None:
+        return list(dict.fromkeys(wanted.ids))
+    assert wanted.filter is not None  # BulkVerdict holds one or the other
+    query = _query(wanted.filter)
     found: list[str] = []
     while len(found) < MAX_BULK:
         items, cursor, _ = await review.page(resources.redis, keys, query)
@@ -214,36 +164,44 @@ async def _bulk_ids(resources: Resources, keys: SiteKeys, doc: dict[str, Any]) -
     return found[:MAX_BULK]
 
 
-def _invalid(field: str, message: str) -> Unprocessable:
-    return Unprocessable(
-        "the body does not match the schema", errors=[{"field": field, "message": message}]
+def _query(wanted: BulkFilter) -> review.Query:
+    return review.Query(
+        queue=ReviewQueue.HELD if wanted.queue is msgspec.UNSET else wanted.queue,
+        thread=wanted.thread,
+        author=wanted.author,
+        reason=wanted.reason,
+        newest_first=False,
+        limit=review.MAX_PAGE,
     )
 
 
 async def bulk(
     resources: Resources, keys: SiteKeys, ids: Sequence[str], verdict: Verdict, token: Token
-) -> tuple[list[dict[str, Any]], list[Transition]]:
+) -> tuple[list[BulkOutcome], list[Transition]]:
     """One answer per id. A retry finds the done ones at their target: "unchanged", not redone."""
+    if not ids:
+        return [], []
     raw = await resources.store.raw_records([(keys, i) for i in ids])
     records = [decode_stored(fields) for fields in raw]
     reported = await resources.redis.zmscore(keys.reported, list(ids))
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, BulkOutcome] = {}
     changes: list[Transition] = []
     for comment_id, stored, open_reports in zip(ids, records, reported, strict=True):
         if stored is None:
-            results[comment_id] = {"id": comment_id, "outcome": "not_found"}
+            results[comment_id] = BulkOutcome(comment_id, Outcome.NOT_FOUND)
         elif stored.status is verdict.action.target and open_reports is None:
-            results[comment_id] = _result(comment_id, "unchanged", stored.status, stored.version)
+            results[comment_id] = BulkOutcome(
+                comment_id, Outcome.UNCHANGED, stored.status, stored.version
+            )
         else:
             changes.append(transition(stored, verdict, token.actor, stored.version))
     outcomes, applied = await apply(resources, keys, changes)
     for change, result in zip(changes, outcomes, strict=True):
-        done = result.outcome is Outcome.OK
-        results[change.comment.id] = _result(
-            change.comment.id, "ok" if done else "conflict", result.status, result.version
+        done = result.outcome is Applies.OK
+        results[change.comment.id] = BulkOutcome(
+            change.comment.id,
+            Outcome.OK if done else Outcome.CONFLICT,
+            change.new if done else result.status,
+            result.version,
         )
     return [results[i] for i in ids], applied
-
-
-def _result(comment_id: str, outcome: str, status: str | None, version: int) -> dict[str, Any]:
-    return {"id": comment_id, "outcome": outcome, "status": status, "version": version}

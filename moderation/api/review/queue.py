@@ -2,54 +2,102 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation.api.auth import authorise
-from moderation.api.http import NO_STORE
-from moderation.errors import BadRequest
-from moderation.models import COMMENT_ID
-from moderation.store.review import MAX_PAGE, QUEUES, Query, page
+from moderation.api.http import private, query
+from moderation.api.openapi import Security, operation
+from moderation.api.schemas import (
+    Reports,
+    ReportView,
+    ReviewAuthor,
+    ReviewItem,
+    ReviewPage,
+    ReviewQuery,
+    StandingView,
+)
+from moderation.models import Sort, Standing
+from moderation.store.authors import AuthorStanding
+from moderation.store.review import Item, Query, page
 from moderation.store.tokens import Role
 
-_encode = msgspec.json.Encoder().encode
 
-
-def parse_query(params: Any) -> Query:
-    """The query string as a ``Query``; every bad parameter is listed in one 400."""
-    errors = []
-    queue = params.get("queue", "held")
-    if queue not in QUEUES:
-        errors.append({"field": "queue", "message": f"must be one of {', '.join(QUEUES)}"})
-    sort = params.get("sort", "oldest")
-    if sort not in ("oldest", "newest"):
-        errors.append({"field": "sort", "message": "must be oldest or newest"})
-    limit = params.get("limit", "50")
-    if not limit.isdigit() or not 1 <= int(limit) <= MAX_PAGE:
-        errors.append({"field": "limit", "message": f"must be an integer from 1 to {MAX_PAGE}"})
-    cursor = params.get("cursor")
-    if cursor is not None and not COMMENT_ID.fullmatch(cursor):
-        errors.append({"field": "cursor", "message": "is not one this API returned"})
-    if errors:
-        raise BadRequest("bad query parameters", errors=errors)
-    return Query(
-        queue=queue,
-        thread=params.get("thread") or None,
-        author=params.get("author") or None,
-        reason=params.get("reason") or None,
-        newest_first=sort == "newest",
-        limit=int(limit),
-        cursor=cursor,
+def standing_view(standing: AuthorStanding) -> StandingView:
+    """The standing with ``banned`` and ``trusted`` spelled out for moderators' screens."""
+    return StandingView(
+        standing=standing.standing,
+        until=standing.until,
+        note=standing.note,
+        approved=standing.approved,
+        rejected=standing.rejected,
+        banned=standing.standing is Standing.BANNED,
+        trusted=standing.standing is Standing.TRUSTED,
     )
 
 
+def review_item(item: Item) -> ReviewItem:
+    stored, reports = item.found.stored, item.found.reports
+    comment, decision = stored.comment, stored.decision
+    reasons: dict[str, int] = {}
+    for report in reports:
+        reasons[report["reason"]] = reasons.get(report["reason"], 0) + 1
+    return ReviewItem(
+        id=comment.id,
+        site=comment.site,
+        thread=comment.thread,
+        author=ReviewAuthor(
+            name=comment.author.name,
+            key=comment.author.key,
+            standing=standing_view(item.standing),
+            id=comment.author.id,
+            email=comment.author.email,
+        ),
+        body=comment.body,
+        created_at=comment.created_at,
+        received_at=comment.received_at,
+        parent_id=comment.parent_id,
+        external_id=comment.external_id,
+        ip=comment.ip,
+        user_agent=comment.user_agent,
+        status=stored.status,
+        version=stored.version,
+        masked_body=decision.masked_body if decision else None,
+        reasons=list(decision.reasons) if decision else [],
+        decided_by=decision.decided_by if decision else None,
+        decided_at=decision.decided_at if decision else None,
+        reports=Reports(
+            count=len(reports),
+            reasons=reasons,
+            items=[msgspec.convert(r, ReportView) for r in reports],
+        ),
+        history=list(item.found.history),
+    )
+
+
+def store_query(wanted: ReviewQuery) -> Query:
+    return Query(
+        queue=wanted.queue,
+        thread=wanted.thread,
+        author=wanted.author,
+        reason=wanted.reason,
+        newest_first=wanted.sort is Sort.NEWEST,
+        limit=wanted.limit,
+        cursor=wanted.cursor,
+    )
+
+
+@operation(
+    "A review queue, oldest first, each item with its reasons, reports and history",
+    query=ReviewQuery,
+    answers={200: ReviewPage},
+    problems=(400, 401, 404),
+    security=Security.MODERATOR,
+)
 async def list_queue(request: Request) -> Response:
     resources, site, _ = await authorise(request, Role.MODERATOR)
-    query = parse_query(request.query_params)
+    wanted = store_query(query(ReviewQuery, request))
     keys = resources.sites.keys_for(site.id)
-    items, next_cursor, counts = await page(resources.redis, keys, query)
-    body = {"items": [i.json() for i in items], "next_cursor": next_cursor, "counts": counts}
-    return Response(_encode(body), media_type="application/json", headers=NO_STORE)
+    items, next_cursor, counts = await page(resources.redis, keys, wanted)
+    return private(ReviewPage([review_item(i) for i in items], next_cursor, counts))

@@ -37,7 +37,7 @@ async def test_banned_author_is_rejected_with_author_banned(
     [comment_id] = await post(BODIES[0], author_id="host-42")
     rejected = (await queue(client, admin, queue="rejected"))["items"]
     assert [i["id"] for i in rejected] == [comment_id]
-    assert [f["rule"] for f in rejected[0]["findings"]] == ["author_banned"]
+    assert [f["rule"] for f in rejected[0]["reasons"]] == ["author_banned"]
     assert rejected[0]["author"]["standing"]["standing"] == "banned"
     assert rejected[0]["author"]["standing"]["banned"] is True
 

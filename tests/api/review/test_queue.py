@@ -21,7 +21,7 @@ async def test_held_queue_lists_full_items_oldest_first(
     assert item["body"] == BODIES[0]
     assert item["status"] == "held" and item["version"] == 2
     assert item["author"]["standing"]["standing"] == "normal"
-    assert "policy:premoderation:all" in [f"{f['filter']}:{f['rule']}" for f in item["findings"]]
+    assert "policy:premoderation:all" in [f"{f['filter']}:{f['rule']}" for f in item["reasons"]]
     assert item["reports"] == {"count": 0, "reasons": {}, "items": []}
     assert [h["action"] for h in item["history"]] == ["auto"]
     assert page["counts"]["held"] == 3 and page["next_cursor"] is None
