@@ -12,6 +12,7 @@ ModerationError
 │   ├── UnsupportedMediaType 415 not application/json
 │   ├── Unprocessable       422  schema violations, every bad field listed
 │   ├── TooManyRequests     429  a rate limit, with Retry-After
+│   ├── RequestHeaderFieldsTooLarge 431 request headers over 16 KiB in total, before routing
 │   └── StoreUnavailable    503  Redis unreachable or out of memory, with Retry-After
 └── SiteExists                   ``sites create`` for an id already taken
 """
@@ -103,6 +104,11 @@ class PreconditionRequired(ProblemError):
 class TooManyRequests(ProblemError):
     status = 429
     title = "Too many requests"
+
+
+class RequestHeaderFieldsTooLarge(ProblemError):
+    status = 431
+    title = "Request header fields too large"
 
 
 class StoreUnavailable(ProblemError):

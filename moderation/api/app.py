@@ -9,9 +9,11 @@ from typing import Any
 
 from redis.exceptions import RedisError
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from moderation.api import comments, health, intake, metrics, openapi, reports, widget
+from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
 from moderation.api.review import audit, authors, decisions, policy, queue
 from moderation.api.state import Resources
@@ -70,6 +72,8 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
 
     return Starlette(
         routes=ROUTES,
+        # Inside Starlette's ServerErrorMiddleware, outside routing: refusals cost no handler work.
+        middleware=[Middleware(Hardening)],
         exception_handlers=HANDLERS,
         lifespan=lifespan,
     )
