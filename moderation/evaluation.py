@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import csv
 import dataclasses
+import enum
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,17 @@ from moderation.filters.pipeline import Pipeline
 from moderation.models import Action, Author, Comment, Decision, Status, Thread
 from moderation.policy import Policy
 
-OUTCOMES = ("approved", "approved_masked", "held", "rejected")
+
+class Outcome(enum.StrEnum):
+    """What a row came to: a decision's status, with masked publication told apart."""
+
+    APPROVED = Status.APPROVED.value
+    APPROVED_MASKED = "approved_masked"
+    HELD = Status.HELD.value
+    REJECTED = Status.REJECTED.value
+
+
+OUTCOMES = tuple(Outcome)
 _AT = "2026-01-01T00:00:00.000Z"
 
 
@@ -107,14 +118,14 @@ class Report:
         }
 
 
-def outcome(decision: Decision) -> str:
+def outcome(decision: Decision) -> Outcome:
     if decision.status is Status.APPROVED:
-        return "approved_masked" if decision.masked_body is not None else "approved"
-    return decision.status.value
+        return Outcome.APPROVED if decision.masked_body is None else Outcome.APPROVED_MASKED
+    return Outcome(decision.status.value)
 
 
 def is_flagged(outcome: str) -> bool:
-    return outcome != "approved"
+    return outcome != Outcome.APPROVED
 
 
 def read_rows(

@@ -181,6 +181,37 @@ class Comment(msgspec.Struct, frozen=True):
     user_agent: str | None = None
 
 
+class FilterName(enum.StrEnum):
+    """Who a finding comes from: a filter of the pipeline, the site's policy, the author's
+    standing, a moderator, or readers' reports."""
+
+    PROFANITY = "profanity"
+    SPAM = "spam"
+    POLICY = "policy"
+    AUTHOR = "author"
+    MODERATOR = "moderator"
+    REPORTS = "reports"
+
+
+class System(enum.StrEnum):
+    """Deciders that are not a person (a person is ``token:<name>``)."""
+
+    PIPELINE = "pipeline"
+    REPORTS = "reports"
+
+
+class AuditAction(enum.StrEnum):
+    """What an audit entry records: the pipeline's decision, a hold by readers' reports,
+    a standing change, or a moderator's action."""
+
+    AUTO = "auto"
+    HOLD = "hold"
+    STANDING = "standing"
+    APPROVE = "approve"
+    REJECT = "reject"
+    RESTORE = "restore"
+
+
 class Span(msgspec.Struct, frozen=True):
     """Where a finding matched, in the original text (character offsets)."""
 
@@ -192,7 +223,7 @@ class Span(msgspec.Struct, frozen=True):
 class Finding(msgspec.Struct, frozen=True):
     """One reason: which filter and rule fired, on what, how strongly, asking for what."""
 
-    filter: str
+    filter: FilterName
     rule: str
     action: Action
     score: float = 1.0
@@ -205,7 +236,7 @@ class Decision(msgspec.Struct, frozen=True):
     status: Status
     reasons: tuple[Finding, ...]
     decided_at: str
-    decided_by: str = "pipeline"
+    decided_by: str = System.PIPELINE  # or "token:<name>" of a moderator
     masked_body: str | None = None
 
 
@@ -225,15 +256,14 @@ class QueueMessage(msgspec.Struct, frozen=True, array_like=True):
     id: str
 
 
-HUMAN_ACTIONS = frozenset(Verb)
 
 
 class AuditEntry(msgspec.Struct, frozen=True, omit_defaults=True):
     """Who did what, when, to which comment or author, from which state, and why."""
 
     at: str
-    actor: str  # "pipeline", "reports", or "token:<name>"
-    action: str  # "auto", "hold" (reports), approve/reject/restore, "standing"
+    actor: str  # a ``System`` decider, or "token:<name>"
+    action: AuditAction
     comment: str = ""
     author: str = ""
     from_status: str = msgspec.field(default="", name="from")

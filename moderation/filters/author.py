@@ -7,15 +7,15 @@ site's ``trusted_after`` approved comments; it never silences another filter's f
 from __future__ import annotations
 
 from moderation.filters.context import Context
-from moderation.models import Action, Finding, Standing
+from moderation.models import Action, FilterName, Finding, Standing
 
 VERSION = "standing-1"
 _FINDINGS = {
     Standing.BANNED: Finding(
-        filter="author", rule="author_banned", action=Action.REJECT, version=VERSION
+        filter=FilterName.AUTHOR, rule="author_banned", action=Action.REJECT, version=VERSION
     ),
     Standing.PREMODERATED: Finding(
-        filter="author", rule="author_premoderated", action=Action.HOLD, version=VERSION
+        filter=FilterName.AUTHOR, rule="author_premoderated", action=Action.HOLD, version=VERSION
     ),
 }
 

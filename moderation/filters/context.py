@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from moderation.filters.text import Text
-from moderation.models import Comment, Finding, Standing
+from moderation.models import Comment, FilterName, Finding, Standing
 from moderation.policy import Policy
 
 
@@ -40,7 +40,7 @@ class Context:
 
 
 class Filter(Protocol):
-    name: str
+    name: FilterName
     version: str
 
     def __call__(self, text: Text, context: Context) -> list[Finding]: ...

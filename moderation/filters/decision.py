@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from moderation.filters import author
 from moderation.filters.context import Context
-from moderation.models import Action, Decision, Finding, Status
+from moderation.models import Action, Decision, FilterName, Finding, Status
 from moderation.policy import Premoderation
 
 _STATUS = {
@@ -23,7 +23,9 @@ def decide(findings: Sequence[Finding], context: Context, decided_at: str) -> De
     mode = context.policy.premoderation
     trusted = author.skips_premoderation(context)
     if mode is Premoderation.ALL and action.rank < Action.HOLD.rank and not trusted:
-        reasons.append(Finding(filter="policy", rule="premoderation:all", action=Action.HOLD))
+        reasons.append(
+            Finding(filter=FilterName.POLICY, rule="premoderation:all", action=Action.HOLD)
+        )
         action = Action.HOLD
     if mode is Premoderation.NONE and action is Action.HOLD and _only_words(reasons):
         action = Action.MASK  # nothing waits for a human: publish with the held words masked
@@ -35,7 +37,9 @@ def decide(findings: Sequence[Finding], context: Context, decided_at: str) -> De
 
 def _only_words(findings: Sequence[Finding]) -> bool:
     """Every hold comes from a listed word (which masking can hide), none from spam or standing."""
-    return all(f.filter == "profanity" and f.spans for f in findings if f.action is Action.HOLD)
+    return all(
+        f.filter is FilterName.PROFANITY and f.spans for f in findings if f.action is Action.HOLD
+    )
 
 
 # A decision that ends in MASK holds no HOLD finding unless premoderation "none" relaxed it.

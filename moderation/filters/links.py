@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from moderation.filters.text import Text
-from moderation.models import Action, Finding
+from moderation.models import Action, FilterName, Finding
 
 VERSION = "links-1"
 # A URL with a scheme or www., or a bare host name ending in a known top-level domain.
@@ -124,7 +124,7 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         spans["link:many"] = found
     return [
         Finding(
-            filter="spam",
+            filter=FilterName.SPAM,
             rule=rule,
             action=Action.HOLD,
             score=SCORES[rule],

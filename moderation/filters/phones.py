@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from moderation.filters.text import Text
-from moderation.models import Action, Finding
+from moderation.models import Action, FilterName, Finding
 
 VERSION = "phones-1"
 # Indonesian mobile numbers (08…, 62 8…, +62 8…) with spaces, dots or dashes between groups.
@@ -31,7 +31,7 @@ def phones(text: Text) -> list[Finding]:
         rule = "phone:solicit" if solicit else "phone:number"
         findings.append(
             Finding(
-                filter="spam",
+                filter=FilterName.SPAM,
                 rule=rule,
                 action=Action.HOLD,
                 score=SCORES[rule],

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
-from moderation.models import Action, Finding
+from moderation.models import Action, FilterName, Finding
 from moderation.policy import Policy, Severity
 
 PACKS = ("en", "id", "jv")
@@ -22,7 +22,7 @@ SCORES = {Severity.MILD: 0.5, Severity.STRONG: 0.8, Severity.SEVERE: 1.0}
 
 
 class ProfanityFilter:
-    name = "profanity"
+    name = FilterName.PROFANITY
 
     def __init__(self, words: WordList) -> None:
         self.words = words

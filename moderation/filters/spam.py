@@ -19,7 +19,7 @@ from moderation.filters.context import Context, Signals
 from moderation.filters.features import word_bucket
 from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.filters.text import Text
-from moderation.models import Action, Finding
+from moderation.models import Action, FilterName, Finding
 
 VERSION = "spam-1"
 # (at least this many, score): copies of one text across the site in an hour; one author's
@@ -34,7 +34,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 class SpamFilter:
-    name = "spam"
+    name = FilterName.SPAM
 
     def __init__(self, model: Model, lexicon: SpamLexicon) -> None:
         self.model = model
@@ -130,7 +130,7 @@ def _signals(signals: Signals) -> list[Finding]:
         if score:
             found.append(
                 Finding(
-                    filter="spam",
+                    filter=FilterName.SPAM,
                     rule=rule,
                     action=Action.HOLD,
                     score=score,

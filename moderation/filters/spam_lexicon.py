@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from importlib import resources
 
 from moderation.filters.text import Text
-from moderation.models import Action, Finding, Span
+from moderation.models import Action, FilterName, Finding, Span
 
 _TOKEN = re.compile(r"[^\W_]+")
 # Letters then a short number or a gambling suffix: alexis17, weton88, visi4d, pulauwin.
@@ -97,7 +97,7 @@ class SpamLexicon:
 
     def _finding(self, rule: str, score: float, span: Span, words: tuple[str, ...]) -> Finding:
         return Finding(
-            filter="spam",
+            filter=FilterName.SPAM,
             rule=rule,
             action=Action.HOLD,
             score=score,

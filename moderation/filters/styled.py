@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from moderation.filters.text import Text
-from moderation.models import Action, Finding, Span
+from moderation.models import Action, FilterName, Finding, Span
 
 VERSION = "styled-1"
 SCORES = {"styled:letters": 0.5, "styled:decorated": 0.5, "styled:lookalike": 0.5}
@@ -69,7 +69,7 @@ def disguises(word: str) -> tuple[tuple[int, str], ...]:
 def _finding(text: Text, rule: str, where: list[int]) -> Finding:
     start, end = where[0], where[-1] + 1
     return Finding(
-        filter="spam",
+        filter=FilterName.SPAM,
         rule=rule,
         action=Action.HOLD,
         score=SCORES[rule],

@@ -12,10 +12,9 @@ from typing import Any
 import msgspec
 
 from moderation import clock
-from moderation.models import Standing, StandingChange
+from moderation.models import AuditAction, Standing, StandingChange
 from moderation.store import audit
 from moderation.store.client import Redis, text
-from moderation.store.comments import AuditAction
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import STANDING, Call, hmgets
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import msgspec
 
-from moderation.models import AuditEntry, Comment, Decision, PublicComment, Status
+from moderation.models import AuditAction, AuditEntry, Comment, Decision, PublicComment, Status
 from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
 from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
@@ -33,18 +33,6 @@ class Outcome(enum.StrEnum):
     OK = "ok"
     CONFLICT = "conflict"  # the comment was no longer in the expected status or version
     MISSING = "missing"  # no such comment
-
-
-class AuditAction(enum.StrEnum):
-    """What an audit entry records: the pipeline's decision, a hold by readers' reports,
-    a standing change, or a moderator's action."""
-
-    AUTO = "auto"
-    HOLD = "hold"
-    STANDING = "standing"
-    APPROVE = "approve"
-    REJECT = "reject"
-    RESTORE = "restore"
 
 
 _BY_MODERATOR = frozenset({AuditAction.APPROVE, AuditAction.REJECT, AuditAction.RESTORE})

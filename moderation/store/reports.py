@@ -14,9 +14,18 @@ import msgspec
 
 from moderation import clock
 from moderation.errors import NotFound, TooManyRequests
-from moderation.models import COMMENT_ID, Action, Decision, Finding, Status
+from moderation.models import (
+    COMMENT_ID,
+    Action,
+    AuditAction,
+    Decision,
+    FilterName,
+    Finding,
+    Status,
+    System,
+)
 from moderation.store.client import Redis, text
-from moderation.store.comments import AuditAction, Store, Stored, Transition
+from moderation.store.comments import Store, Stored, Transition
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import REPORT, Call
 
@@ -57,13 +66,13 @@ def hold(stored: Stored, reports: int) -> Transition:
     """Unpublish a comment that enough readers reported, keeping its findings as evidence."""
     previous = stored.decision
     finding = Finding(
-        filter="reports", rule="hide_threshold", action=Action.HOLD, score=float(reports)
+        filter=FilterName.REPORTS, rule="hide_threshold", action=Action.HOLD, score=float(reports)
     )
     decision = Decision(
         status=Status.HELD,
         reasons=(*(previous.reasons if previous else ()), finding),
         decided_at=clock.rfc3339(clock.now()),
-        decided_by="reports",
+        decided_by=System.REPORTS,
         masked_body=previous.masked_body if previous else None,
     )
     return Transition(
@@ -73,7 +82,7 @@ def hold(stored: Stored, reports: int) -> Transition:
         decision=decision,
         version=stored.version,  # a moderator who decided meanwhile wins over the readers
         action=AuditAction.HOLD,
-        reason="reports",
+        reason=System.REPORTS,
         note=f"{reports} reader reports",
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from moderation.filters import author, decision
 from moderation.filters.context import Context, Signals
-from moderation.models import Action, Author, Comment, Finding, Standing, Status, Thread
+from moderation.models import Action, Author, Comment, FilterName, Finding, Standing, Status, Thread
 from moderation.policy import Policy, Premoderation
 
 COMMENT = Comment(
@@ -43,5 +43,5 @@ def test_trusted_author_skips_premoderation_only_past_the_threshold() -> None:
 
 def test_trust_does_not_silence_other_findings() -> None:
     """A trusted author's comment that a filter holds stays held."""
-    held = Finding(filter="spam", rule="spam:score", action=Action.HOLD)
+    held = Finding(filter=FilterName.SPAM, rule="spam:score", action=Action.HOLD)
     assert decision.decide([held], context(Standing.TRUSTED, 9), "now").status is Status.HELD

@@ -11,7 +11,7 @@ import msgspec
 import pytest
 import redis.asyncio as aioredis
 
-from moderation.models import Author, Comment, Decision, Standing, Status, Thread
+from moderation.models import AuditAction, Author, Comment, Decision, Standing, Status, Thread
 from moderation.store import audit, authors, comments, learning, reports, review, scripts
 from moderation.store.comments import Accepted, Outcome, Store, Transition
 from moderation.store.keys import SiteKeys
@@ -34,7 +34,7 @@ COMMENT = Comment(
 )
 TOP = msgspec.structs.replace(COMMENT, parent_id=None)
 REPORT = Report(reason="spam", text="", at="2026-11-28T00:00:00Z")
-ENTRY = audit.Entry(at="2026-11-28T00:00:00Z", actor="a", action="standing")
+ENTRY = audit.Entry(at="2026-11-28T00:00:00Z", actor="a", action=AuditAction.STANDING)
 
 
 def _decision(status: Status) -> Decision:

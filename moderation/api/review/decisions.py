@@ -32,9 +32,18 @@ from moderation.api.schemas import (
 )
 from moderation.api.state import Resources
 from moderation.errors import BadRequest, Conflict, NotFound, PreconditionRequired
-from moderation.models import COMMENT_ID, Action, Decision, Finding, ReviewQueue, Verb
+from moderation.models import (
+    COMMENT_ID,
+    Action,
+    AuditAction,
+    Decision,
+    FilterName,
+    Finding,
+    ReviewQueue,
+    Verb,
+)
 from moderation.store import learning, review
-from moderation.store.comments import Applied, AuditAction, Stored, Transition, decode_stored
+from moderation.store.comments import Applied, Stored, Transition, decode_stored
 from moderation.store.comments import Outcome as Applies
 from moderation.store.keys import SiteKeys
 from moderation.store.tokens import Role, Token
@@ -58,7 +67,7 @@ def transition(stored: Stored, verdict: Verdict, actor: str, version: int | None
     """The status change a verdict asks for; earlier findings stay as evidence."""
     previous = stored.decision
     finding = Finding(
-        filter="moderator",
+        filter=FilterName.MODERATOR,
         rule=verdict.reason or verdict.action,
         action=_ACTION[verdict.action],
         detail=verdict.note,
