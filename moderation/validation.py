@@ -38,13 +38,13 @@ class Invalid(ValueError):
 
 
 def dec_hook(type_: type, value: Any) -> Any:
-    if type_ is Timestamp and isinstance(value, str):
+    if type_ is Timestamp:
         try:
             clock.rfc3339(clock.parse_rfc3339(value))  # must also convert to UTC and back
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, TypeError, AttributeError):
             raise ValueError("must be an RFC 3339 timestamp with an offset") from None
         return Timestamp(value)
-    raise NotImplementedError(f"no decoder for {type_!r}")
+    raise TypeError(f"no decoder for {type_!r}")
 
 
 def convert(type_: type[T], doc: Any, *, strict: bool = True) -> T:

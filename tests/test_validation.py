@@ -67,3 +67,9 @@ def test_a_nested_object_of_the_wrong_type_is_a_field_error() -> None:
 def test_a_document_that_is_not_an_object_is_one_error() -> None:
     """A list where an object belongs is reported once, on the document."""
     assert _errors(CommentIn, [1]) == {"": "must be an object"}
+
+
+def test_a_timestamp_of_another_json_type_is_a_field_error() -> None:
+    """``created_at: 5`` is a schema violation on ``created_at``, not a crash."""
+    doc = {"thread": {"id": "t"}, "author": {"name": "Nash"}, "body": "ok", "created_at": 5}
+    assert _errors(CommentIn, doc) == {"created_at": "must be an RFC 3339 timestamp with an offset"}

@@ -65,6 +65,8 @@ def _every_error(body: bytes) -> CommentIn:
         return validation.convert(CommentIn, msgspec.json.decode(body))
     except validation.Invalid as exc:
         raise Unprocessable("the comment does not match the schema", errors=exc.errors) from None
+    except msgspec.DecodeError:  # a typed decode can fail on a type before the syntax
+        raise BadRequest("the body is not valid JSON") from None
     except RecursionError:
         raise BadRequest("the body nests too deeply") from None
 

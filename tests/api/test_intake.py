@@ -76,6 +76,17 @@ async def test_malformed_json_is_400(host: Host) -> None:
     assert_problem(await host.post(b'{"thread": '), 400)
 
 
+async def test_a_wrong_type_before_malformed_json_is_400(host: Host) -> None:
+    """``0:`` fails the schema at its first byte and the syntax at its second: 400, not 500."""
+    assert_problem(await host.post(b"0:"), 400)
+
+
+async def test_a_timestamp_of_the_wrong_type_is_422(host: Host) -> None:
+    """``created_at: 5`` is listed as a bad field."""
+    problem = assert_problem(await host.post({**comment("x"), "created_at": 5}), 422)
+    assert [e["field"] for e in problem["errors"]] == ["created_at"]
+
+
 async def test_invalid_utf8_is_400(host: Host) -> None:
     """A correctly signed body that is not UTF-8 is a 400 problem, not a crash."""
     body = b'{"body": "\xff\xfe"}'
