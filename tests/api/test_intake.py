@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -19,10 +20,10 @@ from tests.conftest import Host, comment, running_app
 pytestmark = pytest.mark.anyio
 
 
-def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
-    problem: dict[str, object] = response.json()
+    problem: dict[str, Any] = response.json()
     assert problem["status"] == status
     assert problem["title"] and problem["detail"]
     return problem
