@@ -126,14 +126,14 @@ async def test_wrong_types_are_422(host: Host) -> None:
 async def test_over_long_comment_is_422(host: Host, settings: Settings) -> None:
     """A body longer than the character limit is refused with its field named."""
     problem = assert_problem(await host.post(comment("a" * (settings.max_comment_chars + 1))), 422)
-    assert problem["errors"][0]["field"] == "body"  # type: ignore[index]
+    assert problem["errors"][0]["field"] == "body"
 
 
 async def test_unknown_parent_is_422(host: Host) -> None:
     """A reply to a comment that does not exist in this thread is refused."""
     response = await host.post(comment("balas", parent_id="01M8G687EF3DXTWWAZV19SPX4X"))
     problem = assert_problem(response, 422)
-    assert problem["errors"][0]["field"] == "parent_id"  # type: ignore[index]
+    assert problem["errors"][0]["field"] == "parent_id"
 
 
 async def test_missing_signature_is_401(client: httpx.AsyncClient, site: Created) -> None:
