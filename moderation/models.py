@@ -256,8 +256,6 @@ class QueueMessage(msgspec.Struct, frozen=True, array_like=True):
     id: str
 
 
-
-
 class AuditEntry(msgspec.Struct, frozen=True, omit_defaults=True):
     """Who did what, when, to which comment or author, from which state, and why."""
 
