@@ -31,8 +31,10 @@ class Hardening:
 
         async def send_nosniff(message: Message) -> None:
             if message["type"] == "http.response.start":
-                # A new message and list: the app's may be reused (a cached response's headers).
-                message = {**message, "headers": [*message.get("headers", ()), _NOSNIFF]}
+                headers = message.get("headers", ())
+                if _NOSNIFF not in headers:  # problem answers already carry it
+                    # A new message and list: the app's may be reused (a cached response's).
+                    message = {**message, "headers": [*headers, _NOSNIFF]}
             await send(message)
 
         # Each line as sent, ``name: value\r\n``, so the limit is on the bytes a client sent.

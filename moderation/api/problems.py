@@ -21,7 +21,8 @@ def problem(request: Request, error: ProblemError) -> Response:
     return Response(
         error.body(request.url.path),
         error.status,
-        headers={**error.headers, "Cache-Control": "no-store"},
+        # nosniff here too: an unhandled error is answered outside the middleware.
+        headers={**error.headers, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
         media_type="application/problem+json",
     )
 

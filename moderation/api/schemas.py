@@ -63,8 +63,8 @@ class ReviewQuery(msgspec.Struct, frozen=True):
     cursor: CommentId | None = None
 
 
-AuditCursor = Annotated[
-    str, msgspec.Meta(pattern=r"^[0-9]{1,20}-[0-9]{1,20}\Z", description="an audit entry id")
+AuditCursor = Annotated[  # 19 digits stay below 2**64, as Redis needs
+    str, msgspec.Meta(pattern=r"^[0-9]{1,19}-[0-9]{1,19}\Z", description="an audit entry id")
 ]
 
 

@@ -6,7 +6,6 @@ Entries are written inside the scripts that make the change (``decide.lua``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,7 +18,6 @@ from moderation.store.keys import SiteKeys
 SCAN_CHUNK = 500
 SCAN_LIMIT = 10_000  # entries a filtered page may look at before it returns what it found
 MAX_PAGE = 500
-STREAM_ID = re.compile(r"[0-9]{1,20}-[0-9]{1,20}")  # with fullmatch
 
 
 Entry = AuditEntry
