@@ -107,11 +107,14 @@ def _readable(error: FieldError, type_: Any) -> FieldError:
 
 
 def _meta_of(type_: Any) -> msgspec.Meta | None:
-    for arg in (type_, *typing.get_args(type_)):
-        if typing.get_origin(arg) is typing.Annotated:
-            for extra in arg.__metadata__:
-                if isinstance(extra, msgspec.Meta) and extra.pattern:
-                    return extra
+    """The first patterned ``Meta`` in ``type_``, looking inside optionals and lists."""
+    if typing.get_origin(type_) is typing.Annotated:
+        for extra in type_.__metadata__:
+            if isinstance(extra, msgspec.Meta) and extra.pattern:
+                return extra
+    for arg in typing.get_args(type_):
+        if (found := _meta_of(arg)) is not None:
+            return found
     return None
 
 

@@ -73,3 +73,15 @@ def test_a_timestamp_of_another_json_type_is_a_field_error() -> None:
     """``created_at: 5`` is a schema violation on ``created_at``, not a crash."""
     doc = {"thread": {"id": "t"}, "author": {"name": "Nash"}, "body": "ok", "created_at": 5}
     assert _errors(CommentIn, doc) == {"created_at": "must be an RFC 3339 timestamp with an offset"}
+
+
+def test_a_bad_id_in_a_list_is_reported_in_words() -> None:
+    """An id inside ``ids`` that is not a comment id says so, not the regex it failed."""
+    errors = _errors(BulkVerdict, {"action": "reject", "ids": ["nope"]})
+    assert errors == {"ids[0]": "must be a comment id"}
+
+
+def test_an_empty_bulk_filter_is_reported_on_the_filter() -> None:
+    """``filter: {}`` is one error on ``filter``, saying what to name."""
+    errors = _errors(BulkVerdict, {"action": "reject", "filter": {}})
+    assert errors == {"filter": "name at least a queue, thread, author or reason"}

@@ -97,7 +97,7 @@ class BulkFilter(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         # An empty filter would silently mean "the whole held queue": it must say so.
         if self.queue is msgspec.UNSET and not (self.thread or self.author or self.reason):
-            raise ValueError("filter: name at least a queue, thread, author or reason")
+            raise ValueError("name at least a queue, thread, author or reason")
 
 
 MAX_BULK = 500

@@ -140,7 +140,7 @@ async def decide_one(request: Request) -> Response:
     "One action on up to 500 ids or on what a queue filter finds; a retry is not redone",
     body=BulkVerdict,
     answers={200: BulkAnswer},
-    problems=(400, 401, 403, 404, 413, 422),
+    problems=(400, 401, 404, 413, 422),
     security=Security.MODERATOR,
 )
 async def decide_bulk(request: Request) -> Response:
