@@ -27,6 +27,7 @@ from moderation.models import (
     ThreadId,
     Verb,
 )
+from moderation.store.reports import MAX_TEXT, Report
 from moderation.validation import FieldError
 
 Note = Annotated[str, msgspec.Meta(max_length=2_000)]
@@ -125,7 +126,7 @@ class ReportIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A reader's report on a published comment."""
 
     reason: Reason
-    text: Annotated[str, msgspec.Meta(max_length=1_000)] = ""
+    text: Annotated[str, msgspec.Meta(max_length=MAX_TEXT)] = ""
 
 
 # Answers.
@@ -167,16 +168,10 @@ class ReviewAuthor(msgspec.Struct, frozen=True):
     email: str | None = None
 
 
-class ReportView(msgspec.Struct, frozen=True):
-    reason: str
-    text: str
-    at: str
-
-
 class Reports(msgspec.Struct, frozen=True):
     count: int
     reasons: dict[str, int]
-    items: list[ReportView]
+    items: list[Report]
 
 
 class ReviewItem(msgspec.Struct, frozen=True):

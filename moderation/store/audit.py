@@ -23,11 +23,11 @@ MAX_PAGE = 500
 Entry = AuditEntry
 
 encode = msgspec.json.Encoder().encode
-_decode = msgspec.json.Decoder(Entry).decode
+decode_entry = msgspec.json.Decoder(Entry).decode
 
 
 def read(stream_id: Any, fields: Any) -> Entry:
-    entry = _decode(fields[b"e"])
+    entry = decode_entry(fields[b"e"])
     version = int(fields.get(b"v") or 0)
     return msgspec.structs.replace(entry, id=text(stream_id), version=version)
 
@@ -35,7 +35,7 @@ def read(stream_id: Any, fields: Any) -> Entry:
 def history_entry(raw: Any) -> Entry:
     """One line of a comment's history list: ``"<audit id> <version> <entry JSON>"``."""
     stream_id, version, body = raw.split(b" ", 2)
-    entry = _decode(body)
+    entry = decode_entry(body)
     return msgspec.structs.replace(entry, id=stream_id.decode(), version=int(version))
 
 

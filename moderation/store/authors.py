@@ -97,7 +97,4 @@ async def describe(
     """An author's standing now and every change to it, oldest first."""
     (standing,) = await standings(redis, keys, [key])
     log = await redis.lrange(keys.author_log(key), 0, -1)
-    return standing, [_decode_entry(raw) for raw in log]
-
-
-_decode_entry = msgspec.json.Decoder(audit.Entry).decode
+    return standing, [audit.decode_entry(raw) for raw in log]

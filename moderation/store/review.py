@@ -17,9 +17,11 @@ from moderation.store import audit, authors
 from moderation.store.client import Redis, text
 from moderation.store.comments import Stored, decode_stored
 from moderation.store.keys import SiteKeys
+from moderation.store.reports import Report
 from moderation.store.scripts import ITEMS, Call, hmgets
 
 MAX_PAGE = 100
+_decode_report = msgspec.json.Decoder(Report).decode
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
 
@@ -75,7 +77,7 @@ def _matches(query: Query, item: Found) -> bool:
         decision = item.stored.decision
         findings = decision.reasons if decision else ()
         rules = {r for f in findings for r in (f.rule, f.filter, f"{f.filter}:{f.rule}")}
-        return query.reason in rules | {r.get("reason") for r in item.reports}
+        return query.reason in rules | {r.reason for r in item.reports}
     return True
 
 
@@ -145,7 +147,7 @@ class Found:
     """A queued comment as read, before its author's standing is looked up."""
 
     stored: Stored
-    reports: list[dict[str, Any]]
+    reports: list[Report]
     history: list[audit.Entry]
 
 
@@ -166,7 +168,7 @@ async def read(redis: Redis, keys: SiteKeys, ids: Sequence[str]) -> list[Found |
         out.append(
             Found(
                 stored=stored,
-                reports=[msgspec.json.decode(v) for v in reports[1::2]],
+                reports=[_decode_report(v) for v in reports[1::2]],
                 history=[audit.history_entry(raw) for raw in history],
             )
             if stored

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -11,7 +10,6 @@ from moderation.api.http import private, query
 from moderation.api.openapi import Security, operation
 from moderation.api.schemas import (
     Reports,
-    ReportView,
     ReviewAuthor,
     ReviewItem,
     ReviewPage,
@@ -42,7 +40,7 @@ def review_item(item: Item) -> ReviewItem:
     comment, decision = stored.comment, stored.decision
     reasons: dict[str, int] = {}
     for report in reports:
-        reasons[report["reason"]] = reasons.get(report["reason"], 0) + 1
+        reasons[report.reason] = reasons.get(report.reason, 0) + 1
     return ReviewItem(
         id=comment.id,
         site=comment.site,
@@ -70,7 +68,7 @@ def review_item(item: Item) -> ReviewItem:
         reports=Reports(
             count=len(reports),
             reasons=reasons,
-            items=[msgspec.convert(r, ReportView) for r in reports],
+            items=reports,
         ),
         history=list(item.found.history),
     )
