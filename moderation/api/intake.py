@@ -5,21 +5,18 @@ from __future__ import annotations
 import hashlib
 import time
 
-import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation import clock, ids, signing, validation
-from moderation.api.http import json_response, read_body, require_json
+from moderation.api.http import decode, json_response, read_body, require_json
 from moderation.api.openapi import Security, operation
 from moderation.api.schemas import Queued
 from moderation.api.state import Resources
-from moderation.errors import BadRequest, Conflict, NotFound, Unprocessable
+from moderation.errors import Conflict, NotFound, Unprocessable
 from moderation.models import Comment, CommentIn, Status
 from moderation.store.comments import Accepted
 from moderation.store.sites import Site
-
-_decode_in = msgspec.json.Decoder(CommentIn, dec_hook=validation.dec_hook).decode
 
 
 async def verified_site(
@@ -49,31 +46,15 @@ async def verified_site(
 
 def parse(body: bytes, max_chars: int) -> CommentIn:
     """The intake body, checked against ``CommentIn`` and the site-wide length limit."""
-    try:
-        comment = _decode_in(body)
-    except msgspec.ValidationError:
-        comment = _every_error(body)
-    except (msgspec.DecodeError, RecursionError):
-        raise BadRequest("the body is not valid JSON") from None
+    comment = decode(CommentIn, body)
     if len(comment.body) > max_chars:  # the configured limit, below the struct's own
         raise _invalid("body", f"Expected `str` of length <= {max_chars}")
     return comment
 
 
-def _every_error(body: bytes) -> CommentIn:
-    try:
-        return validation.convert(CommentIn, msgspec.json.decode(body))
-    except validation.Invalid as exc:
-        raise Unprocessable("the comment does not match the schema", errors=exc.errors) from None
-    except msgspec.DecodeError:  # a typed decode can fail on a type before the syntax
-        raise BadRequest("the body is not valid JSON") from None
-    except RecursionError:
-        raise BadRequest("the body nests too deeply") from None
-
-
 def _invalid(field: str, message: str) -> Unprocessable:
     return Unprocessable(
-        "the comment does not match the schema",
+        "the body does not match the schema",
         errors=[validation.FieldError(field, message)],
     )
 
