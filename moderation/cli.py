@@ -285,7 +285,12 @@ def _with_sites(settings: Settings, action: Callable[[Sites], Awaitable[Any]]) -
 
 def _with_redis(settings: Settings, action: Callable[[Redis], Awaitable[Any]]) -> Any:
     async def run(url: str) -> Any:
-        redis: Redis = connect(url, cluster=settings.redis_cluster)
+        redis: Redis = connect(
+            url,
+            cluster=settings.redis_cluster,
+            socket_timeout=settings.redis_socket_timeout_seconds,
+            connect_timeout=settings.redis_connect_timeout_seconds,
+        )
         try:
             return await action(redis)
         finally:

@@ -46,5 +46,18 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.redis_errors = Counter(
+            "moderation_redis_errors_total",
+            "Store errors met by this process, by exception kind",
+            ["kind"],
+            registry=self.registry,
+        )
+        self.loop_errors = Counter(
+            "moderation_worker_loop_errors_total",
+            "Unexpected (non-store) errors a worker loop survived, by loop",
+            ["loop"],
+            registry=self.registry,
+        )
+
     def exposition(self) -> bytes:
         return generate_latest(self.registry)

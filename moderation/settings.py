@@ -39,6 +39,13 @@ class Settings:
     reports_per_minute: int = 10  # per reader; a comment takes ten times that from all readers
     # Process
     log_level: str = "info"
+    # Running it like production (issue 10)
+    redis_socket_timeout_seconds: float = 5.0  # a hung store fails a call instead of hanging it
+    redis_connect_timeout_seconds: float = 2.0
+    heartbeat_seconds: float = 5.0
+    metrics_token: str = ""  # bearer token for /metrics from non-loopback clients ('' = none)
+    log_format: str = "text"  # text | json
+    forwarded_allow_ips: str = "127.0.0.1"  # proxies whose X-Forwarded-For is believed
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -7,7 +7,7 @@ import logging
 import os
 import secrets
 import socket
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -18,6 +18,8 @@ from moderation.filters.context import Context, Signals
 from moderation.filters.normalise import normalise
 from moderation.filters.pipeline import Pipeline
 from moderation.filters.text import Text
+from moderation.heartbeat import Heartbeat
+from moderation.loops import Loops
 from moderation.metrics import Metrics
 from moderation.models import Status
 from moderation.settings import Settings
@@ -54,10 +56,14 @@ class Worker:
         self._stopping = asyncio.Event()
 
     async def __aenter__(self) -> Worker:
-        self.redis: Redis = connect(self.redis_url, cluster=self.settings.redis_cluster)
+        self.redis: Redis = connect(
+            self.redis_url,
+            cluster=self.settings.redis_cluster,
+            socket_timeout=self.settings.redis_socket_timeout_seconds,
+            connect_timeout=self.settings.redis_connect_timeout_seconds,
+        )
         self.scripts = Scripts()
         self.queue = Queue(self.redis, self.settings.shards)
-        await self.queue.prepare()
         self.sites = Sites(self.redis, self.settings)
         self.store = Store(
             self.redis,
@@ -65,6 +71,13 @@ class Worker:
             idempotency_ttl=self.settings.idempotency_ttl_seconds,
             recent_size=self.settings.recent_size,
         )
+        self.loops = Loops(self.metrics, self._stopping)
+        self._prepared = False
+        try:
+            await self._prepare()
+        except (RedisError, OSError) as exc:
+            # Start anyway (no crash loop while the store is away): ``run`` retries.
+            log.warning("store not ready at start: %r", exc)
         return self
 
     async def __aexit__(
@@ -75,26 +88,48 @@ class Worker:
     ) -> None:
         await self.redis.aclose()
 
+    async def _prepare(self) -> None:
+        if not self._prepared:
+            await self.queue.prepare()
+            self._prepared = True
+
     def stop(self) -> None:
         """Finish the batch in hand, then return from ``run``; unread work stays queued."""
         self._stopping.set()
 
     async def run(self) -> None:
         log.info("worker %s consuming %d shards", self.consumer, self.queue.shards)
-        reclaimer = asyncio.create_task(self._reclaim_forever())
+        beat = Heartbeat(self.redis, self.settings, self.consumer, self.loops)
+        background = [
+            asyncio.create_task(self.loops.forever("heartbeat", beat.beat, pause=beat.interval))
+        ]
         try:
+            await self.loops.until_done("prepare", self._prepare)
+            reclaim = self.loops.forever("reclaim", self._reclaim, pause=self._claim)
+            background.append(asyncio.create_task(reclaim))
             # Each consumer returns after the batch in hand once ``stop`` is called.
-            await asyncio.gather(*(self._consume(s) for s in range(self.queue.shards)))
+            await asyncio.gather(
+                *(self.loops.forever(f"shard {s}", self._consumer(s)) for s in self._shards())
+            )
         finally:
-            reclaimer.cancel()
-            await asyncio.gather(reclaimer, return_exceptions=True)
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
         log.info("worker %s stopped", self.consumer)
+
+    def _shards(self) -> range:
+        return range(self.queue.shards)
+
+    @property
+    def _claim(self) -> float:
+        return self.settings.claim_interval_seconds
 
     async def run_once(self, *, claim_idle_ms: int | None = None) -> int:
         """Burst mode: reclaim what is due, then drain every shard without blocking."""
+        await self._prepare()
         idle = self.settings.claim_idle_ms if claim_idle_ms is None else claim_idle_ms
         done = 0
-        for shard in range(self.queue.shards):
+        for shard in self._shards():
             done += await self.handle(
                 await self.queue.reclaim(shard, self.consumer, idle, self.settings.batch_size)
             )
@@ -104,39 +139,51 @@ class Worker:
                 done += await self.handle(batch)
         return done
 
-    async def _consume(self, shard: int) -> None:
-        backoff = 0.1
-        while not self._stopping.is_set():
-            try:
-                batch = await self.queue.read(
-                    shard, self.consumer, self.settings.batch_size, self.settings.block_ms
-                )
-                await self.handle(batch)
-                backoff = 0.1
-            except RedisError as exc:
-                # Unacknowledged entries stay pending and are reclaimed; nothing is lost.
-                log.warning("shard %d: store error %r; retrying in %.1fs", shard, exc, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
+    def _consumer(self, shard: int) -> Callable[[], Awaitable[None]]:
+        async def step() -> None:
+            batch = await self.queue.read(
+                shard, self.consumer, self.settings.batch_size, self.settings.block_ms
+            )
+            await self.handle(batch)
 
-    async def _reclaim_forever(self) -> None:
-        while True:
-            await asyncio.sleep(self.settings.claim_interval_seconds)
-            for shard in range(self.queue.shards):
-                try:
-                    batch = await self.queue.reclaim(
-                        shard, self.consumer, self.settings.claim_idle_ms, self.settings.batch_size
-                    )
-                    await self.handle(batch)
-                except RedisError as exc:
-                    log.warning("reclaim on shard %d failed: %r", shard, exc)
+        return step
+
+    async def _reclaim(self) -> None:
+        for shard in self._shards():
+            batch = await self.queue.reclaim(
+                shard, self.consumer, self.settings.claim_idle_ms, self.settings.batch_size
+            )
+            await self.handle(batch)
 
     async def handle(self, batch: Sequence[Delivery]) -> int:
-        """Decide a batch in two round trips: read the records, then apply every decision."""
+        """Decide a batch in two round trips: read the records, then apply every decision.
+
+        A malformed entry is dead-lettered at once (no retry can mend it); a batch that fails
+        for any reason but the store is decided message by message, so only the culprit fails.
+        """
         if not batch:
             return 0
         with self.metrics.batch_seconds.time():
+            wellformed = []
+            for delivery in batch:
+                if delivery.malformed:
+                    await self._dead_letter(delivery, f"malformed entry: {delivery.malformed}")
+                else:
+                    wellformed.append(delivery)
+            return await self._isolating(wellformed)
+
+    async def _isolating(self, batch: Sequence[Delivery]) -> int:
+        if not batch:
+            return 0
+        try:
             return await self._handle(batch)
+        except (RedisError, OSError):
+            raise  # the store's fault, not the messages': they stay pending and are retried
+        except Exception as exc:  # the per-message boundary: retry, then dead-letter; never drop
+            if len(batch) == 1:
+                await self._failed(batch[0], exc)
+                return 0
+            return sum([await self._isolating([delivery]) for delivery in batch])
 
     async def _handle(self, batch: Sequence[Delivery]) -> int:
         raw = await self.store.raw_records(
@@ -195,14 +242,7 @@ class Worker:
 
     async def _failed(self, delivery: Delivery, exc: Exception) -> None:
         if delivery.deliveries >= self.settings.max_deliveries:
-            log.error(
-                "dead-lettering %s after %d deliveries: %r",
-                delivery.comment_id,
-                delivery.deliveries,
-                exc,
-            )
-            await self.queue.dead_letter(delivery, repr(exc))
-            self.metrics.dead_letters.inc()
+            await self._dead_letter(delivery, f"after {delivery.deliveries} deliveries: {exc!r}")
         else:
             log.warning(
                 "comment %s failed (delivery %d), will retry: %r",
@@ -210,3 +250,14 @@ class Worker:
                 delivery.deliveries,
                 exc,
             )
+
+    async def _dead_letter(self, delivery: Delivery, error: str) -> None:
+        log.error(
+            "dead-lettering entry %s of shard %d: %s",
+            delivery.entry_id,
+            delivery.shard,
+            error,
+            extra={"site": delivery.site, "comment_id": delivery.comment_id},
+        )
+        await self.queue.dead_letter(delivery, error)
+        self.metrics.dead_letters.inc()

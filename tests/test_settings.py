@@ -11,7 +11,8 @@ from moderation.settings import Settings
 
 ROOT = Path(__file__).parent.parent
 NAMES = {f"MODERATION_{field.name.upper()}" for field in dataclasses.fields(Settings)}
-SECRET = {"MODERATION_REDIS_URL"}  # carries the Redis password, so never in the ConfigMap
+# Secrets (the Redis password, the metrics token) are never in the ConfigMap.
+SECRET = {"MODERATION_REDIS_URL", "MODERATION_METRICS_TOKEN"}
 
 
 def readme_table() -> dict[str, str]:
@@ -53,7 +54,7 @@ def test_readme_defaults_are_the_settings_defaults() -> None:
 
 
 def test_configmap_sets_every_setting_and_the_secret_the_redis_url() -> None:
-    """The ConfigMap sets every knob but the Redis URL, which only the Secret sets."""
+    """The ConfigMap sets every knob but the secret ones, which only the Secret sets."""
     assert set(manifest("configmap.yaml", "data")) == NAMES - SECRET
     assert set(manifest("secret.example.yaml", "stringData")) == SECRET
 

@@ -57,7 +57,12 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        redis = connect(redis_url, cluster=settings.redis_cluster)
+        redis = connect(
+            redis_url,
+            cluster=settings.redis_cluster,
+            socket_timeout=settings.redis_socket_timeout_seconds,
+            connect_timeout=settings.redis_connect_timeout_seconds,
+        )
         try:
             resources = Resources.build(settings, redis, registry)
             try:

@@ -22,12 +22,25 @@ def text(raw: Any) -> str:
     return raw.decode() if isinstance(raw, bytes) else str(raw)
 
 
-def connect(url: str, *, cluster: bool = False) -> Redis:
-    """One client with a connection pool; callers own it and close it with ``aclose()``."""
+def connect(
+    url: str,
+    *,
+    cluster: bool = False,
+    socket_timeout: float | None = None,
+    connect_timeout: float | None = None,
+) -> Redis:
+    """One client with a connection pool; callers own it and close it with ``aclose()``.
+
+    ``socket_timeout`` bounds every reply (and must exceed the worker's blocking read), so a
+    store that hangs rather than refuses fails calls with ``TimeoutError`` instead of hanging.
+    """
+    timeouts = {"socket_timeout": socket_timeout, "socket_connect_timeout": connect_timeout}
     if cluster:
         # The cluster client speaks the same command API; scripts route by their first key.
-        return cast(Redis, RedisCluster.from_url(url, decode_responses=False))
-    pool = ConnectionPool.from_url(url, decode_responses=False, health_check_interval=30)
+        return cast(Redis, RedisCluster.from_url(url, decode_responses=False, **timeouts))
+    pool = ConnectionPool.from_url(
+        url, decode_responses=False, health_check_interval=30, **timeouts
+    )
     pool.connection_class = _FAST.get(pool.connection_class, pool.connection_class)
     return aioredis.Redis.from_pool(pool)  # the client owns the pool and closes it
 

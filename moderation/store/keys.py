@@ -8,6 +8,8 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:sites                         set    every site id
     mod:apikeys                       hash   API key SHA-256 → site id
     mod:tokens                        hash   moderator token SHA-256 → name, role, sites (JSON)
+    mod:workers                       zset   worker consumer names, by heartbeat expiry (ms)
+    mod:worker:<consumer>             string a worker's last heartbeat JSON (TTL)
     mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
     mod:{mN}:dead                     stream poison messages, with the last error
     group "workers" on mod:{mN}:q
@@ -49,6 +51,7 @@ SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
 TOKENS = "mod:tokens"
 GROUP = "workers"
+WORKERS = "mod:workers"
 
 
 def shard_of(site_id: str, shards: int) -> int:
@@ -65,6 +68,10 @@ def queue(shard: int) -> str:
 
 def dead_letters(shard: int) -> str:
     return f"{shard_tag(shard)}:dead"
+
+
+def worker(consumer: str) -> str:
+    return f"mod:worker:{consumer}"
 
 
 class SiteKeys:

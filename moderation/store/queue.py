@@ -6,22 +6,29 @@ stream only ever holds unacknowledged work and is never trimmed by length.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import msgspec
 from redis.exceptions import ResponseError
 
 from moderation.errors import ModerationError
+from moderation.models import COMMENT_ID, SITE_ID
 from moderation.store import keys
 from moderation.store.client import Redis
 
 
 class Delivery(msgspec.Struct, frozen=True):
+    """One queue entry as read. ``malformed`` says why it names no comment (then ``site`` and
+    ``comment_id`` may be empty); ``raw`` keeps its fields for the dead-letter stream."""
+
     shard: int
     entry_id: str
     site: str
     comment_id: str
     deliveries: int = 1
+    malformed: str = ""
+    raw: dict[str, str] = {}
 
 
 class ShardMismatch(ModerationError):
@@ -55,7 +62,9 @@ class Queue:
         reply: Any = await self._redis.xreadgroup(
             keys.GROUP, consumer, {keys.queue(shard): ">"}, count=count, block=block_ms
         )
-        return [_delivery(shard, entry) for _, entries in reply or () for entry in entries]
+        return [
+            _delivery(self.shards, shard, entry) for _, entries in reply or () for entry in entries
+        ]
 
     async def reclaim(
         self, shard: int, consumer: str, min_idle_ms: int, count: int
@@ -77,10 +86,11 @@ class Queue:
             consumername=consumer,
         )
         times = {item["message_id"]: int(item["times_delivered"]) for item in pending}
-        return [_delivery(shard, entry, times.get(entry[0], 1)) for entry in entries]
+        return [_delivery(self.shards, shard, e, times.get(e[0], 1)) for e in entries]
 
     async def dead_letter(self, delivery: Delivery, error: str) -> None:
-        """Move a message that keeps failing aside, with its last error; never drop it."""
+        """Move a message that keeps failing aside, with its raw fields and last error; never
+        drop it. Only a delivered entry is deleted, so ``XINFO GROUPS`` keeps reporting lag."""
         stream = keys.queue(delivery.shard)
         pipe = self._redis.pipeline(transaction=True)
         pipe.xadd(
@@ -91,6 +101,7 @@ class Queue:
                 "entry": delivery.entry_id,
                 "deliveries": delivery.deliveries,
                 "error": error[:2000],
+                "raw": json.dumps(delivery.raw)[:4000],
             },
         )
         pipe.xack(stream, keys.GROUP, delivery.entry_id)
@@ -106,12 +117,31 @@ class Queue:
         return {"queued": sum(lengths[0::2]), "dead": sum(lengths[1::2])}
 
 
-def _delivery(shard: int, entry: tuple[bytes, dict[bytes, bytes]], times: int = 1) -> Delivery:
+def _delivery(
+    shards: int, shard: int, entry: tuple[bytes, dict[bytes, bytes]], times: int = 1
+) -> Delivery:
+    """Any entry becomes a delivery: one without a well-formed site and comment id of this
+    shard is marked ``malformed`` (a bad deploy, a manual ``XADD``), never an exception."""
     entry_id, fields = entry
+    raw = {_text(k): _text(v) for k, v in (fields or {}).items()}
+    site, comment_id = raw.get("s", ""), raw.get("i", "")
+    problem = ""
+    if set(raw) != {"s", "i"}:
+        problem = f"an entry has fields s and i, not {sorted(raw)}"
+    elif not (SITE_ID.fullmatch(site) and COMMENT_ID.fullmatch(comment_id)):
+        problem = f"not a site id and comment id: {site[:100]!r} {comment_id[:100]!r}"
+    elif keys.shard_of(site, shards) != shard:
+        problem = f"site {site!r} does not belong on shard {shard}"
     return Delivery(
         shard=shard,
-        entry_id=entry_id.decode(),
-        site=fields[b"s"].decode(),
-        comment_id=fields[b"i"].decode(),
+        entry_id=_text(entry_id),
+        site=site,
+        comment_id=comment_id,
         deliveries=times,
+        malformed=problem,
+        raw=raw,
     )
+
+
+def _text(raw: bytes | str) -> str:
+    return raw.decode("utf-8", "backslashreplace") if isinstance(raw, bytes) else str(raw)
