@@ -20,7 +20,7 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import evaluation
+from moderation import deadletters, evaluation
 from moderation import policy as policies
 from moderation.api.app import create_app
 from moderation.errors import ModerationError
@@ -110,6 +110,7 @@ def parser() -> argparse.ArgumentParser:
         site_command("policy", run_sites_policy, "change a site's moderation policy; prints it")
     )
     _review_commands(commands)
+    deadletters.register(commands, _with_redis)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
     return top
 
