@@ -20,12 +20,13 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import deadletters, evaluation
+from moderation import deadletters, evaluation, heartbeat
 from moderation import policy as policies
 from moderation.api.app import create_app
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
+from moderation.metrics import Metrics
 from moderation.models import SITE_ID, Action
 from moderation.settings import Settings, SettingsError
 from moderation.store import audit, embedded
@@ -76,6 +77,14 @@ def parser() -> argparse.ArgumentParser:
     api.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     worker = command("worker", run_worker, "run only the moderating worker")
     worker.add_argument("--burst", action="store_true", help="drain the queue once and exit")
+    worker.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 0 if this machine's worker beat recently, 1 if not (a liveness exec probe)",
+    )
+    worker.add_argument(
+        "--metrics-port", type=int, help="serve the worker's Prometheus metrics on this port"
+    )
 
     sites = commands.add_parser("sites", help="create and manage sites").add_subparsers(
         required=True, metavar="ACTION"
@@ -219,15 +228,16 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
+    metrics = Metrics()  # one registry: /metrics shows the API's and the worker's counters
     config = uvicorn.Config(
-        create_app(settings, url),
+        create_app(settings, url, metrics),
         host=host,
         port=port,
         log_level=settings.log_level,
         access_log=False,
     )
     server = _Server(config)
-    async with Worker(settings, url) as worker:
+    async with Worker(settings, url, metrics=metrics) as worker:
 
         def stop() -> None:
             server.should_exit = True
@@ -265,8 +275,13 @@ def run_api(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_worker(settings: Settings, args: argparse.Namespace) -> int:
+    if args.check:
+        alive, why = heartbeat.check(settings)
+        print(why)
+        return 0 if alive else 1
+
     async def work(url: str) -> None:
-        async with Worker(settings, url) as worker:
+        async with Worker(settings, url, metrics_port=args.metrics_port) as worker:
             if args.burst:
                 print(await worker.run_once())
                 return

@@ -35,3 +35,11 @@ def _encode(value: int) -> str:
         chars.append(_ALPHABET[value & 31])
         value >>= 5
     return "".join(reversed(chars))
+
+
+def millis(comment_id: str) -> int:
+    """The millisecond an id was made (its first 10 characters)."""
+    value = 0
+    for char in comment_id[:10]:
+        value = value * 32 + _ALPHABET.index(char)
+    return value

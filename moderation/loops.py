@@ -67,7 +67,8 @@ class Loops:
         except (RedisError, OSError) as exc:
             # Unacknowledged entries stay pending and are reclaimed; nothing is lost.
             self._metrics.redis_errors.labels(type(exc).__name__).inc()
-            log.warning("%s: store error %r; retrying in about %.1fs", name, exc, backoff)
+            kind = type(exc).__name__
+            log.warning("%s: store error %s: %s; retry in ~%.1fs", name, kind, exc, backoff)
             return False
         except Exception:  # a loop's boundary: a bug is logged and retried, never fatal
             self._metrics.loop_errors.labels(name.split(" ")[0]).inc()

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Any
 
+from prometheus_client import start_http_server
 from redis.exceptions import RedisError
 
 from moderation import clock
@@ -22,7 +23,7 @@ from moderation.heartbeat import Heartbeat
 from moderation.loops import Loops
 from moderation.metrics import Metrics
 from moderation.models import Status
-from moderation.settings import Settings
+from moderation.settings import Settings, SettingsError
 from moderation.store.client import Redis, connect
 from moderation.store.comments import Outcome, Store, Stored, Transition, decode_stored
 from moderation.store.keys import SiteKeys
@@ -30,6 +31,7 @@ from moderation.store.queue import Delivery, Queue
 from moderation.store.scripts import Scripts
 from moderation.store.signals import gather as gather_signals
 from moderation.store.sites import Sites
+from moderation.store.stats import Stats
 
 log = logging.getLogger("moderation.worker")
 
@@ -47,8 +49,14 @@ class Worker:
         redis_url: str,
         pipeline: Pipeline | None = None,
         metrics: Metrics | None = None,
+        metrics_port: int | None = None,
     ):
+        if settings.block_ms / 1000 >= settings.redis_socket_timeout_seconds:
+            raise SettingsError(
+                "MODERATION_BLOCK_MS must be shorter than MODERATION_REDIS_SOCKET_TIMEOUT_SECONDS"
+            )
         self.settings = settings
+        self.metrics_port = metrics_port
         self.redis_url = redis_url
         self.pipeline = pipeline or Pipeline.default()
         self.metrics = metrics or Metrics()
@@ -103,6 +111,8 @@ class Worker:
         background = [
             asyncio.create_task(self.loops.forever("heartbeat", beat.beat, pause=beat.interval))
         ]
+        if self.metrics_port is not None:
+            background.append(asyncio.create_task(self._serve_metrics(self.metrics_port)))
         try:
             await self.loops.until_done("prepare", self._prepare)
             reclaim = self.loops.forever("reclaim", self._reclaim, pause=self._claim)
@@ -116,6 +126,22 @@ class Worker:
                 task.cancel()
             await asyncio.gather(*background, return_exceptions=True)
         log.info("worker %s stopped", self.consumer)
+
+    async def _serve_metrics(self, port: int) -> None:
+        """The worker's own /metrics (a thread of prometheus_client), its store gauges
+        refreshed every heartbeat."""
+        server, thread = start_http_server(port, registry=self.metrics.registry)
+        stats = Stats(self.redis, self.settings.shards)
+
+        async def refresh() -> None:
+            self.metrics.observe(await stats.read())
+
+        try:
+            await self.loops.forever("metrics", refresh, pause=self.settings.heartbeat_seconds)
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join()
 
     def _shards(self) -> range:
         return range(self.queue.shards)
@@ -205,7 +231,7 @@ class Worker:
         outcomes = await self.store.transitions(changes)
         for (_, change), result in zip(changes, outcomes, strict=True):
             if result.outcome is Outcome.OK:
-                self.metrics.decisions.labels(change.new.value).inc()
+                self.metrics.decided(change.decision, change.entry_id)
         return len(changes)
 
     async def _decode(self, delivery: Delivery, fields: list[Any]) -> Stored | None:

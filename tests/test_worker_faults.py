@@ -22,6 +22,7 @@ from moderation.store.keys import SiteKeys
 from moderation.store.sites import Sites
 from moderation.worker import Worker
 from tests.conftest import Host, as_bytes, comment, running_app
+from tests.servers import own_valkey
 
 pytestmark = pytest.mark.anyio
 
@@ -175,28 +176,11 @@ async def test_comment_of_a_vanished_site_is_dead_lettered(
     assert letter["i"] == orphan and "no longer exists" in letter["error"]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[ValkeyServer]:
-    """A Valkey of this test alone, durable (AOF, fsync always), to stop, start and pause."""
-    server = ValkeyServer(
-        port=free_port(),
-        data_dir=tmp_path / "own",
-        persist=True,
-        config={"appendonly": "yes", "appendfsync": "always"},
-    )
-    server.start()
-    try:
+    """A Valkey of this test alone, to stop, start and pause."""
+    with own_valkey(tmp_path / "own") as server:
         yield server
-    finally:
-        if server.is_running():
-            server.stop()
 
 
 @contextlib.asynccontextmanager

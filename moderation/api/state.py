@@ -12,6 +12,7 @@ from moderation.store.comments import Store
 from moderation.store.queue import Queue
 from moderation.store.scripts import Scripts
 from moderation.store.sites import Sites
+from moderation.store.stats import Stats
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Resources:
     queue: Queue
     widgets: WidgetCache
     metrics: Metrics
+    stats: Stats
 
     @classmethod
     def build(cls, settings: Settings, redis: Redis, metrics: Metrics) -> Resources:
@@ -40,4 +42,5 @@ class Resources:
             queue=Queue(redis, settings.shards),
             widgets=WidgetCache(),
             metrics=metrics,
+            stats=Stats(redis, settings.shards),
         )

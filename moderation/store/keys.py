@@ -8,6 +8,7 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:sites                         set    every site id
     mod:apikeys                       hash   API key SHA-256 → site id
     mod:tokens                        hash   moderator token SHA-256 → name, role, sites (JSON)
+    mod:ready                         string written by every /readyz: the store takes writes
     mod:workers                       zset   worker consumer names, by heartbeat expiry (ms)
     mod:worker:<consumer>             string a worker's last heartbeat JSON (TTL)
     mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
@@ -52,6 +53,7 @@ API_KEYS = "mod:apikeys"
 TOKENS = "mod:tokens"
 GROUP = "workers"
 WORKERS = "mod:workers"
+READY = "mod:ready"
 
 
 def shard_of(site_id: str, shards: int) -> int:

@@ -108,14 +108,6 @@ class Queue:
         pipe.xdel(stream, delivery.entry_id)
         await pipe.execute()
 
-    async def depth(self) -> dict[str, int]:
-        pipe = self._redis.pipeline(transaction=False)
-        for shard in range(self.shards):
-            pipe.xlen(keys.queue(shard))
-            pipe.xlen(keys.dead_letters(shard))
-        lengths = await pipe.execute()
-        return {"queued": sum(lengths[0::2]), "dead": sum(lengths[1::2])}
-
 
 def _delivery(
     shards: int, shard: int, entry: tuple[bytes, dict[bytes, bytes]], times: int = 1
