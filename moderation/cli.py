@@ -20,7 +20,7 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import deadletters, evaluation, heartbeat
+from moderation import deadletters, evaluation, heartbeat, logs
 from moderation import policy as policies
 from moderation.api.app import create_app
 from moderation.errors import ModerationError
@@ -45,10 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
         if getattr(args, "data_dir", None) is not None:
             settings = settings.replace(data_dir=args.data_dir)
-        logging.basicConfig(
-            level=settings.log_level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        )
+        logs.configure(settings)
         result: int = args.run(settings, args)
         return result
     except (ModerationError, SettingsError, embedded.NoStore) as exc:
@@ -234,7 +231,10 @@ async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
         host=host,
         port=port,
         log_level=settings.log_level,
-        access_log=False,
+        access_log=False,  # moderation.access logs each request (api/access.py)
+        log_config=None,  # keep logs.configure's handler: one format for every line
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     server = _Server(config)
     async with Worker(settings, url, metrics=metrics) as worker:
@@ -256,6 +256,7 @@ def app_from_env() -> Any:
     """uvicorn factory for ``moderation api --workers N`` (each process reads the env)."""
     settings = Settings.from_env()
     assert settings.redis_url, "moderation api sets MODERATION_REDIS_URL before forking"
+    logs.configure(settings)  # a fresh process: its logging is not yet set up
     return create_app(settings, settings.redis_url)
 
 
@@ -270,6 +271,9 @@ def run_api(settings: Settings, args: argparse.Namespace) -> int:
             workers=args.workers,
             log_level=settings.log_level,
             access_log=False,
+            log_config=None,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
         )
     return 0
 

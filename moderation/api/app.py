@@ -13,6 +13,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from moderation.api import comments, health, intake, metrics, openapi, reports, widget
+from moderation.api.access import AccessLog
 from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
 from moderation.api.review import audit, authors, decisions, policy, queue
@@ -78,7 +79,8 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
     return Starlette(
         routes=ROUTES,
         # Inside Starlette's ServerErrorMiddleware, outside routing: refusals cost no handler work.
-        middleware=[Middleware(Hardening)],
+        # The access log outermost, so it times and sees every answer, refusals included.
+        middleware=[Middleware(AccessLog), Middleware(Hardening)],
         exception_handlers=HANDLERS,
         lifespan=lifespan,
     )

@@ -41,6 +41,9 @@ async def on_http(request: Request, exc: Exception) -> Response:
 
 async def on_store(request: Request, exc: Exception) -> Response:
     """Redis down, loading or out of memory: 503, never a 2xx, so the host retries."""
+    resources = request.scope.get("state", {}).get("resources")
+    if resources is not None:
+        resources.metrics.redis_errors.labels(type(exc).__name__).inc()
     if isinstance(exc, ResponseError) and not str(exc).startswith(("OOM", "LOADING", "BUSY")):
         log.exception("unexpected Redis reply", exc_info=exc)
     else:
