@@ -20,7 +20,7 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import deadletters, evaluation, heartbeat, logs
+from moderation import deadletters, evaluation, heartbeat, logs, storecheck
 from moderation import policy as policies
 from moderation.api.app import create_app
 from moderation.errors import ModerationError
@@ -117,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _review_commands(commands)
     deadletters.register(commands, _with_redis)
+    storecheck.register(commands, _with_redis)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
     return top
 

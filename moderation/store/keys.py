@@ -52,6 +52,7 @@ SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
 TOKENS = "mod:tokens"
 GROUP = "workers"
+SCHEMA = 1  # mod:meta "schema": bump with a migration when a key's layout changes
 WORKERS = "mod:workers"
 READY = "mod:ready"
 

@@ -43,6 +43,7 @@ class Queue:
     async def prepare(self) -> None:
         """Record the shard count on first use, refuse a different one, create the groups."""
         await self._redis.hsetnx(keys.META, "shards", self.shards)
+        await self._redis.hsetnx(keys.META, "schema", keys.SCHEMA)
         stored = int(await self._redis.hget(keys.META, "shards") or 0)
         if stored != self.shards:
             raise ShardMismatch(f"the store uses {stored} shards; set MODERATION_SHARDS={stored}")
