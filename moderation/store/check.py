@@ -84,6 +84,6 @@ def _judge(report: Report, shards: int) -> None:
         report.problems.append("a shard's lag cannot be read (no consumer group, or Redis < 7)")
     if report.persistence.get("aof_enabled") != "1":
         report.warnings.append("AOF is off: an accepted comment may be lost in a crash")
-    if report.persistence.get("aof_last_write_status", "ok") != "ok":
+    if report.persistence.get("aof_last_write_status") == "err":
         report.problems.append("the last AOF write failed")
     report.ok = not report.problems
