@@ -275,6 +275,7 @@ class Worker:
                 delivery.comment_id,
                 delivery.deliveries,
                 exc,
+                extra={"site": delivery.site, "comment_id": delivery.comment_id},
             )
 
     async def _dead_letter(self, delivery: Delivery, error: str) -> None:

@@ -151,6 +151,7 @@ async def test_sigkilled_worker_loses_nothing_and_decides_once(
         "MODERATION_REDIS_URL": settings.redis_url or "",
         "MODERATION_SHARDS": str(settings.shards),
         "MODERATION_BATCH_SIZE": "1",
+        "MODERATION_DATA_DIR": str(settings.data_dir),  # its heartbeat file
     }
     # Popen only forks; the test then waits on Redis, not on the child.
     proc = subprocess.Popen(  # noqa: ASYNC220

@@ -250,3 +250,17 @@ async def test_store_that_never_answers_is_survived(tmp_path: Path, settings: Se
         hung = hung.replace(redis_socket_timeout_seconds=0.1, data_dir=tmp_path)
         async with running(hung) as worker:
             await eventually(lambda: redis_errors(worker, "TimeoutError") >= 3)
+
+
+async def test_entry_with_a_later_versions_field_is_decided(
+    host: Host, worker: Worker, redis: aioredis.Redis, settings: Settings
+) -> None:
+    """An entry naming its comment plus a field this version does not know is decided as
+    usual (a rolling deploy mixes versions), not dead-lettered."""
+    site_keys = SiteKeys("kediri", settings.shards)
+    comment_id = (await host.post(comment("Mantap"))).json()["id"]
+    await redis.xtrim(site_keys.queue, maxlen=0)
+    await redis.xadd(site_keys.queue, {"s": "kediri", "i": comment_id, "later": "1"})
+    assert await worker.run_once() == 1
+    await decided_once(redis, site_keys, [comment_id])
+    assert await redis.xlen(keys.dead_letters(site_keys.shard)) == 0
