@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,19 @@ async def test_read_only_replica_is_not_ready(settings: Settings, tmp_path: Path
             await admin.aclose()
     assert ready.status_code == 503
     assert ready.json()["failing"]["redis"].startswith("ReadOnlyError")
+
+
+async def test_hung_store_is_not_ready_instead_of_hanging(settings: Settings) -> None:
+    """Against a peer that accepts and never answers, /readyz and a widget answer 503 once
+    the socket timeout passes, rather than hanging with it."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        url = f"redis://127.0.0.1:{listener.getsockname()[1]}"
+        hung = settings.replace(redis_url=url, redis_socket_timeout_seconds=0.2)
+        async with running_app(hung) as client:
+            ready = await client.get("/readyz")
+            widget = await client.get("/v1/sites/kediri/recent")
+    assert ready.status_code == 503
+    assert ready.json()["failing"]["redis"].startswith("TimeoutError")
+    assert widget.status_code == 503
