@@ -115,7 +115,8 @@ class Worker:
             background.append(asyncio.create_task(self._serve_metrics(self.metrics_port)))
         try:
             await self.loops.until_done("prepare", self._prepare)
-            reclaim = self.loops.forever("reclaim", self._reclaim, pause=self._claim)
+            pause = self.settings.claim_interval_seconds
+            reclaim = self.loops.forever("reclaim", self._reclaim, pause=pause)
             background.append(asyncio.create_task(reclaim))
             # Each consumer returns after the batch in hand once ``stop`` is called.
             await asyncio.gather(
@@ -145,10 +146,6 @@ class Worker:
 
     def _shards(self) -> range:
         return range(self.queue.shards)
-
-    @property
-    def _claim(self) -> float:
-        return self.settings.claim_interval_seconds
 
     async def run_once(self, *, claim_idle_ms: int | None = None) -> int:
         """Burst mode: reclaim what is due, then drain every shard without blocking."""
