@@ -1,15 +1,22 @@
-"""Store gauges: lag survives the decide script's XDEL after XACK; held backlog per site."""
+"""Store gauges: lag survives the decide script's XDEL after XACK; held backlog per site; one
+round trip per scrape."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
 
 from moderation.settings import Settings
+from moderation.store import keys
+from moderation.store.client import connect
 from moderation.store.keys import SiteKeys
+from moderation.store.queue import Queue
 from moderation.store.stats import Stats
 from moderation.worker import Worker
 from tests.conftest import Host, comment
+from tests.servers import own_valkey
 
 pytestmark = pytest.mark.anyio
 
@@ -54,3 +61,28 @@ async def test_pending_and_its_oldest_age(
     shard = (await Stats(redis, settings.shards).read()).shards[site_keys.shard]
     assert (shard.lag, shard.pending) == (0, 1)
     assert shard.oldest_pending_seconds >= 0
+
+
+async def test_a_scrape_is_one_round_trip(settings: Settings, tmp_path: Path) -> None:
+    """After the first, a scrape costs the server one read event (INFO total_reads_processed):
+    every gauge comes from one pipelined round trip, whatever the shards and sites."""
+    with own_valkey(tmp_path / "own") as server:
+        redis = connect(f"redis://127.0.0.1:{server.port}")
+        try:
+            await Queue(redis, settings.shards).prepare()
+            await redis.sadd(keys.SITES, "kediri", "other", "third")
+            stats = Stats(redis, settings.shards)
+            await stats.read()
+
+            async def reads() -> int:
+                return int((await redis.info("stats"))["total_reads_processed"])
+
+            before = await reads()
+            info_alone = await reads() - before
+            start = await reads()
+            snapshot = await stats.read()
+            scrape = await reads() - start - info_alone
+        finally:
+            await redis.aclose()
+    assert len(snapshot.sites) == 3 and len(snapshot.shards) == settings.shards
+    assert scrape == 1
