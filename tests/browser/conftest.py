@@ -122,13 +122,18 @@ async def host_pages() -> AsyncIterator[Pages]:
         yield pages
 
 
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    """Debian's Chromium; skipped where it is not installed unless the run requires it."""
+def _require_chromium() -> None:
+    """Skips where Chromium is not installed, unless the run (CI) requires the browser tests."""
     if not CHROMIUM.exists():
         if os.environ.get("MODERATION_REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    """Debian's Chromium, headless, one per test."""
+    _require_chromium()
     async with async_playwright() as playwright:
         launched = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
