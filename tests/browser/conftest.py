@@ -19,6 +19,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from moderation.api.app import create_app
 from moderation.settings import Settings
@@ -53,7 +54,7 @@ def _loopback_socket() -> socket.socket:
 
 
 @contextlib.asynccontextmanager
-async def serving(app: object) -> AsyncIterator[str]:
+async def serving(app: ASGIApp) -> AsyncIterator[str]:
     """Runs an ASGI app under uvicorn on a free loopback port; yields its origin."""
     sock = _loopback_socket()
     port = sock.getsockname()[1]
