@@ -120,7 +120,8 @@ STANDING = Script("standing")
 LEARN = Script("learn")
 ITEMS = Script("items")
 HMGETS = Script("hmgets")
-REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS)}
+SIGNALS = Script("signals")
+REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS, SIGNALS)}
 
 
 def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:
