@@ -68,7 +68,8 @@ def read_keys(keys: SiteKeys, now: float) -> list[tuple[str, str]]:
 def counts_keys(keys: SiteKeys, now: float) -> dict[str, str]:
     """``read_keys`` named as the scripts' headers name them (spam, ham, old_spam, old_ham)."""
     [(spam, ham), (old_spam, old_ham)] = read_keys(keys, now)
-    return {"spam": spam, "ham": ham, "old_spam": old_spam, "old_ham": old_ham}
+    old = f"old_{Label.SPAM}", f"old_{Label.HAM}"
+    return {Label.SPAM: spam, Label.HAM: ham, old[0]: old_spam, old[1]: old_ham}
 
 
 async def learn(
