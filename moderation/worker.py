@@ -7,9 +7,11 @@ import logging
 import os
 import secrets
 import socket
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Any
+from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import start_http_server
 from redis.exceptions import RedisError
@@ -107,12 +109,15 @@ class Worker:
 
     async def run(self) -> None:
         log.info("worker %s consuming %d shards", self.consumer, self.queue.shards)
-        beat = Heartbeat(self.redis, self.settings, self.consumer, self.loops)
-        background = [
-            asyncio.create_task(self.loops.forever("heartbeat", beat.beat, pause=beat.interval))
-        ]
+        background = []
         if self.metrics_port is not None:
-            background.append(asyncio.create_task(self._serve_metrics(self.metrics_port)))
+            # Bound before any task starts: a port in use stops the worker with its error.
+            served = start_http_server(self.metrics_port, registry=self.metrics.registry)
+            background.append(asyncio.create_task(self._serve_metrics(*served)))
+        beat = Heartbeat(self.redis, self.settings, self.consumer, self.loops)
+        background.append(
+            asyncio.create_task(self.loops.forever("heartbeat", beat.beat, pause=beat.interval))
+        )
         try:
             await self.loops.until_done("prepare", self._prepare)
             pause = self.settings.claim_interval_seconds
@@ -128,10 +133,9 @@ class Worker:
             await asyncio.gather(*background, return_exceptions=True)
         log.info("worker %s stopped", self.consumer)
 
-    async def _serve_metrics(self, port: int) -> None:
+    async def _serve_metrics(self, server: WSGIServer, thread: threading.Thread) -> None:
         """The worker's own /metrics (a thread of prometheus_client), its store gauges
         refreshed every heartbeat."""
-        server, thread = start_http_server(port, registry=self.metrics.registry)
         stats = Stats(self.redis, self.settings.shards)
 
         async def refresh() -> None:
