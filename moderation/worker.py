@@ -53,9 +53,10 @@ class Worker:
         metrics: Metrics | None = None,
         metrics_port: int | None = None,
     ):
-        if settings.block_ms / 1000 >= settings.redis_socket_timeout_seconds:
-            raise SettingsError(
-                "MODERATION_BLOCK_MS must be shorter than MODERATION_REDIS_SOCKET_TIMEOUT_SECONDS"
+        if not 0 < settings.block_ms / 1000 < settings.redis_socket_timeout_seconds:
+            raise SettingsError(  # a read blocking longer would time out every time
+                "MODERATION_BLOCK_MS must be over 0 and shorter than"
+                " MODERATION_REDIS_SOCKET_TIMEOUT_SECONDS"
             )
         self.settings = settings
         self.metrics_port = metrics_port

