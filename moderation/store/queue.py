@@ -120,7 +120,7 @@ def _delivery(
     site, comment_id = raw.get("s", ""), raw.get("i", "")
     problem = ""
     if "s" not in raw or "i" not in raw:  # other fields are allowed: a later version's
-        problem = f"an entry has fields s and i, not only {sorted(raw)[:20]}"
+        problem = f"no s and i fields (it has {sorted(raw)[:20]})"
     elif not (SITE_ID.fullmatch(site) and COMMENT_ID.fullmatch(comment_id)):
         problem = f"not a site id and comment id: {site[:100]!r} {comment_id[:100]!r}"
     elif keys.shard_of(site, shards) != shard:
