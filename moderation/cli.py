@@ -20,9 +20,10 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import evaluation
+from moderation import evaluation, events_cli
 from moderation import policy as policies
 from moderation.api.app import create_app
+from moderation.deliverer import Deliverer
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
@@ -76,6 +77,8 @@ def parser() -> argparse.ArgumentParser:
     api.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     worker = command("worker", run_worker, "run only the moderating worker")
     worker.add_argument("--burst", action="store_true", help="drain the queue once and exit")
+    deliverer = command("deliverer", events_cli.run_deliverer, "run only the event deliverer")
+    deliverer.add_argument("--burst", action="store_true", help="deliver what is due and exit")
 
     sites = commands.add_parser("sites", help="create and manage sites").add_subparsers(
         required=True, metavar="ACTION"
@@ -110,6 +113,7 @@ def parser() -> argparse.ArgumentParser:
         site_command("policy", run_sites_policy, "change a site's moderation policy; prints it")
     )
     _review_commands(commands)
+    events_cli.add_commands(commands, _site_id, _with_redis)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
     return top
 
@@ -226,19 +230,23 @@ async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
         access_log=False,
     )
     server = _Server(config)
-    async with Worker(settings, url) as worker:
+    async with Worker(settings, url) as worker, Deliverer(settings, url) as deliverer:
 
         def stop() -> None:
             server.should_exit = True
             worker.stop()
+            deliverer.stop()
 
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop)
         work = asyncio.create_task(worker.run())
+        deliver = asyncio.create_task(deliverer.run())
         await server.serve()
         worker.stop()
+        deliverer.stop()
         await work
+        await deliver
 
 
 def app_from_env() -> Any:

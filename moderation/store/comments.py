@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from moderation.models import AuditAction, AuditEntry, Comment, Decision, PublicComment, Status
+from moderation.store import events
 from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
 from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
@@ -81,12 +82,19 @@ def public(comment: Comment, decision: Decision) -> PublicComment:
 
 class Store:
     def __init__(
-        self, redis: Redis, scripts: Scripts, *, idempotency_ttl: int, recent_size: int
+        self,
+        redis: Redis,
+        scripts: Scripts,
+        *,
+        idempotency_ttl: int,
+        recent_size: int,
+        events_retention_days: int = 7,
     ) -> None:
         self._redis = redis
         self._scripts = scripts
         self._ttl = idempotency_ttl
         self._recent_size = recent_size
+        self._events_days = events_retention_days
 
     async def accept(
         self, keys: SiteKeys, comment: Comment, message_id: str, body_hash: str
@@ -112,8 +120,11 @@ class Store:
 
     async def transitions(self, changes: Sequence[tuple[SiteKeys, Transition]]) -> list[Applied]:
         """Apply each change if its comment is still as expected; else report its state."""
-        recent_cap = self._recent_size
-        calls = [decide_call(keys=k, change=c, recent_cap=recent_cap) for k, c in changes]
+        recent_cap, min_id = self._recent_size, events.min_id(self._events_days)
+        calls = [
+            decide_call(keys=k, change=c, recent_cap=recent_cap, events_min_id=min_id)
+            for k, c in changes
+        ]
         return [_applied(reply) for reply in await self._scripts.run(self._redis, calls)]
 
 
@@ -137,10 +148,13 @@ def intake_call(
     )
 
 
-def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
+def decide_call(
+    *, keys: SiteKeys, change: Transition, recent_cap: int, events_min_id: str = "0"
+) -> Call:
     """``decide.lua`` for one transition; it acknowledges ``change.entry_id`` if there is one."""
     comment = change.comment
     thread = comment.thread
+    kind = events.event_type(change.old, change.new, by_reports=change.action is AuditAction.HOLD)
     return DECIDE.call(
         comment=keys.comment(comment.id),
         old_index=keys.by_status(change.old),
@@ -158,6 +172,7 @@ def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
         reported=keys.reported,
         reports=keys.reports(comment.id),
         author=keys.author(comment.author.key),
+        events=keys.events,
         old=change.old,
         version=change.version,
         new=change.new,
@@ -172,6 +187,10 @@ def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
         group=GROUP,
         entry=_entry(change),
         by_moderator=change.action in _BY_MODERATOR,
+        event_type=kind,
+        event_data=events.comment_data(comment, change.new, change.decision),
+        event_at=change.decision.decided_at,
+        events_min_id=events_min_id,
     )
 
 

@@ -38,6 +38,17 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:dup:<hour>      hash   near-duplicate sketch band → copies (TTL 2 h)
     mod:{mN}:s:<site>:rate:a:<author>:<10 min>  string  comments by one author (TTL)
     mod:{mN}:s:<site>:rate:ip:<ip>:<10 min>     string  comments from one IP (TTL)
+    mod:{mN}:s:<site>:events          stream the site's events (the feed): t type, d data
+                                             JSON, v version, at timestamp
+    mod:{mN}:s:<site>:events:cur      string last event id fanned out to the endpoints
+    mod:{mN}:s:<site>:eps             set    the site's endpoint ids
+    mod:{mN}:s:<site>:ep:<id>         hash   json (url, events, secrets), disabled, failing_since,
+                                             last (outcome of the last attempt)
+    mod:{mN}:s:<site>:ep:<id>:dead    stream events the endpoint never took: e (event id), error
+    mod:{mN}:epsites                  set    sites of the shard with endpoints
+    mod:{mN}:due                      zset   "<site> <endpoint> <event id>" by due time (ms);
+                                             a claimed delivery is leased by moving it ahead
+    mod:{mN}:att                      hash   same member → failed attempts so far
 """
 
 from __future__ import annotations
@@ -65,6 +76,18 @@ def queue(shard: int) -> str:
 
 def dead_letters(shard: int) -> str:
     return f"{shard_tag(shard)}:dead"
+
+
+def endpoint_sites(shard: int) -> str:
+    return f"{shard_tag(shard)}:epsites"
+
+
+def deliveries(shard: int) -> str:
+    return f"{shard_tag(shard)}:due"
+
+
+def delivery_attempts(shard: int) -> str:
+    return f"{shard_tag(shard)}:att"
 
 
 class SiteKeys:
@@ -151,3 +174,21 @@ class SiteKeys:
 
     def rate(self, what: str) -> str:
         return f"{self.prefix}:rl:{what}"
+
+    @property
+    def events(self) -> str:
+        return f"{self.prefix}:events"
+
+    @property
+    def events_cursor(self) -> str:
+        return f"{self.prefix}:events:cur"
+
+    @property
+    def endpoints(self) -> str:
+        return f"{self.prefix}:eps"
+
+    def endpoint(self, endpoint_id: str) -> str:
+        return f"{self.prefix}:ep:{endpoint_id}"
+
+    def endpoint_dead(self, endpoint_id: str) -> str:
+        return f"{self.prefix}:ep:{endpoint_id}:dead"

@@ -120,7 +120,11 @@ STANDING = Script("standing")
 LEARN = Script("learn")
 ITEMS = Script("items")
 HMGETS = Script("hmgets")
-REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS)}
+FANOUT = Script("fanout")
+CLAIM = Script("claim")
+REGISTRY = {
+    s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS, FANOUT, CLAIM)
+}
 
 
 def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:
