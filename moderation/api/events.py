@@ -30,7 +30,7 @@ class FeedQuery(msgspec.Struct, frozen=True):
     limit: Annotated[int, msgspec.Meta(ge=1, le=1000, description="1 to 1000")] = 100
 
 
-class EventsPage(msgspec.Struct, frozen=True):
+class EventsPage(msgspec.Struct, frozen=True, omit_defaults=True):
     """Events oldest first; ``next`` is the ``after`` of the next page (absent at the end)."""
 
     events: tuple[FeedItem, ...]

@@ -96,7 +96,7 @@ def comment_data(comment: Comment, status: Status, decision: Decision | None) ->
 
 
 def min_id(retention_days: int, now: float | None = None) -> str:
-    """The oldest stream id an XADD keeps (``MINID ~``)."""
+    """The oldest stream id an XADD keeps (``MINID``, exact: the feed keeps what it promises)."""
     moment = time.time() if now is None else now
     return str(max(0, int((moment - retention_days * 86400) * 1000)))
 
@@ -146,5 +146,5 @@ async def append(
 ) -> str:
     """An event no script writes (``endpoint.disabled``): a plain XADD."""
     fields: Any = {"t": kind.value, "d": _encode(data), "v": data.version, "at": at}
-    added = await redis.xadd(keys.events, fields, minid=min_id(keep_days), approximate=True)
+    added = await redis.xadd(keys.events, fields, minid=min_id(keep_days), approximate=False)
     return text(added)

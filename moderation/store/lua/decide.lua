@@ -76,7 +76,7 @@ local audit_id = redis.call('XADD', K.audit, '*', 'e', A.entry, 'v', version)
 redis.call('RPUSH', K.history, audit_id .. ' ' .. version .. ' ' .. A.entry)
 -- The host's event is as atomic as the audit entry: no decision without its event.
 if A.event_type ~= '' then
-  redis.call('XADD', K.events, 'MINID', '~', A.events_min_id, '*', 't', A.event_type,
+  redis.call('XADD', K.events, 'MINID', A.events_min_id, '*', 't', A.event_type,
     'd', A.event_data, 'v', version, 'at', A.event_at)
 end
 ack()
