@@ -17,6 +17,7 @@ from moderation.api import (
     endpoints,
     events,
     health,
+    host,
     intake,
     metrics,
     openapi,
@@ -68,6 +69,10 @@ ROUTES = [
         methods=["POST"],
     ),
     Route(f"{SITE}/events", events.list_events, methods=["GET"]),
+    # The host's own actions on its comments and threads (API key).
+    Route(f"{SITE}/comments", host.find_comment, methods=["GET"]),
+    Route(f"{SITE}/comments/{{comment_id}}", host.delete_comment, methods=["DELETE"]),
+    Route(f"{SITE}/threads/{{thread_id}}", host.change_thread, methods=["POST"]),
 ]
 
 

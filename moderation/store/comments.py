@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
 _FIELDS = ["rec", "status", "v", "decision"]
 decode_comment = msgspec.json.Decoder(Comment).decode
 decode_decision = msgspec.json.Decoder(Decision).decode
+_encode = msgspec.json.Encoder().encode
 
 
 class Accepted(enum.StrEnum):
@@ -26,6 +28,9 @@ class Accepted(enum.StrEnum):
     DUPLICATE = "duplicate"  # the same body under the same message id: already queued
     CONFLICT = "conflict"  # another body under the same message id: refused
     NO_PARENT = "noparent"  # the parent is not a comment of this thread: refused
+    CLOSED = "thread_closed"  # the host closed the thread to new comments: refused
+    EXTERNAL_DUPLICATE = "extduplicate"  # the host resent a comment it sent before
+    EXTERNAL_CONFLICT = "extconflict"  # another comment under a known external id: refused
 
 
 class Outcome(enum.StrEnum):
@@ -106,6 +111,18 @@ class Store:
         outcome, comment_id = await call(self._redis)
         return Accepted(text(outcome)), text(comment_id)
 
+    async def close_thread(self, keys: SiteKeys, thread_id: str, closed: bool) -> None:
+        """Stop (or resume) intake for a thread; its widget keeps serving what it has."""
+        if closed:
+            await self._redis.hset(keys.thread(thread_id), "closed", "1")
+        else:
+            await self._redis.hdel(keys.thread(thread_id), "closed")
+
+    async def by_external_id(self, keys: SiteKeys, external_id: str) -> str | None:
+        """The id of the comment the host sent under its own ``external_id``."""
+        known = await self._redis.get(keys.external(external_id))
+        return text(known).split(" ", 1)[1] if known else None
+
     async def get(self, keys: SiteKeys, comment_id: str) -> Stored | None:
         fields = await self._redis.hmget(keys.comment(comment_id), _FIELDS)
         return decode_stored(fields)
@@ -132,9 +149,10 @@ def intake_call(
     *, keys: SiteKeys, comment: Comment, message_id: str, body_hash: str, ttl: int
 ) -> Call:
     """``intake.lua`` for a new comment; ``body_hash`` tells a retry from a conflict."""
+    own = keys.comment(comment.id)
     return INTAKE.call(
         idempotency=keys.idempotency(message_id),
-        comment=keys.comment(comment.id),
+        comment=own,
         queue=keys.queue,
         parent=keys.comment(comment.parent_id or comment.id),
         queued=keys.by_status(Status.QUEUED),
@@ -145,7 +163,18 @@ def intake_call(
         site_id=keys.site_id,
         thread_id=comment.thread.id,
         has_parent=bool(comment.parent_id),
+        external=keys.external(comment.external_id) if comment.external_id else own,
+        thread=keys.thread(comment.thread.id),
+        content_hash=content_hash(comment),
+        has_external=bool(comment.external_id),
     )
+
+
+def content_hash(comment: Comment) -> str:
+    """What tells a host's resend of a comment from another one under the same external id:
+    everything it sent, not what we assigned on receipt."""
+    sent = (comment.thread, comment.author, comment.body, comment.parent_id, comment.ip)
+    return hashlib.sha256(_encode(sent)).hexdigest()
 
 
 def decide_call(

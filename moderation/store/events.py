@@ -78,6 +78,8 @@ _encode = msgspec.json.Encoder().encode
 
 def event_type(old: Status, new: Status, *, by_reports: bool) -> EventType:
     """The one event a status change emits."""
+    if new is Status.DELETED:
+        return EventType.DELETED
     if old is Status.APPROVED and new is not Status.APPROVED:
         return EventType.HIDDEN if by_reports else EventType.UNPUBLISHED
     return _BY_STATUS.get(new, EventType.HELD)

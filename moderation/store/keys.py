@@ -16,7 +16,7 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:c:<id>          hash   status, thread, rec (full JSON), pub (public JSON),
                                              decision (JSON), v (version)
     mod:{mN}:s:<site>:kids:<id>       zset   approved replies of a comment, by time
-    mod:{mN}:s:<site>:t:<thread>      hash   url, title
+    mod:{mN}:s:<site>:t:<thread>      hash   url, title, closed ("1": no new comments)
     mod:{mN}:s:<site>:t:<thread>:top  zset   approved top-level comments, by time
     mod:{mN}:s:<site>:t:<thread>:all  zset   every approved comment of the thread (the count)
     mod:{mN}:s:<site>:t:<thread>:v    string thread version (ETag), bumped on every change
@@ -38,6 +38,8 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:dup:<hour>      hash   near-duplicate sketch band → copies (TTL 2 h)
     mod:{mN}:s:<site>:rate:a:<author>:<10 min>  string  comments by one author (TTL)
     mod:{mN}:s:<site>:rate:ip:<ip>:<10 min>     string  comments from one IP (TTL)
+    mod:{mN}:s:<site>:ext:<sha256>    string the host's external id (hashed) → "<content sha256>
+                                             <comment id>"
     mod:{mN}:s:<site>:events          stream the site's events (the feed): t type, d data
                                              JSON, v version, at timestamp
     mod:{mN}:s:<site>:events:cur      string last event id fanned out to the endpoints
@@ -53,6 +55,7 @@ written to ``mod:meta`` on first start and checked on every later one.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 
 META = "mod:meta"
@@ -174,6 +177,10 @@ class SiteKeys:
 
     def rate(self, what: str) -> str:
         return f"{self.prefix}:rl:{what}"
+
+    def external(self, external_id: str) -> str:
+        # hashed: the host's ids may hold any characters, and keys stay short
+        return f"{self.prefix}:ext:{hashlib.sha256(external_id.encode()).hexdigest()[:32]}"
 
     @property
     def events(self) -> str:
