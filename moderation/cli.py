@@ -27,6 +27,7 @@ from moderation.deliverer import Deliverer
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
+from moderation.metrics import Metrics
 from moderation.models import SITE_ID, Action
 from moderation.settings import Settings, SettingsError
 from moderation.store import audit, embedded
@@ -222,15 +223,19 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
+    registry = Metrics()  # one /metrics for the API, the worker and the deliverer
     config = uvicorn.Config(
-        create_app(settings, url),
+        create_app(settings, url, registry),
         host=host,
         port=port,
         log_level=settings.log_level,
         access_log=False,
     )
     server = _Server(config)
-    async with Worker(settings, url) as worker, Deliverer(settings, url) as deliverer:
+    async with (
+        Worker(settings, url, metrics=registry) as worker,
+        Deliverer(settings, url, metrics=registry) as deliverer,
+    ):
 
         def stop() -> None:
             server.should_exit = True

@@ -15,6 +15,7 @@ import time
 from types import TracebackType
 
 import httpx
+from redis.exceptions import RedisError
 
 from moderation import ssrf
 from moderation.metrics import Metrics
@@ -118,7 +119,7 @@ class Deliverer:
                 try:
                     await self.fan_out(shard)
                     await self._start_due(shard)
-                except Exception as exc:  # a store error: the next round retries; nothing lost
+                except (RedisError, OSError) as exc:  # the next round retries; nothing is lost
                     log.warning("deliverer shard %d: %r", shard, exc)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), self.settings.events_poll_seconds)
@@ -129,7 +130,8 @@ class Deliverer:
         done = 0
         for shard in range(self.settings.shards):
             await self.fan_out(shard)
-            claimed = await self.outbox.claim(shard, _now_ms(), self.lease_ms, BATCH)
+            # no more than can be in flight at once, so none waits out its lease for a slot
+            claimed = await self.outbox.claim(shard, _now_ms(), self.lease_ms, IN_FLIGHT)
             await asyncio.gather(*(self.deliver(d) for d in claimed))
             done += len(claimed)
         return done

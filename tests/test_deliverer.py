@@ -147,6 +147,24 @@ async def test_failures_are_retried_under_the_same_webhook_id(
     assert status.state is State.ENABLED and status.last == "delivered 200"
 
 
+async def test_deliveries_are_counted_by_outcome_with_attempts_and_latency(
+    loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker, deliverer: Deliverer
+) -> None:
+    """The metrics count each attempt's outcome, the attempts an event took, and latency."""
+    with receiving(Answer(500), Answer(200)) as receiver:
+        await add(redis, loopback, receiver.url)
+        await approve_one(host, worker)
+        await deliver_until(deliverer, receiver, 2)
+        await until(lambda: receiver.finished == 2, deliverer.run_once)
+        await deliverer.run_once()
+    text = deliverer.metrics.exposition().decode()
+    assert 'moderation_event_deliveries_total{outcome="failed"} 1.0' in text
+    assert 'moderation_event_deliveries_total{outcome="delivered"} 1.0' in text
+    assert 'moderation_event_attempts_bucket{le="2.0"} 1.0' in text
+    assert 'moderation_event_attempts_bucket{le="1.0"} 0.0' in text
+    assert "moderation_event_delivery_seconds_count 2.0" in text
+
+
 async def test_a_410_disables_the_endpoint_and_tells_the_others(
     loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker, deliverer: Deliverer
 ) -> None:
