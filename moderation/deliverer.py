@@ -83,8 +83,13 @@ class Deliverer:
         # Redirects are never followed; proxies from the environment are not used either,
         # since they would connect somewhere other than the checked address.
         # The Sender puts one deadline on the whole exchange; this one bounds each phase.
+        # No kept-alive connections: the pool matches by address alone, so a connection
+        # opened (and its certificate checked) for one host name would carry another's.
         self.http = httpx.AsyncClient(
-            follow_redirects=False, trust_env=False, timeout=s.events_timeout_seconds
+            follow_redirects=False,
+            trust_env=False,
+            timeout=s.events_timeout_seconds,
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
         self.sender = Sender(self.http, self.guard, s.events_timeout_seconds)
         self.endpoints = Endpoints(

@@ -172,8 +172,8 @@ def intake_call(
 
 def content_hash(comment: Comment) -> str:
     """What tells a host's resend of a comment from another one under the same external id:
-    everything it sent, not what we assigned on receipt."""
-    sent = (comment.thread, comment.author, comment.body, comment.parent_id, comment.ip)
+    what readers would see of it (not what we assigned on receipt, nor the reader's address)."""
+    sent = (comment.thread, comment.author, comment.body, comment.parent_id)
     return hashlib.sha256(_encode(sent)).hexdigest()
 
 
