@@ -16,15 +16,15 @@ import msgspec
 import pytest
 import redis.asyncio as aioredis
 
-from moderation.deliverer import Deliverer
+from moderation.deliverer import Deliverer, jitter, schedule
 from moderation.policy import Policy, Premoderation
-from moderation.settings import Settings
+from moderation.settings import Settings, SettingsError
 from moderation.store import keys
 from moderation.store.endpoints import Endpoints, Registered, State
 from moderation.store.events import EventType
 from moderation.store.sites import Created, Sites
 from moderation.store.tokens import Role, Tokens
-from moderation.webhooks import Guard, register
+from moderation.webhooks import Guard, register, retry_after
 from moderation.worker import Worker
 from tests.conftest import Host, comment
 from tests.receiver import Answer, Receiver, receiving, until
@@ -69,6 +69,33 @@ async def approve_one(host: Host, worker: Worker, body: str = "Programnya bagus"
 
 async def deliver_until(deliverer: Deliverer, receiver: Receiver, count: int) -> None:
     await until(lambda: len(receiver.received) >= count, deliverer.run_once)
+
+
+@pytest.mark.parametrize("raw", ["", "0,5,x", "5,-1", " , "])
+def test_a_bad_retry_schedule_is_a_settings_error(settings: Settings, raw: str) -> None:
+    """MODERATION_EVENTS_RETRY_SECONDS must be non-negative seconds, comma-separated."""
+    with pytest.raises(SettingsError):
+        schedule(settings.replace(events_retry_seconds=raw))
+
+
+def test_the_default_schedule_spans_about_a_day() -> None:
+    """0, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: eight attempts over about 27 hours."""
+    delays = schedule(Settings())
+    assert len(delays) == 8 and sum(delays) == 0 + 5 + 300 + 1800 + 7200 + 18000 + 36000 * 2
+
+
+def test_jitter_stays_within_ten_percent() -> None:
+    """Each delay is moved by at most a tenth, so retries of many events spread out."""
+    moved = {jitter(100.0) for _ in range(200)}
+    assert all(90.0 <= d <= 110.0 for d in moved) and len(moved) > 1
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    """Retry-After as delta-seconds or an HTTP date; anything else is ignored."""
+    assert retry_after("120", now=0.0) == 120.0
+    assert retry_after("Wed, 02 Dec 2026 15:00:30 GMT", now=1796223600.0) == 30.0
+    assert retry_after("soon", now=0.0) is None
+    assert retry_after(None, now=0.0) is None
 
 
 async def test_an_approved_comment_reaches_the_host_verifiable(

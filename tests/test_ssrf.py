@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import httpx
 import pytest
 import redis.asyncio as aioredis
 
@@ -12,7 +13,7 @@ from moderation.deliverer import Deliverer
 from moderation.settings import Settings
 from moderation.store.endpoints import Endpoints
 from moderation.store.sites import Created
-from moderation.webhooks import Guard, register
+from moderation.webhooks import Guard, Outcome, Sender, register
 from moderation.worker import Worker
 from tests.conftest import Host, comment
 from tests.receiver import receiving, until
@@ -98,7 +99,7 @@ async def test_plain_http_needs_the_setting() -> None:
     assert ssrf.parse("http://hooks.example/x", allow_http=True).scheme == "http"
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "169.254.169.254", "64:ff9b::7f00:1"])
+@pytest.mark.parametrize("address", INSIDE)
 async def test_registration_resolves_and_refuses(
     redis: aioredis.Redis, settings: Settings, site: Created, address: str
 ) -> None:
@@ -108,6 +109,20 @@ async def test_registration_resolves_and_refuses(
     with pytest.raises(ssrf.Refused):
         await register(store, guard, site.id, "https://hooks.example/x", ())
     assert await store.statuses(site.id) == []
+
+
+@pytest.mark.parametrize("address", INSIDE)
+async def test_each_inside_form_is_refused_at_connect(address: str) -> None:
+    """The sender resolves again before connecting and refuses an inside answer, whatever
+    the form, without opening a connection (the receiver on loopback hears nothing)."""
+    with receiving() as receiver:
+        async with httpx.AsyncClient() as http:
+            guard = Guard(resolver=resolving_to(address), allow_http=True)
+            sender = Sender(http, guard, timeout=2.0)
+            url = f"http://hooks.example:{receiver.port}/hook"
+            attempt = await sender.send(url, [b"k" * 32], "evt_1", b"{}")
+    assert attempt.outcome is Outcome.REFUSED
+    assert receiver.received == []
 
 
 async def test_a_name_rebound_inside_is_refused_at_connect(
