@@ -151,13 +151,15 @@ class Deliverer:
             task.add_done_callback(self._tasks.discard)
 
     async def fan_out(self, shard: int) -> int:
-        """Schedule each site's events since its cursor for the endpoints that want them."""
+        """Schedule each site's new events since its cursor for the endpoints that want them
+        (only sites with new events are looked at: decide.lua marks them)."""
         scheduled = 0
         for site_id in await self.outbox.sites(shard):
             keys = SiteKeys(site_id, self.settings.shards)
             cursor = await self.outbox.cursor(keys)
             items = await events.page(self.redis, keys, cursor or None, BATCH)
-            if not items:
+            if not items:  # caught up: the script takes the site off the to-do set
+                await self.outbox.fan_out(keys, cursor, "", _now_ms(), ())
                 continue
             targets = [e for e in await self.endpoints.all(site_id) if not e.disabled]
             due = [

@@ -157,6 +157,20 @@ async def test_a_held_comment_a_moderator_approves_sends_held_then_approved(
     assert payloads[1]["data"]["decided_by"] == "token:mod"  # type: ignore[index]
 
 
+async def test_only_sites_with_new_events_are_fanned_out(
+    loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker, deliverer: Deliverer
+) -> None:
+    """A decision marks its site as having new events; once fanned out the mark goes, so an
+    idle deliverer looks at no site at all."""
+    to_do = keys.new_events(keys.SiteKeys("kediri", loopback.shards).shard)
+    with receiving() as receiver:
+        await add(redis, loopback, receiver.url)
+        await approve_one(host, worker)
+        assert await redis.smembers(to_do) == {b"kediri"}
+        await deliver_until(deliverer, receiver, 1)
+    assert await redis.smembers(to_do) == set()
+
+
 async def test_failures_are_retried_under_the_same_webhook_id(
     loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker, deliverer: Deliverer
 ) -> None:

@@ -202,6 +202,7 @@ def decide_call(
         reports=keys.reports(comment.id),
         author=keys.author(comment.author.key),
         events=keys.events,
+        new_events=keys.new_events,
         old=change.old,
         version=change.version,
         new=change.new,
@@ -220,6 +221,7 @@ def decide_call(
         event_data=events.comment_data(comment, change.new, change.decision),
         event_at=change.decision.decided_at,
         events_min_id=events_min_id,
+        site_id=keys.site_id,
     )
 
 

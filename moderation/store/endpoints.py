@@ -17,7 +17,7 @@ from typing import Annotated
 import msgspec
 
 from moderation import clock, signing
-from moderation.store import events, keys
+from moderation.store import events
 from moderation.store.client import Redis, text
 from moderation.store.events import EventType
 from moderation.store.keys import SiteKeys
@@ -118,7 +118,6 @@ class Endpoints:
         pipe.hset(k.endpoint(endpoint.id), "json", _encode(endpoint))
         pipe.sadd(k.endpoints, endpoint.id)
         await pipe.execute()
-        await self._redis.sadd(keys.endpoint_sites(k.shard), site_id)
         return Registered(endpoint.id, endpoint.url, endpoint.events, secret)
 
     async def load(self, site_id: str, endpoint_id: str) -> Loaded | None:

@@ -148,5 +148,8 @@ async def append(
 ) -> str:
     """An event no script writes (``endpoint.disabled``): a plain XADD."""
     fields: Any = {"t": kind.value, "d": _encode(data), "v": data.version, "at": at}
-    added = await redis.xadd(keys.events, fields, minid=min_id(keep_days), approximate=False)
+    pipe = redis.pipeline(transaction=True)
+    pipe.xadd(keys.events, fields, minid=min_id(keep_days), approximate=False)
+    pipe.sadd(keys.new_events, keys.site_id)
+    added, _ = await pipe.execute()
     return text(added)

@@ -47,7 +47,7 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:ep:<id>         hash   json (url, events, secrets), disabled, failing_since,
                                              last (outcome of the last attempt)
     mod:{mN}:s:<site>:ep:<id>:dead    stream events the endpoint never took: e (event id), error
-    mod:{mN}:epsites                  set    sites of the shard with endpoints
+    mod:{mN}:evnew                    set    sites of the shard with events not yet fanned out
     mod:{mN}:due                      zset   "<site> <endpoint> <event id>" by due time (ms);
                                              a claimed delivery is leased by moving it ahead
     mod:{mN}:att                      hash   same member → failed attempts so far
@@ -81,8 +81,8 @@ def dead_letters(shard: int) -> str:
     return f"{shard_tag(shard)}:dead"
 
 
-def endpoint_sites(shard: int) -> str:
-    return f"{shard_tag(shard)}:epsites"
+def new_events(shard: int) -> str:
+    return f"{shard_tag(shard)}:evnew"
 
 
 def deliveries(shard: int) -> str:
@@ -185,6 +185,10 @@ class SiteKeys:
     @property
     def events(self) -> str:
         return f"{self.prefix}:events"
+
+    @property
+    def new_events(self) -> str:
+        return new_events(self.shard)
 
     @property
     def events_cursor(self) -> str:

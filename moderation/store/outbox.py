@@ -39,9 +39,12 @@ def fanout_call(
     return FANOUT.call(
         cursor=keys.events_cursor,
         due=keys_deliveries(keys),
+        events=keys.events,
+        new_events=keys.new_events,
         expected=expected,
         last=cursor,
         now=now_ms,
+        site_id=keys.site_id,
         members=[d.member for d in deliveries],
     )
 
@@ -61,7 +64,8 @@ class Outbox:
         self._redis = redis
 
     async def sites(self, shard: int) -> list[str]:
-        return sorted(text(s) for s in await self._redis.smembers(keys.endpoint_sites(shard)))
+        """Sites with events not yet fanned out (decide.lua adds them, fanout.lua removes)."""
+        return sorted(text(s) for s in await self._redis.smembers(keys.new_events(shard)))
 
     async def cursor(self, site: SiteKeys) -> str:
         raw = await self._redis.get(site.events_cursor)
