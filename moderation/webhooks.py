@@ -18,12 +18,18 @@ from collections.abc import Sequence
 import httpx
 
 from moderation import signing, ssrf
+from moderation.errors import Conflict
 from moderation.store.endpoints import Endpoints, Registered
 from moderation.store.events import EventType
 
 MAX_BODY = 64 * 1024
 RETRY_AFTER = frozenset({429, 502, 503, 504})
 USER_AGENT = "moderation-webhooks/1"
+MAX_ENDPOINTS = 20  # per site: each event is one delivery per endpoint
+
+
+class TooManyEndpoints(Conflict):
+    """The site already has ``MAX_ENDPOINTS`` endpoints."""
 
 
 class Outcome(enum.StrEnum):
@@ -160,6 +166,8 @@ async def register(
     endpoints: Endpoints, guard: Guard, site_id: str, url: str, kinds: Sequence[EventType]
 ) -> Registered:
     """Add an endpoint if its URL passes the SSRF check now (it is checked again per connect)."""
+    if len(await endpoints.ids(site_id)) >= MAX_ENDPOINTS:
+        raise TooManyEndpoints(f"a site has at most {MAX_ENDPOINTS} endpoints")
     await ssrf.addresses(
         url, resolver=guard.resolver, allow_http=guard.allow_http, allow_private=guard.allow_private
     )

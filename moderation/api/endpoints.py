@@ -75,7 +75,7 @@ async def list_endpoints(request: Request) -> Response:
     "Register a webhook endpoint; the answer holds its signing secret, shown only here",
     body=EndpointIn,
     answers={201: Registered},
-    problems=(400, 401, 403, 404, 413, 415, 422),
+    problems=(400, 401, 403, 404, 409, 413, 415, 422),
     security=Security.MODERATOR,
 )
 async def add_endpoint(request: Request) -> Response:

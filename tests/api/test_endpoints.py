@@ -88,6 +88,23 @@ async def test_unsafe_urls_are_refused_at_registration(
     assert (await client.get(URL, headers=admin)).json()["endpoints"] == []
 
 
+async def test_a_site_has_at_most_twenty_endpoints(
+    loopback: httpx.AsyncClient, admin: Headers
+) -> None:
+    """The 21st registration is a 409 problem; removing one makes room."""
+    added = [
+        await loopback.post(URL, json={"url": f"http://127.0.0.1:9/{n}"}, headers=admin)
+        for n in range(20)
+    ]
+    assert {a.status_code for a in added} == {201}
+    refused = await loopback.post(URL, json={"url": "http://127.0.0.1:9/x"}, headers=admin)
+    assert refused.status_code == 409
+    assert refused.headers["content-type"] == "application/problem+json"
+    await loopback.delete(f"{URL}/{added[0].json()['id']}", headers=admin)
+    again = await loopback.post(URL, json={"url": "http://127.0.0.1:9/x"}, headers=admin)
+    assert again.status_code == 201
+
+
 async def test_a_moderator_token_may_not_manage_endpoints(
     client: httpx.AsyncClient, redis: aioredis.Redis, site: Created
 ) -> None:
