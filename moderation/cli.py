@@ -20,9 +20,10 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import deadletters, evaluation, heartbeat, logs, storecheck
+from moderation import deadletters, evaluation, events_cli, heartbeat, logs, storecheck
 from moderation import policy as policies
 from moderation.api.app import create_app
+from moderation.deliverer import Deliverer
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
@@ -82,6 +83,8 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--metrics-port", type=int, help="serve the worker's Prometheus metrics on this port"
     )
+    deliverer = command("deliverer", events_cli.run_deliverer, "run only the event deliverer")
+    deliverer.add_argument("--burst", action="store_true", help="deliver what is due and exit")
 
     sites = commands.add_parser("sites", help="create and manage sites").add_subparsers(
         required=True, metavar="ACTION"
@@ -118,6 +121,7 @@ def parser() -> argparse.ArgumentParser:
     _review_commands(commands)
     deadletters.register(commands, _with_redis)
     storecheck.register(commands, _with_redis)
+    events_cli.add_commands(commands, _site_id, _with_redis)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
     return top
 
@@ -226,9 +230,9 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
-    metrics = Metrics()  # one registry: /metrics shows the API's and the worker's counters
+    registry = Metrics()  # one /metrics for the API, the worker and the deliverer
     config = uvicorn.Config(
-        create_app(settings, url, metrics),
+        create_app(settings, url, registry),
         host=host,
         port=port,
         log_level=settings.log_level,
@@ -238,19 +242,26 @@ async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
         forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     server = _Server(config)
-    async with Worker(settings, url, metrics=metrics) as worker:
+    async with (
+        Worker(settings, url, metrics=registry) as worker,
+        Deliverer(settings, url, metrics=registry) as deliverer,
+    ):
 
         def stop() -> None:
             server.should_exit = True
             worker.stop()
+            deliverer.stop()
 
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop)
         work = asyncio.create_task(worker.run())
+        deliver = asyncio.create_task(deliverer.run())
         await server.serve()
         worker.stop()
+        deliverer.stop()
         await work
+        await deliver
 
 
 def app_from_env() -> Any:

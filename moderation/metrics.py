@@ -63,6 +63,30 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.event_deliveries = Counter(
+            "moderation_event_deliveries_total",
+            "Webhook delivery attempts, by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.event_delivery_seconds = Histogram(
+            "moderation_event_delivery_seconds",
+            "Time from connect to the receiver's answer (or the timeout)",
+            buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0),
+            registry=self.registry,
+        )
+        self.event_attempts = Histogram(
+            "moderation_event_attempts",
+            "Attempts an event took to be delivered or dead-lettered",
+            buckets=(1, 2, 3, 4, 5, 6, 7, 8, 10, 15),
+            registry=self.registry,
+        )
+        self.endpoints_disabled = Counter(
+            "moderation_endpoints_disabled_total",
+            "Endpoints disabled (410 Gone, or failing too long)",
+            registry=self.registry,
+        )
+
         self._counters_of_decisions()
         self._gauges_of_the_store()
 

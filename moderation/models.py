@@ -59,6 +59,7 @@ class Status(enum.StrEnum):
     APPROVED = "approved"
     HELD = "held"
     REJECTED = "rejected"
+    DELETED = "deleted"  # by the host (``DELETE .../comments/{id}``): gone from every widget
 
 
 class Standing(enum.StrEnum):
@@ -198,6 +199,7 @@ class System(enum.StrEnum):
 
     PIPELINE = "pipeline"
     REPORTS = "reports"
+    HOST = "host_backend"  # the host backend, with the site's API key
 
 
 class AuditAction(enum.StrEnum):
@@ -210,6 +212,7 @@ class AuditAction(enum.StrEnum):
     APPROVE = "approve"
     REJECT = "reject"
     RESTORE = "restore"
+    DELETE = "delete"  # the host deleted the comment
 
 
 class Span(msgspec.Struct, frozen=True):

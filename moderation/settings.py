@@ -37,6 +37,14 @@ class Settings:
     widget_max_age_seconds: int = 10
     recent_size: int = 100
     reports_per_minute: int = 10  # per reader; a comment takes ten times that from all readers
+    # Outbound events (``docs/events.md``): retry delays in seconds, the first attempt's first
+    events_retry_seconds: str = "0,5,300,1800,7200,18000,36000,36000"
+    events_timeout_seconds: float = 15.0
+    events_allow_http: bool = False
+    events_allow_private_networks: bool = False
+    events_retention_days: int = 7
+    events_disable_after_seconds: int = 5 * 24 * 3600
+    events_poll_seconds: float = 0.2
     # Process
     log_level: str = "info"
     # Running it like production (issue 10)

@@ -81,6 +81,7 @@ class Worker:
             self.scripts,
             idempotency_ttl=self.settings.idempotency_ttl_seconds,
             recent_size=self.settings.recent_size,
+            events_retention_days=self.settings.events_retention_days,
         )
         self.loops = Loops(self.metrics, self._stopping)
         self._prepared = False

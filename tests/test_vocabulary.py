@@ -21,6 +21,8 @@ ALLOWED = {
     ("store/authors.py", "standing"),  # Redis hash field names
     ("store/authors.py", "approved"),
     ("store/authors.py", "rejected"),
+    ("store/learning.py", "spam"),  # KEYS names of the scripts' headers (counts_keys)
+    ("store/learning.py", "ham"),
     ("store/queue.py", "queued"),  # the queue-depth metric's label
     ("store/scripts.py", "standing"),  # the name of standing.lua
 }

@@ -12,7 +12,18 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
-from moderation.api import comments, health, intake, metrics, openapi, reports, widget
+from moderation.api import (
+    comments,
+    endpoints,
+    events,
+    health,
+    host,
+    intake,
+    metrics,
+    openapi,
+    reports,
+    widget,
+)
 from moderation.api.access import AccessLog
 from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
@@ -49,6 +60,20 @@ ROUTES = [
     Route(f"{SITE}/authors/{{author_key}}", authors.post_author, methods=["POST"]),
     Route(f"{SITE}/policy", policy.get_policy, methods=["GET"]),
     Route(f"{SITE}/policy", policy.patch_policy, methods=["PATCH"]),
+    # Outbound events: endpoints for admin tokens, the feed for the host's API key.
+    Route(f"{SITE}/endpoints", endpoints.list_endpoints, methods=["GET"]),
+    Route(f"{SITE}/endpoints", endpoints.add_endpoint, methods=["POST"]),
+    Route(f"{SITE}/endpoints/{{endpoint_id}}", endpoints.remove_endpoint, methods=["DELETE"]),
+    Route(
+        f"{SITE}/endpoints/{{endpoint_id}}/rotate-secret",
+        endpoints.rotate_endpoint_secret,
+        methods=["POST"],
+    ),
+    Route(f"{SITE}/events", events.list_events, methods=["GET"]),
+    # The host's own actions on its comments and threads (API key).
+    Route(f"{SITE}/comments", host.find_comment, methods=["GET"]),
+    Route(f"{SITE}/comments/{{comment_id}}", host.delete_comment, methods=["DELETE"]),
+    Route(f"{SITE}/threads/{{thread_id}}", host.change_thread, methods=["POST"]),
 ]
 
 

@@ -12,6 +12,7 @@ from moderation.api.openapi import Security, operation
 from moderation.api.schemas import CommentRecord
 from moderation.errors import NotFound
 from moderation.models import COMMENT_ID
+from moderation.store.comments import Stored
 
 
 @operation(
@@ -28,10 +29,13 @@ async def get_comment(request: Request) -> Response:
         stored = await resources.store.get(resources.sites.keys_for(site.id), comment_id)
     if stored is None:
         raise NotFound("no such comment in this site")
-    record = CommentRecord(
+    return private(record_of(stored))
+
+
+def record_of(stored: Stored) -> CommentRecord:
+    return CommentRecord(
         **msgspec.structs.asdict(stored.comment),
         status=stored.status,
         version=stored.version,
         decision=stored.decision,
     )
-    return private(record)

@@ -96,15 +96,21 @@ async def post_comment(request: Request) -> Response:
     outcome, comment_id = await resources.store.accept(
         keys, comment, message_id, hashlib.sha256(body).hexdigest()
     )
-    if outcome in (Accepted.QUEUED, Accepted.DUPLICATE):
+    if outcome in (Accepted.QUEUED, Accepted.DUPLICATE, Accepted.EXTERNAL_DUPLICATE):
         resources.metrics.intake.labels(outcome.value).inc()
     if outcome is Accepted.QUEUED:
         return json_response(Queued(comment_id, Status.QUEUED), 202)
-    if outcome is Accepted.DUPLICATE:
+    if outcome in (Accepted.DUPLICATE, Accepted.EXTERNAL_DUPLICATE):
         stored = await resources.store.get(keys, comment_id)
         return json_response(Queued(comment_id, stored.status if stored else Status.QUEUED))
     if outcome is Accepted.CONFLICT:
         raise Conflict(
             "this webhook-id was already used for a different body", comment_id=comment_id
         )
+    if outcome is Accepted.EXTERNAL_CONFLICT:
+        raise Conflict(
+            "this external_id was already used for a different comment", comment_id=comment_id
+        )
+    if outcome is Accepted.CLOSED:
+        raise Conflict("this thread is closed to new comments")
     raise _invalid("parent_id", "names no comment of this thread")

@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Route
 from moderation import __version__
 from moderation.api.schemas import Problem
 from moderation.models import AuthorKey, CommentId, SiteId, ThreadId, Timestamp
+from moderation.store.endpoints import EndpointId
 
 F = TypeVar("F", bound=Callable[..., Any])
 JSON = "application/json"
@@ -114,6 +115,7 @@ PATH_PARAMS = {
     "comment_id": CommentId,
     "thread_id": ThreadId,
     "author_key": AuthorKey,
+    "endpoint_id": EndpointId,
 }
 
 

@@ -38,6 +38,7 @@ class Resources:
                 scripts,
                 idempotency_ttl=settings.idempotency_ttl_seconds,
                 recent_size=settings.recent_size,
+                events_retention_days=settings.events_retention_days,
             ),
             queue=Queue(redis, settings.shards),
             widgets=WidgetCache(),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
 import msgspec
 
 from moderation.models import AuditAction, AuditEntry, Comment, Decision, PublicComment, Status
+from moderation.store import events
 from moderation.store.batching import AutoPipeline
 from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
@@ -17,6 +19,7 @@ from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
 _FIELDS = ["rec", "status", "v", "decision"]
 decode_comment = msgspec.json.Decoder(Comment).decode
 decode_decision = msgspec.json.Decoder(Decision).decode
+_encode = msgspec.json.Encoder().encode
 
 
 class Accepted(enum.StrEnum):
@@ -26,6 +29,9 @@ class Accepted(enum.StrEnum):
     DUPLICATE = "duplicate"  # the same body under the same message id: already queued
     CONFLICT = "conflict"  # another body under the same message id: refused
     NO_PARENT = "noparent"  # the parent is not a comment of this thread: refused
+    CLOSED = "thread_closed"  # the host closed the thread to new comments: refused
+    EXTERNAL_DUPLICATE = "extduplicate"  # the host resent a comment it sent before
+    EXTERNAL_CONFLICT = "extconflict"  # another comment under a known external id: refused
 
 
 class Outcome(enum.StrEnum):
@@ -82,13 +88,20 @@ def public(comment: Comment, decision: Decision) -> PublicComment:
 
 class Store:
     def __init__(
-        self, redis: Redis, scripts: Scripts, *, idempotency_ttl: int, recent_size: int
+        self,
+        redis: Redis,
+        scripts: Scripts,
+        *,
+        idempotency_ttl: int,
+        recent_size: int,
+        events_retention_days: int = 7,
     ) -> None:
         self._redis = redis
         self._scripts = scripts
         self._batched = AutoPipeline(redis, scripts)
         self._ttl = idempotency_ttl
         self._recent_size = recent_size
+        self._events_days = events_retention_days
 
     async def aclose(self) -> None:
         await self._batched.aclose()
@@ -102,6 +115,18 @@ class Store:
         )
         outcome, comment_id = await self._batched(call)
         return Accepted(text(outcome)), text(comment_id)
+
+    async def close_thread(self, keys: SiteKeys, thread_id: str, closed: bool) -> None:
+        """Stop (or resume) intake for a thread; its widget keeps serving what it has."""
+        if closed:
+            await self._redis.hset(keys.thread(thread_id), "closed", "1")
+        else:
+            await self._redis.hdel(keys.thread(thread_id), "closed")
+
+    async def by_external_id(self, keys: SiteKeys, external_id: str) -> str | None:
+        """The id of the comment the host sent under its own ``external_id``."""
+        known = await self._redis.get(keys.external(external_id))
+        return text(known).split(" ", 1)[1] if known else None
 
     async def get(self, keys: SiteKeys, comment_id: str) -> Stored | None:
         fields = await self._redis.hmget(keys.comment(comment_id), _FIELDS)
@@ -117,8 +142,11 @@ class Store:
 
     async def transitions(self, changes: Sequence[tuple[SiteKeys, Transition]]) -> list[Applied]:
         """Apply each change if its comment is still as expected; else report its state."""
-        recent_cap = self._recent_size
-        calls = [decide_call(keys=k, change=c, recent_cap=recent_cap) for k, c in changes]
+        recent_cap, min_id = self._recent_size, events.min_id(self._events_days)
+        calls = [
+            decide_call(keys=k, change=c, recent_cap=recent_cap, events_min_id=min_id)
+            for k, c in changes
+        ]
         return [_applied(reply) for reply in await self._scripts.run(self._redis, calls)]
 
 
@@ -126,9 +154,10 @@ def intake_call(
     *, keys: SiteKeys, comment: Comment, message_id: str, body_hash: str, ttl: int
 ) -> Call:
     """``intake.lua`` for a new comment; ``body_hash`` tells a retry from a conflict."""
+    own = keys.comment(comment.id)
     return INTAKE.call(
         idempotency=keys.idempotency(message_id),
-        comment=keys.comment(comment.id),
+        comment=own,
         queue=keys.queue,
         parent=keys.comment(comment.parent_id or comment.id),
         queued=keys.by_status(Status.QUEUED),
@@ -139,13 +168,27 @@ def intake_call(
         site_id=keys.site_id,
         thread_id=comment.thread.id,
         has_parent=bool(comment.parent_id),
+        external=keys.external(comment.external_id) if comment.external_id else own,
+        thread=keys.thread(comment.thread.id),
+        content_hash=content_hash(comment),
+        has_external=bool(comment.external_id),
     )
 
 
-def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
+def content_hash(comment: Comment) -> str:
+    """What tells a host's resend of a comment from another one under the same external id:
+    what readers would see of it (not what we assigned on receipt, nor the reader's address)."""
+    sent = (comment.thread, comment.author, comment.body, comment.parent_id)
+    return hashlib.sha256(_encode(sent)).hexdigest()
+
+
+def decide_call(
+    *, keys: SiteKeys, change: Transition, recent_cap: int, events_min_id: str = "0"
+) -> Call:
     """``decide.lua`` for one transition; it acknowledges ``change.entry_id`` if there is one."""
     comment = change.comment
     thread = comment.thread
+    kind = events.event_type(change.old, change.new, by_reports=change.action is AuditAction.HOLD)
     return DECIDE.call(
         comment=keys.comment(comment.id),
         old_index=keys.by_status(change.old),
@@ -163,6 +206,8 @@ def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
         reported=keys.reported,
         reports=keys.reports(comment.id),
         author=keys.author(comment.author.key),
+        events=keys.events,
+        new_events=keys.new_events,
         old=change.old,
         version=change.version,
         new=change.new,
@@ -177,6 +222,11 @@ def decide_call(*, keys: SiteKeys, change: Transition, recent_cap: int) -> Call:
         group=GROUP,
         entry=_entry(change),
         by_moderator=change.action in _BY_MODERATOR,
+        event_type=kind,
+        event_data=events.comment_data(comment, change.new, change.decision),
+        event_at=change.decision.decided_at,
+        events_min_id=events_min_id,
+        site_id=keys.site_id,
     )
 
 

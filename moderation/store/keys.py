@@ -19,7 +19,7 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:c:<id>          hash   status, thread, rec (full JSON), pub (public JSON),
                                              decision (JSON), v (version)
     mod:{mN}:s:<site>:kids:<id>       zset   approved replies of a comment, by time
-    mod:{mN}:s:<site>:t:<thread>      hash   url, title
+    mod:{mN}:s:<site>:t:<thread>      hash   url, title, closed ("1": no new comments)
     mod:{mN}:s:<site>:t:<thread>:top  zset   approved top-level comments, by time
     mod:{mN}:s:<site>:t:<thread>:all  zset   every approved comment of the thread (the count)
     mod:{mN}:s:<site>:t:<thread>:v    string thread version (ETag), bumped on every change
@@ -41,10 +41,24 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:dup:<hour>      hash   near-duplicate sketch band → copies (TTL 2 h)
     mod:{mN}:s:<site>:rate:a:<author>:<10 min>  string  comments by one author (TTL)
     mod:{mN}:s:<site>:rate:ip:<ip>:<10 min>     string  comments from one IP (TTL)
+    mod:{mN}:s:<site>:ext:<sha256>    string the host's external id (hashed) → "<content sha256>
+                                             <comment id>"
+    mod:{mN}:s:<site>:events          stream the site's events (the feed): t type, d data
+                                             JSON, v version, at timestamp
+    mod:{mN}:s:<site>:events:cur      string last event id fanned out to the endpoints
+    mod:{mN}:s:<site>:eps             set    the site's endpoint ids
+    mod:{mN}:s:<site>:ep:<id>         hash   json (url, events, secrets), disabled, failing_since,
+                                             last (outcome of the last attempt)
+    mod:{mN}:s:<site>:ep:<id>:dead    stream events the endpoint never took: e (event id), error
+    mod:{mN}:evnew                    set    sites of the shard with events not yet fanned out
+    mod:{mN}:due                      zset   "<site> <endpoint> <event id>" by due time (ms);
+                                             a claimed delivery is leased by moving it ahead
+    mod:{mN}:att                      hash   same member → failed attempts so far
 """
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 
 META = "mod:meta"
@@ -75,6 +89,18 @@ def dead_letters(shard: int) -> str:
 
 def worker(consumer: str) -> str:
     return f"mod:worker:{consumer}"
+
+
+def new_events(shard: int) -> str:
+    return f"{shard_tag(shard)}:evnew"
+
+
+def deliveries(shard: int) -> str:
+    return f"{shard_tag(shard)}:due"
+
+
+def delivery_attempts(shard: int) -> str:
+    return f"{shard_tag(shard)}:att"
 
 
 class SiteKeys:
@@ -161,3 +187,29 @@ class SiteKeys:
 
     def rate(self, what: str) -> str:
         return f"{self.prefix}:rl:{what}"
+
+    def external(self, external_id: str) -> str:
+        # hashed: the host's ids may hold any characters, and keys stay short
+        return f"{self.prefix}:ext:{hashlib.sha256(external_id.encode()).hexdigest()[:32]}"
+
+    @property
+    def events(self) -> str:
+        return f"{self.prefix}:events"
+
+    @property
+    def new_events(self) -> str:
+        return new_events(self.shard)
+
+    @property
+    def events_cursor(self) -> str:
+        return f"{self.prefix}:events:cur"
+
+    @property
+    def endpoints(self) -> str:
+        return f"{self.prefix}:eps"
+
+    def endpoint(self, endpoint_id: str) -> str:
+        return f"{self.prefix}:ep:{endpoint_id}"
+
+    def endpoint_dead(self, endpoint_id: str) -> str:
+        return f"{self.prefix}:ep:{endpoint_id}:dead"

@@ -121,7 +121,12 @@ LEARN = Script("learn")
 ITEMS = Script("items")
 HMGETS = Script("hmgets")
 SIGNALS = Script("signals")
-REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS, SIGNALS)}
+FANOUT = Script("fanout")
+CLAIM = Script("claim")
+REGISTRY = {
+    s.name: s
+    for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS, SIGNALS, FANOUT, CLAIM)
+}
 
 
 def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:

@@ -32,11 +32,25 @@ class Site(msgspec.Struct, frozen=True):
     policy: Policy = Policy()
 
     def signing_keys(self, now: float) -> list[bytes]:
-        return [
-            signing.secret_key(s.secret)
-            for s in self.secrets
-            if s.expires_at is None or s.expires_at > now
-        ]
+        return live_keys(self.secrets, now)
+
+
+def live_keys(held: tuple[SiteSecret, ...], now: float) -> list[bytes]:
+    """The keys of the secrets not yet expired, current first."""
+    return [
+        signing.secret_key(s.secret) for s in held if s.expires_at is None or s.expires_at > now
+    ]
+
+
+def rotated(held: tuple[SiteSecret, ...], secret: str, grace: float) -> tuple[SiteSecret, ...]:
+    """``secret`` as the current one; the live older ones expire ``grace`` seconds from now."""
+    now = time.time()
+    kept = tuple(
+        SiteSecret(s.secret, s.expires_at if s.expires_at is not None else now + grace)
+        for s in held
+        if s.expires_at is None or s.expires_at > now
+    )
+    return (SiteSecret(secret), *kept)
 
 
 class Created(msgspec.Struct, frozen=True):
@@ -118,13 +132,7 @@ class Sites:
 
     async def rotate_secret(self, site: Site) -> str:
         """Add a new current secret; older ones keep working for the grace period."""
-        now = time.time()
-        grace = now + self._settings.secret_grace_seconds
-        kept = tuple(
-            SiteSecret(s.secret, s.expires_at if s.expires_at is not None else grace)
-            for s in site.secrets
-            if s.expires_at is None or s.expires_at > now
-        )
         secret = signing.new_secret()
-        await self.save(msgspec.structs.replace(site, secrets=(SiteSecret(secret), *kept)))
+        held = rotated(site.secrets, secret, self._settings.secret_grace_seconds)
+        await self.save(msgspec.structs.replace(site, secrets=held))
         return secret

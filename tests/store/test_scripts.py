@@ -13,7 +13,17 @@ import redis.asyncio as aioredis
 
 from moderation.filters.normalise import normalise
 from moderation.models import AuditAction, Author, Comment, Decision, Standing, Status, Thread
-from moderation.store import audit, authors, comments, learning, reports, review, scripts, signals
+from moderation.store import (
+    audit,
+    authors,
+    comments,
+    learning,
+    outbox,
+    reports,
+    review,
+    scripts,
+    signals,
+)
 from moderation.store.comments import Accepted, Outcome, Store, Transition
 from moderation.store.keys import SiteKeys
 from moderation.store.learning import Label, Lesson
@@ -76,6 +86,14 @@ SAMPLES: dict[str, Callable[[SiteKeys], Call]] = {
         0.0,
     ),
     "hmgets": lambda keys: scripts.hmgets_call(hashes=[keys.author("a")], fields=["standing"]),
+    "fanout": lambda keys: outbox.fanout_call(
+        keys=keys,
+        expected="",
+        cursor="1-0",
+        now_ms=0,
+        deliveries=[outbox.Due(keys.shard, keys.site_id, "ep_1", "1-0")],
+    ),
+    "claim": lambda keys: outbox.claim_call(shard=keys.shard, now_ms=0, lease_ms=1, limit=10),
 }
 
 

@@ -16,6 +16,8 @@
 --   reported        the site's reported zset
 --   reports         the comment's reader reports
 --   author          the author's hash (standing and counts)
+--   events          the site's events stream
+--   new_events      the shard's sites with events not yet fanned out
 -- ARGV
 --   old             the status the comment must still have
 --   version         the version it must still have ('' = any)
@@ -31,16 +33,23 @@
 --   group           the queue's consumer group
 --   entry           the audit entry's JSON
 --   by_moderator    "1" when a moderator decided (their decision closes the reader reports)
+--   event_type      the event the change emits ('' = none)
+--   event_data      the event's data JSON (its version is filled in when read)
+--   event_at        the event's timestamp
+--   events_min_id   events older than this stream id are trimmed
+--   site_id
 -- Replies {outcome, status, version}: ok (the new status and version), conflict (the status
 -- and version found instead), missing ('', 0: no such comment).
 local K = {comment = KEYS[1], old_index = KEYS[2], new_index = KEYS[3], thread = KEYS[4],
   top = KEYS[5], all = KEYS[6], thread_version = KEYS[7], replies = KEYS[8], recent = KEYS[9],
   recent_version = KEYS[10], queue = KEYS[11], audit = KEYS[12], history = KEYS[13],
-  reported = KEYS[14], reports = KEYS[15], author = KEYS[16]}
+  reported = KEYS[14], reports = KEYS[15], author = KEYS[16], events = KEYS[17],
+  new_events = KEYS[18]}
 local A = {old = ARGV[1], version = ARGV[2], new = ARGV[3], decision = ARGV[4],
   public = ARGV[5], comment_id = ARGV[6], has_parent = ARGV[7], url = ARGV[8], title = ARGV[9],
   recent_cap = ARGV[10], entry_id = ARGV[11], group = ARGV[12], entry = ARGV[13],
-  by_moderator = ARGV[14]}
+  by_moderator = ARGV[14], event_type = ARGV[15], event_data = ARGV[16], event_at = ARGV[17],
+  events_min_id = ARGV[18], site_id = ARGV[19]}
 local function ack()
   if A.entry_id ~= '' then
     redis.call('XACK', K.queue, A.group, A.entry_id)
@@ -68,5 +77,11 @@ redis.call('ZREM', K.reported, A.comment_id)
 if A.by_moderator == '1' then redis.call('DEL', K.reports) end
 local audit_id = redis.call('XADD', K.audit, '*', 'e', A.entry, 'v', version)
 redis.call('RPUSH', K.history, audit_id .. ' ' .. version .. ' ' .. A.entry)
+-- The host's event is as atomic as the audit entry: no decision without its event.
+if A.event_type ~= '' then
+  redis.call('XADD', K.events, 'MINID', A.events_min_id, '*', 't', A.event_type,
+    'd', A.event_data, 'v', version, 'at', A.event_at)
+  redis.call('SADD', K.new_events, A.site_id)
+end
 ack()
 return {'ok', A.new, tostring(version)}
