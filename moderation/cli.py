@@ -111,6 +111,9 @@ def parser() -> argparse.ArgumentParser:
     )
     _review_commands(commands)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
+    from moderation import cli_privacy  # its commands use this module's helpers
+
+    cli_privacy.register(commands)
     return top
 
 

@@ -202,7 +202,7 @@ class System(enum.StrEnum):
 
 class AuditAction(enum.StrEnum):
     """What an audit entry records: the pipeline's decision, a hold by readers' reports,
-    a standing change, or a moderator's action."""
+    a standing change, a moderator's action, or an erasure."""
 
     AUTO = "auto"
     HOLD = "hold"
@@ -210,6 +210,7 @@ class AuditAction(enum.StrEnum):
     APPROVE = "approve"
     REJECT = "reject"
     RESTORE = "restore"
+    ERASURE = "erasure"  # a reader's personal data was erased (``store/privacy.py``)
 
 
 class Span(msgspec.Struct, frozen=True):

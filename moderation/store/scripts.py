@@ -121,6 +121,8 @@ LEARN = Script("learn")
 ITEMS = Script("items")
 HMGETS = Script("hmgets")
 REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS)}
+ERASE = Script("erase", uses=["publish"])  # store/privacy.py: erasing a reader
+REGISTRY[ERASE.name] = ERASE
 
 
 def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:

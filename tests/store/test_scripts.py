@@ -12,10 +12,21 @@ import pytest
 import redis.asyncio as aioredis
 
 from moderation.models import AuditAction, Author, Comment, Decision, Standing, Status, Thread
-from moderation.store import audit, authors, comments, learning, reports, review, scripts
+from moderation.store import (
+    audit,
+    authors,
+    comments,
+    erasure,
+    learning,
+    privacy,
+    reports,
+    review,
+    scripts,
+)
 from moderation.store.comments import Accepted, Outcome, Store, Transition
 from moderation.store.keys import SiteKeys
 from moderation.store.learning import Label, Lesson
+from moderation.store.redaction import Redactor
 from moderation.store.reports import Report, Reported
 from moderation.store.scripts import Call, Scripts
 
@@ -71,6 +82,16 @@ SAMPLES: dict[str, Callable[[SiteKeys], Call]] = {
     "items": lambda keys: review.items_call(keys=keys, ids=[COMMENT.id, "c2"]),
     "hmgets": lambda keys: scripts.hmgets_call(hashes=[keys.author("a")], fields=["standing"]),
 }
+
+
+def _erase_call(keys: SiteKeys) -> Call:
+    kept = privacy.Kept(COMMENT, Status.APPROVED, 2, _decision(Status.APPROVED), [], True)
+    call = erasure.erase_call(keys, kept, Redactor.of(["Jojo"], []), True)
+    assert call is not None
+    return call
+
+
+SAMPLES["erase"] = _erase_call
 
 
 def test_every_lua_file_is_registered() -> None:
