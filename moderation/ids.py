@@ -29,6 +29,11 @@ def new_id(now_ms: int | None = None) -> str:
     return _encode(value)
 
 
+def floor(ms: int) -> str:
+    """The smallest id of millisecond ``ms``: every id made before it sorts below."""
+    return _encode(ms << _RANDOM)
+
+
 def _encode(value: int) -> str:
     chars = []
     for _ in range(26):

@@ -37,6 +37,10 @@ class Settings:
     widget_max_age_seconds: int = 10
     recent_size: int = 100
     reports_per_minute: int = 10  # per reader; a comment takes ten times that from all readers
+    # Retention (``store/retention.py``; 0 keeps forever)
+    pii_retention_days: int = 90
+    audit_retention_days: int = 365
+    retention_interval_seconds: int = 3600
     # Process
     log_level: str = "info"
 

@@ -21,6 +21,7 @@ from moderation.filters.text import Text
 from moderation.metrics import Metrics
 from moderation.models import Status
 from moderation.settings import Settings
+from moderation.store import retention
 from moderation.store.client import Redis, connect
 from moderation.store.comments import Outcome, Store, Stored, Transition, decode_stored
 from moderation.store.keys import SiteKeys
@@ -82,12 +83,14 @@ class Worker:
     async def run(self) -> None:
         log.info("worker %s consuming %d shards", self.consumer, self.queue.shards)
         reclaimer = asyncio.create_task(self._reclaim_forever())
+        sweeper = asyncio.create_task(self._sweep_forever())
         try:
             # Each consumer returns after the batch in hand once ``stop`` is called.
             await asyncio.gather(*(self._consume(s) for s in range(self.queue.shards)))
         finally:
             reclaimer.cancel()
-            await asyncio.gather(reclaimer, return_exceptions=True)
+            sweeper.cancel()
+            await asyncio.gather(reclaimer, sweeper, return_exceptions=True)
         log.info("worker %s stopped", self.consumer)
 
     async def run_once(self, *, claim_idle_ms: int | None = None) -> int:
@@ -130,6 +133,20 @@ class Worker:
                     await self.handle(batch)
                 except RedisError as exc:
                     log.warning("reclaim on shard %d failed: %r", shard, exc)
+
+    async def _sweep_forever(self) -> None:
+        """The retention sweep (``store/retention.py``), when this worker holds the lead."""
+        every = self.settings.retention_interval_seconds
+        while True:
+            try:
+                if await retention.lead(self.redis, self.consumer, every):
+                    swept = await retention.sweep(
+                        self.redis, self.scripts, self.settings, clock.now()
+                    )
+                    log.info("retention sweep: %s", [s for s in swept if s.changed])
+            except RedisError as exc:
+                log.warning("retention sweep failed: %r", exc)
+            await asyncio.sleep(every)
 
     async def handle(self, batch: Sequence[Delivery]) -> int:
         """Decide a batch in two round trips: read the records, then apply every decision."""

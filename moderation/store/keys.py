@@ -8,6 +8,7 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:sites                         set    every site id
     mod:apikeys                       hash   API key SHA-256 → site id
     mod:tokens                        hash   moderator token SHA-256 → name, role, sites (JSON)
+    mod:retention                     string the retention sweep's leader (TTL one interval)
     mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
     mod:{mN}:dead                     stream poison messages, with the last error
     group "workers" on mod:{mN}:q
@@ -30,6 +31,8 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:a:<author>      hash   author standing, until, note, approved, rejected
     mod:{mN}:s:<site>:alog:<author>   list   standing changes, entry JSON each
     mod:{mN}:s:<site>:rl:<what>       string report rate-limit counter (TTL one window)
+    mod:{mN}:s:<site>:swept           hash   retention: pii → the id below which personal data
+                                             is already stripped
     mod:{mN}:s:<site>:nb:<spam|ham>:<generation>  hash  learned spam classifier counts: slot →
                                              count, plus "docs" and "feats" totals; one hash
                                              per 60-day generation, expiring after the next
@@ -48,6 +51,7 @@ META = "mod:meta"
 SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
 TOKENS = "mod:tokens"
+RETENTION = "mod:retention"
 GROUP = "workers"
 
 
@@ -151,3 +155,7 @@ class SiteKeys:
 
     def rate(self, what: str) -> str:
         return f"{self.prefix}:rl:{what}"
+
+    @property
+    def swept(self) -> str:
+        return f"{self.prefix}:swept"

@@ -55,6 +55,16 @@ def comment(record: Comment, redact: Redactor, *, remove: bool) -> Comment:
     )
 
 
+def strip(record: Comment) -> Comment:
+    """The record past its retention: no email, address or user agent; name and body stay."""
+    return msgspec.structs.replace(
+        record,
+        author=Author(name=record.author.name, id=record.author.key),
+        ip=None,
+        user_agent=None,
+    )
+
+
 def decision(found: Decision, redact: Redactor, *, remove: bool) -> Decision:
     """The decision with matched text and the masked body redacted (dropped when removing)."""
     return msgspec.structs.replace(

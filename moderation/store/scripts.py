@@ -123,6 +123,9 @@ HMGETS = Script("hmgets")
 REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS)}
 ERASE = Script("erase", uses=["publish"])  # store/privacy.py: erasing a reader
 REGISTRY[ERASE.name] = ERASE
+STRIP = Script("strip")  # store/retention.py: personal data past its retention
+TRIM = Script("trim")  # store/retention.py: history lines past the audit retention
+REGISTRY.update({STRIP.name: STRIP, TRIM.name: TRIM})
 
 
 def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:

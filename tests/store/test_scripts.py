@@ -92,6 +92,10 @@ def _erase_call(keys: SiteKeys) -> Call:
 
 
 SAMPLES["erase"] = _erase_call
+SAMPLES["strip"] = lambda keys: scripts.STRIP.call(
+    comment=keys.comment(COMMENT.id), version=1, record=COMMENT
+)
+SAMPLES["trim"] = lambda keys: scripts.TRIM.call(history=keys.history(COMMENT.id), before=0)
 
 
 def test_every_lua_file_is_registered() -> None:
