@@ -111,9 +111,10 @@ def parser() -> argparse.ArgumentParser:
     )
     _review_commands(commands)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
-    from moderation import cli_privacy  # its commands use this module's helpers
+    from moderation import cli_porting, cli_privacy  # their commands use this module's helpers
 
     cli_privacy.register(commands)
+    cli_porting.register(commands)
     return top
 
 

@@ -210,7 +210,8 @@ class AuditAction(enum.StrEnum):
     APPROVE = "approve"
     REJECT = "reject"
     RESTORE = "restore"
-    ERASURE = "erasure"  # a reader's personal data was erased (``store/privacy.py``)
+    ERASURE = "erasure"  # a reader's personal data was erased (``store/erasure.py``)
+    IMPORT = "import"  # comments were imported from another system (``store/imports.py``)
 
 
 class Span(msgspec.Struct, frozen=True):

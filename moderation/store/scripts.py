@@ -126,6 +126,8 @@ REGISTRY[ERASE.name] = ERASE
 STRIP = Script("strip")  # store/retention.py: personal data past its retention
 TRIM = Script("trim")  # store/retention.py: history lines past the audit retention
 REGISTRY.update({STRIP.name: STRIP, TRIM.name: TRIM})
+IMPORT = Script("import", uses=["publish"])  # store/imports.py: comments from elsewhere
+REGISTRY[IMPORT.name] = IMPORT
 
 
 def hmgets_call(*, hashes: Sequence[str], fields: Sequence[str]) -> Call:

@@ -12,11 +12,14 @@ import pytest
 import redis.asyncio as aioredis
 
 from moderation.models import AuditAction, Author, Comment, Decision, Standing, Status, Thread
+from moderation.porting.plan import Plan
+from moderation.porting.records import SourceComment, SourceThread
 from moderation.store import (
     audit,
     authors,
     comments,
     erasure,
+    imports,
     learning,
     privacy,
     reports,
@@ -45,6 +48,7 @@ COMMENT = Comment(
 )
 TOP = msgspec.structs.replace(COMMENT, parent_id=None)
 REPORT = Report(reason="spam", text="", at="2026-11-28T00:00:00Z")
+THREAD = SourceThread("t", "t1", "https://example.org/t1", "T")
 ENTRY = audit.Entry(at="2026-11-28T00:00:00Z", actor="a", action=AuditAction.STANDING)
 
 
@@ -94,6 +98,18 @@ def _erase_call(keys: SiteKeys) -> Call:
 SAMPLES["erase"] = _erase_call
 SAMPLES["strip"] = lambda keys: scripts.STRIP.call(
     comment=keys.comment(COMMENT.id), version=1, record=COMMENT
+)
+SAMPLES["import"] = lambda keys: imports.import_call(
+    keys,
+    Plan(
+        "kediri",
+        "disqus",
+        {"t": THREAD},
+        {"1": (COMMENT.id, "t"), "0": ("01ARZ3NDEKTSV4RRFFQ69G5FAW", "t")},
+    ),
+    SourceComment("1", "t", "0", "Ani", None, None, "x", COMMENT.created_at, Status.APPROVED, 1),
+    Status.APPROVED,
+    10,
 )
 SAMPLES["trim"] = lambda keys: scripts.TRIM.call(history=keys.history(COMMENT.id), before=0)
 

@@ -1,0 +1,158 @@
+"""``moderation import`` (and ``export``) against the test store: what the widgets show
+afterwards is what the files hold, a repeat adds nothing, a broken file adds nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+import redis.asyncio as aioredis
+
+from moderation.cli import main
+from moderation.settings import Settings
+from moderation.store.keys import SiteKeys
+from moderation.store.sites import Created
+from moderation.worker import Worker
+
+pytestmark = pytest.mark.anyio
+DATA = Path(__file__).parent / "porting" / "data"
+
+
+@pytest.fixture
+def store_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert settings.redis_url
+    monkeypatch.setenv("MODERATION_REDIS_URL", settings.redis_url)
+    monkeypatch.setenv("MODERATION_SHARDS", str(settings.shards))
+
+
+async def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
+    code = await anyio.to_thread.run_sync(main, list(argv))
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if code == 0 else None, captured.err
+
+
+def shape(nodes: list[dict[str, Any]]) -> list[Any]:
+    """A thread's comments as (author, body, replies...) trees."""
+    return [(n["author"]["name"], n["body"], shape(n["replies"])) for n in nodes]
+
+
+async def thread(client: httpx.AsyncClient, site: str, thread_id: str) -> dict[str, Any]:
+    response = await client.get(f"/v1/sites/{site}/threads/{thread_id}/comments")
+    assert response.status_code == 200
+    doc: dict[str, Any] = response.json()
+    return doc
+
+
+DISQUS_PTSL: list[Any] = [
+    (
+        "Ani",
+        "Programnya bagus sekali untuk warga desa kami",
+        [
+            (
+                "Budi",
+                "Setuju, bu Ani.\nSemoga lancar & cepat.",
+                [("Ani", "Terima kasih infonya", [])],
+            )
+        ],
+    ),
+    ("Citra", "Kapan jadwal pengukuran untuk kecamatan Pare?", []),
+]
+
+
+async def test_disqus_import_shows_threads_nesting_and_counts(
+    client: httpx.AsyncClient, site: Created, store_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The widget shows the file's published comments, nested, in time order, counted."""
+    code, done, _ = await cli(
+        capsys, "import", "kediri", str(DATA / "disqus.xml"), "--format", "disqus"
+    )
+    assert code == 0
+    assert done["new"] == {"approved": 5, "held": 1, "rejected": 2}
+    ptsl = await thread(client, "kediri", "ptsl-2024-11")
+    assert shape(ptsl["comments"]) == DISQUS_PTSL
+    assert ptsl["count"] == 4 and ptsl["thread"]["title"] == "Serahkan Ratusan Sertifikat PTSL"
+    jalan = await thread(client, "kediri", "disqus-5002")
+    assert (jalan["count"], jalan["thread"]["url"]) == (
+        1,
+        "https://kedirikab.go.id/berita/jalan-desa",
+    )
+
+
+async def test_wordpress_import_shows_threads_nesting_and_counts(
+    client: httpx.AsyncClient, site: Created, store_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Posts become threads with their approved comments nested; held and spam stay hidden."""
+    args = ("import", "kediri", str(DATA / "wordpress.xml"), "--format", "wordpress")
+    code, done, _ = await cli(capsys, *args)
+    assert code == 0 and done["new"] == {"approved": 3, "held": 1, "rejected": 1}
+    pasar = await thread(client, "kediri", "wp-42")
+    assert shape(pasar["comments"]) == [
+        (
+            "Gilang",
+            "Akhirnya pasar jadi lebih bersih",
+            [("Hana", "Betul, pedagang juga senang", [])],
+        )
+    ]
+    counts = await client.get("/v1/sites/kediri/counts", params={"thread": ["wp-42", "wp-43"]})
+    assert counts.json()["counts"] == {"wp-42": 2, "wp-43": 1}
+
+
+async def test_importing_twice_adds_nothing(
+    client: httpx.AsyncClient,
+    redis: aioredis.Redis,
+    settings: Settings,
+    site: Created,
+    store_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A repeated import finds every comment there, changes no widget, logs no second import."""
+    args = ("import", "kediri", str(DATA / "disqus.xml"), "--format", "disqus")
+    await cli(capsys, *args)
+    before = await thread(client, "kediri", "ptsl-2024-11")
+    code, again, _ = await cli(capsys, *args)
+    assert code == 0 and (again["new"], again["existing"]) == ({}, 8)
+    assert await thread(client, "kediri", "ptsl-2024-11") == before
+    log: Any = await redis.xrange(SiteKeys("kediri", settings.shards).audit)
+    assert [json.loads(fields[b"e"])["action"] for _, fields in log] == ["import"]
+
+
+async def test_a_malformed_file_imports_nothing(
+    redis: aioredis.Redis,
+    site: Created,
+    store_env: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bad post near the end stops the import with its line and reason; no key is written."""
+    good = (DATA / "disqus.xml").read_text()
+    broken = good.replace(
+        "<createdAt>2024-11-02T10:00:00Z</createdAt>", "<createdAt>besok</createdAt>"
+    )
+    path = tmp_path / "broken.xml"
+    path.write_text(broken)
+    line = broken[: broken.index('<post dsq:id="9008">')].count("\n") + 1
+    before = sorted(await redis.keys("*"))
+    code, _, err = await cli(capsys, "import", "kediri", str(path), "--format", "disqus")
+    assert code == 1
+    assert f"line {line}: createdAt 'besok' is not a date; nothing was imported" in err
+    assert sorted(await redis.keys("*")) == before
+
+
+async def test_moderate_sends_imported_comments_through_the_pipeline(
+    client: httpx.AsyncClient,
+    site: Created,
+    worker: Worker,
+    store_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With --moderate every comment is queued; the pipeline, not the file, decides."""
+    args = ("import", "kediri", str(DATA / "disqus.xml"), "--format", "disqus", "--moderate")
+    code, done, _ = await cli(capsys, *args)
+    assert code == 0 and done["new"] == {"queued": 8}
+    assert (await thread(client, "kediri", "ptsl-2024-11"))["count"] == 0
+    await worker.run_once()
+    assert (await thread(client, "kediri", "ptsl-2024-11"))["count"] >= 4
