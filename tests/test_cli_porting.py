@@ -15,7 +15,7 @@ import redis.asyncio as aioredis
 from moderation.cli import main
 from moderation.settings import Settings
 from moderation.store.keys import SiteKeys
-from moderation.store.sites import Created
+from moderation.store.sites import Created, Sites
 from moderation.worker import Worker
 
 pytestmark = pytest.mark.anyio
@@ -156,3 +156,56 @@ async def test_moderate_sends_imported_comments_through_the_pipeline(
     assert (await thread(client, "kediri", "ptsl-2024-11"))["count"] == 0
     await worker.run_once()
     assert (await thread(client, "kediri", "ptsl-2024-11"))["count"] >= 4
+
+
+async def export(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code = await anyio.to_thread.run_sync(main, ["export", *argv])
+    assert code == 0
+    return capsys.readouterr().out
+
+
+async def test_jsonl_export_has_every_comment_with_status_and_decision(
+    site: Created, store_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One line a comment, each with its record, status and decision."""
+    await cli(capsys, "import", "kediri", str(DATA / "disqus.xml"), "--format", "disqus")
+    lines = [json.loads(line) for line in (await export(capsys, "kediri")).splitlines()]
+    assert sorted(line["comment"]["external_id"] for line in lines) == [
+        f"900{n}" for n in range(1, 9)
+    ]
+    statuses = sorted(line["status"] for line in lines)
+    assert statuses == ["approved"] * 5 + ["held"] + ["rejected"] * 2
+    assert all(line["decision"]["decided_by"] == "import:disqus" for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("file", "source", "threads"),
+    [
+        ("disqus.xml", "disqus", ["ptsl-2024-11", "disqus-5002"]),
+        ("wordpress.xml", "wordpress", ["wp-42", "wp-43"]),
+    ],
+)
+async def test_export_then_import_into_a_fresh_site_round_trips(
+    client: httpx.AsyncClient,
+    redis: aioredis.Redis,
+    settings: Settings,
+    site: Created,
+    store_env: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    file: str,
+    source: str,
+    threads: list[str],
+) -> None:
+    """Disqus XML out of one site and into a fresh one: same threads, nesting and counts."""
+    _, first, _ = await cli(capsys, "import", "kediri", str(DATA / file), "--format", source)
+    path = tmp_path / "out.xml"
+    path.write_text(await export(capsys, "kediri", "--format", "disqus"))
+    await Sites(redis, settings).create("fresh", "Fresh")
+    code, again, _ = await cli(capsys, "import", "fresh", str(path), "--format", "disqus")
+    assert code == 0 and again["new"] == first["new"]
+    for thread_id in threads:
+        old = await thread(client, "kediri", thread_id)
+        new = await thread(client, "fresh", thread_id)
+        assert shape(new["comments"]) == shape(old["comments"])
+        assert (new["count"], new["thread"]) == (old["count"], old["thread"])

@@ -3,19 +3,24 @@
 A thread's ``<id>`` is the identifier the host's embed code used; it becomes our thread id when
 it is one (else ``disqus-<dsq:id>``). A post's state: ``isSpam`` or ``isDeleted`` → rejected,
 ``isApproved`` false → held, else approved. Messages are HTML; we keep their text.
+``Writer`` writes the same shape back out, so a host can leave for anything that imports it.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import IO
+from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesNSImpl
 
-from moderation.models import Status
+from moderation.models import Comment, Status, Thread
 from moderation.porting import records
 from moderation.porting.records import Progress, Record, SourceComment, SourceThread, quiet
 from moderation.porting.xmlstream import Element, Malformed, elements
 
 RECORDS = frozenset({("thread", 1), ("post", 1)})
+NS, DSQ = "http://disqus.com", "http://disqus.com/disqus-internals"
 ANONYMOUS = "Anonim"
 
 
@@ -64,3 +69,73 @@ def _post(element: Element) -> SourceComment:
         status=status,
         line=element.line,
     )
+
+
+class Writer:
+    """Disqus XML, written as it goes: call ``thread`` for every thread, then ``post``."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
+        self._xml.startDocument()
+        self._xml.startPrefixMapping(None, NS)
+        self._xml.startPrefixMapping("dsq", DSQ)
+        self._open("disqus")
+
+    def _element(self, name: str, text: str) -> None:
+        self._open(name)
+        self._xml.characters(text)
+        self._close(name)
+
+    def _open(self, name: str, dsq_id: str | None = None) -> None:
+        key: tuple[str | None, str] = (DSQ, "id")
+        attrs = {key: dsq_id} if dsq_id is not None else {}
+        qnames = {key: "dsq:id"} if dsq_id is not None else {}
+        self._xml.startElementNS((NS, name), name, AttributesNSImpl(attrs, qnames))
+
+    def _close(self, name: str) -> None:
+        self._xml.endElementNS((NS, name), name)
+
+    def thread(self, thread: Thread, created_at: str) -> None:
+        self._open("thread", thread.id)
+        self._element("id", thread.id)
+        self._element("link", thread.url or "")
+        self._element("title", thread.title or "")
+        self._element("createdAt", created_at)
+        self._close("thread")
+
+    def post(self, comment: Comment, status: Status, spam: bool) -> None:
+        rejected = status is Status.REJECTED
+        self._open("post", comment.id)
+        self._element("id", comment.external_id or "")
+        self._element("message", html_of(comment.body))
+        self._element("createdAt", comment.created_at)
+        self._element("isDeleted", _flag(rejected and not spam))
+        self._element("isSpam", _flag(rejected and spam))
+        self._element("isApproved", _flag(status is Status.APPROVED or rejected))
+        self._open("author")
+        if comment.author.email:
+            self._element("email", comment.author.email)
+        self._element("name", comment.author.name)
+        self._element("isAnonymous", _flag(not comment.author.email))
+        self._close("author")
+        if comment.ip:
+            self._element("ipAddress", comment.ip)
+        self._open("thread", comment.thread.id)
+        self._close("thread")
+        if comment.parent_id:
+            self._open("parent", comment.parent_id)
+            self._close("parent")
+        self._close("post")
+
+    def end(self) -> None:
+        self._close("disqus")
+        self._xml.endDocument()
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def html_of(body: str) -> str:
+    """A plain-text body as the HTML a Disqus message holds (read back by ``plain``)."""
+    return "<p>" + "<br>".join(html.escape(line) for line in body.split("\n")) + "</p>"

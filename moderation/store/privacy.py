@@ -17,14 +17,14 @@ import msgspec
 
 from moderation import clock
 from moderation.models import AuditEntry, Author, Comment, Decision, Status
-from moderation.store import audit, authors
+from moderation.store import audit, authors, catalogue
 from moderation.store.client import Redis, text
 from moderation.store.comments import decode_comment, decode_decision
 from moderation.store.keys import SiteKeys
 from moderation.store.reports import Report
 from moderation.store.scripts import hmgets
 
-CHUNK = 200
+CHUNK = catalogue.CHUNK
 RETRIES = 5
 _FIELDS = ["rec", "status", "v", "decision", "pub"]
 _encode = msgspec.json.Encoder().encode
@@ -97,17 +97,11 @@ class Erasure(msgspec.Struct, frozen=True):
 async def comment_ids(redis: Redis, keys: SiteKeys, author_key: str) -> list[str]:
     """Ids of every comment of ``author_key`` on the site, oldest first."""
     found: list[str] = []
-    for status in Status:
-        start = "-"
-        while chunk := await redis.zrange(
-            keys.by_status(status), start, "+", bylex=True, offset=0, num=CHUNK
-        ):
-            ids = [text(member) for member in chunk]
-            records = await hmgets(redis, [keys.comment(i) for i in ids], ["rec"])
-            found.extend(
-                i for i, (rec,) in zip(ids, records, strict=True) if rec and _is(rec, author_key)
-            )
-            start = f"({ids[-1]}"
+    async for ids in catalogue.chunks(redis, keys):
+        records = await hmgets(redis, [keys.comment(i) for i in ids], ["rec"])
+        found.extend(
+            i for i, (rec,) in zip(ids, records, strict=True) if rec and _is(rec, author_key)
+        )
     return sorted(found)
 
 

@@ -16,21 +16,19 @@ so two at once (a slow one overtaken) only repeat work.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 
 import msgspec
 
 from moderation import ids
-from moderation.models import Status
 from moderation.settings import Settings
+from moderation.store import catalogue, redaction
 from moderation.store import keys as schema
-from moderation.store import redaction
 from moderation.store.client import Redis, text
 from moderation.store.comments import decode_comment
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import STRIP, TRIM, Scripts, hmgets
 
-CHUNK = 200
 RETRIES = 5
 
 
@@ -82,23 +80,11 @@ def _ms(moment: dt.datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
-async def _older(redis: Redis, keys: SiteKeys, start: str, below: str) -> AsyncIterator[list[str]]:
-    """Chunks of the ids from ``start`` (inclusive, or "-") up to ``below``, in every status."""
-    for status in Status:
-        low = start
-        while chunk := await redis.zrange(
-            keys.by_status(status), low, f"({below}", bylex=True, offset=0, num=CHUNK
-        ):
-            found = [text(member) for member in chunk]
-            yield found
-            low = f"({found[-1]}"
-
-
 async def _strip(redis: Redis, scripts: Scripts, keys: SiteKeys, cutoff_ms: int) -> int:
     mark = await redis.hget(keys.swept, "pii")
     stripped = left = 0
     last = text(mark) if mark else ""
-    async for chunk in _older(redis, keys, f"({last}" if last else "-", ids.floor(cutoff_ms)):
+    async for chunk in catalogue.chunks(redis, keys, after=last, below=ids.floor(cutoff_ms)):
         done, missed = await _strip_chunk(redis, scripts, keys, chunk)
         stripped, left, last = stripped + done, left + missed, max(last, chunk[-1])
     if last and not left:  # else the next sweep looks at this range again
@@ -139,7 +125,7 @@ async def _strip_chunk(
 async def _trim_histories(redis: Redis, scripts: Scripts, keys: SiteKeys, cutoff_ms: int) -> int:
     """Histories can hold old lines only on comments received before the cutoff."""
     dropped = 0
-    async for chunk in _older(redis, keys, "-", ids.floor(cutoff_ms)):
+    async for chunk in catalogue.chunks(redis, keys, below=ids.floor(cutoff_ms)):
         calls = [TRIM.call(history=keys.history(i), before=cutoff_ms) for i in chunk]
         dropped += sum(int(n) for n in await scripts.run(redis, calls))
     return dropped
