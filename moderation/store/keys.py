@@ -7,6 +7,8 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:meta                          hash   shards, schema
     mod:sites                         set    every site id
     mod:apikeys                       hash   API key SHA-256 → site id
+    mod:apikeys:retiring              zset   rotated-out API key SHA-256s, by when they stop
+    mod:deleted:<site>                string a deleted site's id, held for a day (TTL)
     mod:tokens                        hash   moderator token SHA-256 → name, role, sites (JSON)
     mod:retention                     string the retention sweep's leader (TTL one interval)
     mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
@@ -52,6 +54,13 @@ SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
 TOKENS = "mod:tokens"
 RETENTION = "mod:retention"
+RETIRING_API_KEYS = "mod:apikeys:retiring"
+
+
+def deleted_site(site_id: str) -> str:
+    return f"mod:deleted:{site_id}"
+
+
 GROUP = "workers"
 
 
