@@ -15,7 +15,7 @@ from starlette.routing import Route
 from moderation.api import comments, health, intake, metrics, openapi, reports, widget
 from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
-from moderation.api.review import audit, authors, decisions, policy, privacy, queue
+from moderation.api.review import audit, authors, decisions, policy, privacy, queue, site
 from moderation.api.state import Resources
 from moderation.metrics import Metrics
 from moderation.settings import Settings
@@ -50,6 +50,7 @@ ROUTES = [
     Route(f"{SITE}/authors/{{author_key}}/export", privacy.export_author, methods=["GET"]),
     Route(f"{SITE}/policy", policy.get_policy, methods=["GET"]),
     Route(f"{SITE}/policy", policy.patch_policy, methods=["PATCH"]),
+    Route(SITE, site.patch_site, methods=["PATCH"]),
 ]
 
 

@@ -126,3 +126,21 @@ async def test_cli_delete_needs_the_id_twice_and_reports_progress(
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["id"] == "kediri" and "deleting kediri:" in err
     assert not await redis.sismember(keys.SITES, "kediri")
+
+
+async def test_admins_change_name_and_origins_over_the_api(
+    client: httpx.AsyncClient, redis: aioredis.Redis, site: Created
+) -> None:
+    """PATCH renames and re-origins for an admin; a moderator gets 403, a path 422."""
+    admin = {"authorization": f"Bearer {await Tokens(redis).create('b', Role.ADMIN, ('kediri',))}"}
+    moderator = {
+        "authorization": f"Bearer {await Tokens(redis).create('m', Role.MODERATOR, ('kediri',))}"
+    }
+    body = {"name": "Kediri", "add_origins": ["https://x.example"]}
+    response = await client.patch("/v1/sites/kediri", json=body, headers=admin)
+    assert response.json()["origins"] == ["https://kedirikab.go.id", "https://x.example"]
+    assert (await client.patch("/v1/sites/kediri", json=body, headers=moderator)).status_code == 403
+    bad = await client.patch(
+        "/v1/sites/kediri", json={"add_origins": ["https://x.example/path"]}, headers=admin
+    )
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "add_origins[0]"
