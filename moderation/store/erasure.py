@@ -28,7 +28,7 @@ from moderation import clock
 from moderation.models import AuditAction, AuditEntry, Status
 from moderation.store import audit, redaction, signals
 from moderation.store.client import Redis, text
-from moderation.store.comments import public
+from moderation.store.comments import Outcome, public
 from moderation.store.keys import SiteKeys
 from moderation.store.privacy import CHUNK, Erasure, Kept, comment_ids, read
 from moderation.store.redaction import Redactor
@@ -168,10 +168,10 @@ async def _comments(
         replies = await scripts.run(redis, [call for _, call in calls])
         pending = []
         for (k, _), reply in zip(calls, replies, strict=True):
-            outcome = text(reply)
-            if outcome == "conflict":
+            outcome = Outcome(text(reply))  # erase.lua answers as decide.lua does
+            if outcome is Outcome.CONFLICT:
                 pending.append(k.comment.id)
-            elif outcome == "ok":
+            elif outcome is Outcome.OK:
                 done += 1
                 removed += remove and k.status is not Status.REJECTED
     return done, removed

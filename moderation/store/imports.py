@@ -8,6 +8,7 @@ running it again. Imported comments keep their state (published, held, rejected)
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 
 import msgspec
@@ -23,6 +24,13 @@ from moderation.store.keys import SiteKeys
 from moderation.store.scripts import IMPORT, Call, Scripts
 
 BATCH = 200
+
+
+class Written(enum.StrEnum):
+    """What ``import.lua`` did with a comment."""
+
+    NEW = "new"
+    EXISTS = "exists"  # imported before: nothing written
 
 
 class Imported(msgspec.Struct, frozen=True):
@@ -54,7 +62,7 @@ async def write(
         nonlocal existing
         replies = await scripts.run(redis, [call for _, call in batch])
         for (status, _), reply in zip(batch, replies, strict=True):
-            if text(reply) == "new":
+            if Written(text(reply)) is Written.NEW:
                 new[status] = new.get(status, 0) + 1
             else:
                 existing += 1

@@ -25,7 +25,7 @@ from moderation.settings import Settings
 from moderation.store import catalogue, redaction
 from moderation.store import keys as schema
 from moderation.store.client import Redis, text
-from moderation.store.comments import decode_comment
+from moderation.store.comments import Outcome, decode_comment
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import STRIP, TRIM, Scripts, hmgets
 
@@ -116,9 +116,9 @@ async def _strip_chunk(
                     )
                 )
                 called.append(comment_id)
-        outcomes = [text(r) for r in await scripts.run(redis, calls)]
-        done += outcomes.count("ok")
-        pending = [i for i, o in zip(called, outcomes, strict=True) if o == "conflict"]
+        outcomes = [Outcome(text(r)) for r in await scripts.run(redis, calls)]
+        done += outcomes.count(Outcome.OK)
+        pending = [i for i, o in zip(called, outcomes, strict=True) if o is Outcome.CONFLICT]
     return done, len(pending)
 
 
