@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -137,7 +138,10 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
             await _disqus(redis, keys, out)
         out.flush()
 
-    _with_redis(settings, run)
+    try:
+        _with_redis(settings, run)
+    except BrokenPipeError:  # the reader (``| head``) has seen enough: as Python's docs advise,
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
     return 0
 
 

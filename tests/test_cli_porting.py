@@ -3,6 +3,7 @@ afterwards is what the files hold, a repeat adds nothing, a broken file adds not
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from moderation.cli import main
+from moderation.cli_porting import Bar
 from moderation.settings import Settings
 from moderation.store.keys import SiteKeys
 from moderation.store.sites import Created, Sites
@@ -209,3 +211,17 @@ async def test_export_then_import_into_a_fresh_site_round_trips(
         new = await thread(client, "fresh", thread_id)
         assert shape(new["comments"]) == shape(old["comments"])
         assert (new["count"], new["thread"]) == (old["count"], old["thread"])
+
+
+def test_progress_shows_for_large_files_only() -> None:
+    """A file from 1 MiB shows each new percentage in place on stderr; a small one nothing."""
+    large, small = io.StringIO(), io.StringIO()
+    bar = Bar("checking", 4 << 20, large)
+    for done in (1 << 20, 1 << 20, 2 << 20, 4 << 20):
+        bar(done)
+    Bar("checking", 1000, small)(1000)
+    assert large.getvalue() == (
+        "\rchecking: 25% of 4,194,304 bytes\rchecking: 50% of 4,194,304 bytes"
+        "\rchecking: 100% of 4,194,304 bytes\n"
+    )
+    assert small.getvalue() == ""
