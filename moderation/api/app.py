@@ -70,6 +70,7 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
                 # and workers create the consumer groups when they connect.
                 log.warning("store not ready at startup: %r", exc)
             yield {"resources": resources}
+            await resources.store.aclose()  # replies of pipelines already sent
         finally:
             await redis.aclose()
 

@@ -18,7 +18,7 @@ from moderation.store.client import Redis, text
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import STANDING, Call, hmgets
 
-_FIELDS = ["standing", "until", "note", "approved", "rejected"]
+FIELDS = ("standing", "until", "note", "approved", "rejected")  # of an author's hash
 
 
 class AuthorStanding(msgspec.Struct, frozen=True):
@@ -45,14 +45,9 @@ async def standings(
     redis: Redis, keys: SiteKeys, author_keys: Sequence[str]
 ) -> list[AuthorStanding]:
     """The standing of each author, in one call (a blank key reads as normal)."""
-    replies = await hmgets(redis, [keys.author(key) for key in author_keys], _FIELDS)
+    replies = await hmgets(redis, [keys.author(key) for key in author_keys], FIELDS)
     now = clock.rfc3339(clock.now())
     return [_standing(fields, now) for fields in replies]
-
-
-def fields_of(author_key_: str, keys: SiteKeys) -> tuple[str, list[str]]:
-    """The key and fields ``signals.py`` reads in its own pipeline."""
-    return keys.author(author_key_), _FIELDS
 
 
 def standing_from(fields: Sequence[Any]) -> AuthorStanding:

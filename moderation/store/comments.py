@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from moderation.models import AuditAction, AuditEntry, Comment, Decision, PublicComment, Status
+from moderation.store.batching import AutoPipeline
 from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
 from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
@@ -85,8 +86,12 @@ class Store:
     ) -> None:
         self._redis = redis
         self._scripts = scripts
+        self._batched = AutoPipeline(redis, scripts)
         self._ttl = idempotency_ttl
         self._recent_size = recent_size
+
+    async def aclose(self) -> None:
+        await self._batched.aclose()
 
     async def accept(
         self, keys: SiteKeys, comment: Comment, message_id: str, body_hash: str
@@ -95,7 +100,7 @@ class Store:
         call = intake_call(
             keys=keys, comment=comment, message_id=message_id, body_hash=body_hash, ttl=self._ttl
         )
-        outcome, comment_id = await call(self._redis)
+        outcome, comment_id = await self._batched(call)
         return Accepted(text(outcome)), text(comment_id)
 
     async def get(self, keys: SiteKeys, comment_id: str) -> Stored | None:

@@ -65,6 +65,12 @@ def read_keys(keys: SiteKeys, now: float) -> list[tuple[str, str]]:
     ]
 
 
+def counts_keys(keys: SiteKeys, now: float) -> dict[str, str]:
+    """``read_keys`` named as the scripts' headers name them (spam, ham, old_spam, old_ham)."""
+    [(spam, ham), (old_spam, old_ham)] = read_keys(keys, now)
+    return {"spam": spam, "ham": ham, "old_spam": old_spam, "old_ham": old_ham}
+
+
 async def learn(
     redis: Redis, keys: SiteKeys, comment: Comment, verdict: Status, now: float | None = None
 ) -> Lesson | None:
@@ -87,12 +93,8 @@ def learn_call(
 ) -> Call:
     """``learn.lua`` for one verdict on one comment, counted in the generation of ``now``."""
     current = generation(now)
-    [(spam, ham), (old_spam, old_ham)] = read_keys(keys, now)
     return LEARN.call(
-        spam=spam,
-        ham=ham,
-        old_spam=old_spam,
-        old_ham=old_ham,
+        **counts_keys(keys, now),
         comment=keys.comment(comment_id),
         label=label,
         generation=current,

@@ -120,7 +120,8 @@ STANDING = Script("standing")
 LEARN = Script("learn")
 ITEMS = Script("items")
 HMGETS = Script("hmgets")
-REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS)}
+SIGNALS = Script("signals")
+REGISTRY = {s.name: s for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS, SIGNALS)}
 ERASE = Script("erase", uses=["publish"])  # store/privacy.py: erasing a reader
 REGISTRY[ERASE.name] = ERASE
 STRIP = Script("strip")  # store/retention.py: personal data past its retention
@@ -169,6 +170,33 @@ class Scripts:
                     raise
                 await self.load(client)
         raise AssertionError("unreachable")
+
+    async def run_each(self, client: Redis, calls: Sequence[Call]) -> list[Any]:
+        """Like ``run``, but each call's error is its own reply (an exception in its place).
+
+        After a NOSCRIPT only the calls that were refused are sent again: the others ran.
+        """
+        if isinstance(client, RedisCluster):
+            return list(
+                await asyncio.gather(*(call(client) for call in calls), return_exceptions=True)
+            )
+        replies: list[Any] = [None] * len(calls)
+        todo = list(range(len(calls)))
+        for attempt in (1, 2):
+            pipe = client.pipeline(transaction=False)
+            for at in todo:
+                calls[at].queue(pipe)
+            got = await pipe.execute(raise_on_error=False)
+            refused = []
+            for at, reply in zip(todo, got, strict=True):
+                replies[at] = reply
+                if isinstance(reply, NoScriptError):
+                    refused.append(at)
+            if not refused or attempt == 2:
+                break
+            await self.load(client)
+            todo = refused
+        return replies
 
     async def _run_concurrently(self, client: Any, calls: Sequence[Call]) -> list[Any]:
         """redis-py refuses EVALSHA in Cluster pipelines: send the calls side by side instead,

@@ -1,5 +1,7 @@
 """Facts about a batch of comments that live in Redis, gathered in one round trip before
-the pure pipeline runs (learned counts, near-duplicates, rates, author standing).
+the pure pipeline runs (learned counts, near-duplicates, rates, author standing): one
+``signals.lua`` call per site of the batch, so the server does the ~15 lookups per comment
+and the client parses one small reply per site instead of one per command.
 
 Counting happens in the same trip (``HINCRBY``/``INCR`` return the new count), so a comment
 counts itself; a redelivered comment counts again, which only errs towards caution.
@@ -9,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+import msgspec
 
 from moderation.filters.context import Learned, Signals
 from moderation.filters.normalise import normalise
@@ -20,12 +24,13 @@ from moderation.models import Comment
 from moderation.store import authors, learning
 from moderation.store.client import Redis
 from moderation.store.keys import SiteKeys
+from moderation.store.scripts import SIGNALS, Call, Scripts
 
 DUPLICATE_WINDOW = 3600  # seconds; a burst is counted over this hour and the one before
 RATE_WINDOW = 600
-_TOTALS = ("docs", "feats")
-
-Reader = Callable[[Iterator[Any]], Signals]
+_SCRIPTS = Scripts()
+_encode = msgspec.json.Encoder().encode
+_AUTHOR_FIELDS = _encode(authors.FIELDS)
 
 
 async def gather(
@@ -34,7 +39,7 @@ async def gather(
     now: float | None = None,
     texts: Sequence[Text] | None = None,
 ) -> list[Signals]:
-    """One ``Signals`` per item, in order. Every lookup goes into a single pipeline.
+    """One ``Signals`` per item, in order: one ``signals.lua`` call per site, all in one trip.
 
     ``texts`` are the bodies already normalised (the worker shares them with the pipeline).
     """
@@ -43,84 +48,77 @@ async def gather(
     now = time.time() if now is None else now
     if texts is None:
         texts = [normalise(comment.body) for _, comment in items]
-    pipe = redis.pipeline(transaction=False)
-    readers = [
-        _queue(pipe, keys, comment, text, now)
-        for (keys, comment), text in zip(items, texts, strict=True)
+    by_site: dict[str, list[int]] = {}
+    for at, (keys, _) in enumerate(items):
+        by_site.setdefault(keys.prefix, []).append(at)
+    groups = list(by_site.values())
+    calls = [
+        signals_call([items[at] for at in group], [texts[at] for at in group], now)
+        for group in groups
     ]
-    replies = iter(await pipe.execute())
-    return [read(replies) for read in readers]
+    replies = await _SCRIPTS.run(redis, calls)
+    out: list[Signals | None] = [None] * len(items)
+    for group, reply in zip(groups, replies, strict=True):
+        for at, one in zip(group, reply, strict=True):
+            out[at] = _signals(items[at][1], texts[at], one)
+    return [signal for signal in out if signal is not None]
 
 
-def _queue(pipe: Any, keys: SiteKeys, comment: Comment, text: Text, now: float) -> Reader:
-    """Queue one comment's lookups; the returned reader takes its replies, in the same order."""
-    features = text.buckets
-    where = learning.slots(features)
-    hashes = [name for pair in learning.read_keys(keys, now) for name in pair]
-    for name in hashes:
-        pipe.hmget(name, [*_TOTALS, *where])
-    sketch = bands(text)
-    hour = int(now // DUPLICATE_WINDOW)
-    if sketch:
-        for band in sketch:
-            pipe.hincrby(keys.duplicates(hour), band, 1)
-        pipe.expire(keys.duplicates(hour), 2 * DUPLICATE_WINDOW)
-        pipe.hmget(keys.duplicates(hour - 1), sketch)
-    window = int(now // RATE_WINDOW)
+def signals_call(
+    items: Sequence[tuple[SiteKeys, Comment]], texts: Sequence[Text], now: float
+) -> Call:
+    """``signals.lua`` for one site's comments: what to count and read for each, in order."""
+    keys = items[0][0]
+    hour, window = int(now // DUPLICATE_WINDOW), int(now // RATE_WINDOW)
+    per_item: list[str] = []
+    plan: list[tuple[list[int], list[str], int]] = []
+    for (_, comment), text in zip(items, texts, strict=True):
+        rated = _rate_keys(keys, comment, window)
+        per_item.extend(rated)
+        per_item.append(keys.author(comment.author.key))
+        plan.append((learning.slots(text.buckets), bands(text), len(rated)))
+    return SIGNALS.call(
+        **learning.counts_keys(keys, now),
+        dup=keys.duplicates(hour),
+        dup_before=keys.duplicates(hour - 1),
+        items=per_item,
+        dup_ttl=2 * DUPLICATE_WINDOW,
+        rate_ttl=2 * RATE_WINDOW,
+        fields=_AUTHOR_FIELDS,
+        plan=_encode(plan),
+    )
+
+
+def _rate_keys(keys: SiteKeys, comment: Comment, window: int) -> list[str]:
     rated = [keys.author_rate(pseudonym(comment.author.key), window)]
     if comment.ip:
         rated.append(keys.ip_rate(pseudonym(comment.ip), window))
-    for key in rated:
-        pipe.incr(key)
-        pipe.expire(key, 2 * RATE_WINDOW)
-    pipe.hmget(*authors.fields_of(comment.author.key, keys))
-
-    def read(replies: Iterator[Any]) -> Signals:
-        learned = _learned(features, where, [next(replies) for _ in hashes])
-        copies = 0
-        if sketch:
-            now_counts = [int(next(replies)) for _ in sketch]
-            next(replies)  # expire
-            before = [int(c or 0) for c in next(replies)]
-            copies = max(a + b for a, b in zip(now_counts, before, strict=True))
-        rates = []
-        for _ in rated:
-            rates.append(int(next(replies)))
-            next(replies)  # expire
-        standing = authors.standing_from(next(replies))
-        return Signals(
-            learned=learned,
-            copies=copies,
-            author_rate=rates[0],
-            ip_rate=rates[1] if len(rates) > 1 else 0,
-            standing=standing.standing,
-            approved=standing.approved,
-        )
-
-    return read
+    return rated
 
 
-def _learned(features: Iterable[int], where: list[int], replies: list[list[Any]]) -> Learned:
-    """Sum the generations' (spam, ham) replies; each feature gets its slot's counts."""
-    totals = len(_TOTALS)
-    spam, ham = _summed(replies[0::2]), _summed(replies[1::2])
-    if not (any(spam) or any(ham)):
-        return Learned()  # the common case: a site that has taught nothing yet
-    by_slot = {
-        at: (s, h) for at, s, h in zip(where, spam[totals:], ham[totals:], strict=True) if s or h
-    }
+def _signals(comment: Comment, text: Text, reply: list[Any]) -> Signals:
+    """One comment's ``Signals`` from its part of the script's reply."""
+    spam_docs, spam_feats, ham_docs, ham_feats, found, copies, rates, standing_fields = reply
+    standing = authors.standing_from(standing_fields)
+    return Signals(
+        learned=_learned(text.buckets, found, (spam_docs, ham_docs), (spam_feats, ham_feats)),
+        copies=int(copies),
+        author_rate=int(rates[0]),
+        ip_rate=int(rates[1]) if len(rates) > 1 else 0,
+        standing=standing.standing,
+        approved=standing.approved,
+    )
+
+
+def _learned(
+    features: Iterable[int], found: list[int], docs: tuple[int, int], feats: tuple[int, int]
+) -> Learned:
+    """Each feature bucket gets its slot's (spam, ham) counts; the common case is no counts."""
+    if not (found or any(docs) or any(feats)):
+        return Learned()  # a site that has taught nothing yet
+    by_slot = {found[i]: (found[i + 1], found[i + 2]) for i in range(0, len(found), 3)}
     counts = {b: by_slot[at] for b in features if (at := learning.slot(b)) in by_slot}
-    return Learned(counts, (spam[0], ham[0]), (spam[1], ham[1]))
-
-
-def _summed(replies: list[list[Any]]) -> list[int]:
-    """Field-wise sum of HMGET replies (``None`` is 0); empty hashes cost one C-level ``any``."""
-    present = [reply for reply in replies if any(reply)]
-    if not present:
-        return [0] * len(replies[0])
-    if len(present) == 1:
-        return [int(v or 0) for v in present[0]]
-    return [sum(int(v or 0) for v in column) for column in zip(*present, strict=True)]
+    return Learned(counts, docs, feats)
 
 
 def pseudonym(value: str) -> str:

@@ -11,6 +11,7 @@ import msgspec
 import pytest
 import redis.asyncio as aioredis
 
+from moderation.filters.normalise import normalise
 from moderation.models import AuditAction, Author, Comment, Decision, Standing, Status, Thread
 from moderation.porting.plan import Plan
 from moderation.porting.records import SourceComment, SourceThread
@@ -25,6 +26,7 @@ from moderation.store import (
     reports,
     review,
     scripts,
+    signals,
 )
 from moderation.store.comments import Accepted, Outcome, Store, Transition
 from moderation.store.keys import SiteKeys
@@ -84,6 +86,11 @@ SAMPLES: dict[str, Callable[[SiteKeys], Call]] = {
         keys=keys, comment_id=COMMENT.id, label=Label.SPAM, now=0.0, slots=[1, 2]
     ),
     "items": lambda keys: review.items_call(keys=keys, ids=[COMMENT.id, "c2"]),
+    "signals": lambda keys: signals.signals_call(
+        [(keys, COMMENT), (keys, msgspec.structs.replace(COMMENT, ip="10.0.0.1"))],
+        [normalise(COMMENT.body)] * 2,
+        0.0,
+    ),
     "hmgets": lambda keys: scripts.hmgets_call(hashes=[keys.author("a")], fields=["standing"]),
 }
 
