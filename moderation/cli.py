@@ -118,11 +118,18 @@ def parser() -> argparse.ArgumentParser:
     _policy_arguments(
         site_command("policy", run_sites_policy, "change a site's moderation policy; prints it")
     )
+    from moderation import cli_sites  # update, rotate-key, delete: they use this module's helpers
+
+    cli_sites.register(sites)
     _review_commands(commands)
     deadletters.register(commands, _with_redis)
     storecheck.register(commands, _with_redis)
     events_cli.add_commands(commands, _site_id, _with_redis)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
+    from moderation import cli_porting, cli_privacy  # their commands use this module's helpers
+
+    cli_privacy.register(commands)
+    cli_porting.register(commands)
     return top
 
 

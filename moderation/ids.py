@@ -29,6 +29,16 @@ def new_id(now_ms: int | None = None) -> str:
     return _encode(value)
 
 
+def at(ms: int, entropy: int) -> str:
+    """The id of millisecond ``ms`` with a chosen random part (an import derives it)."""
+    return _encode((ms << _RANDOM) | (entropy & ((1 << _RANDOM) - 1)))
+
+
+def floor(ms: int) -> str:
+    """The smallest id of millisecond ``ms``: every id made before it sorts below."""
+    return _encode(ms << _RANDOM)
+
+
 def _encode(value: int) -> str:
     chars = []
     for _ in range(26):

@@ -204,7 +204,7 @@ class System(enum.StrEnum):
 
 class AuditAction(enum.StrEnum):
     """What an audit entry records: the pipeline's decision, a hold by readers' reports,
-    a standing change, or a moderator's action."""
+    a standing change, a moderator's action, or an erasure."""
 
     AUTO = "auto"
     HOLD = "hold"
@@ -213,6 +213,8 @@ class AuditAction(enum.StrEnum):
     REJECT = "reject"
     RESTORE = "restore"
     DELETE = "delete"  # the host deleted the comment
+    ERASURE = "erasure"  # a reader's personal data was erased (``store/erasure.py``)
+    IMPORT = "import"  # comments were imported from another system (``store/imports.py``)
 
 
 class Span(msgspec.Struct, frozen=True):

@@ -45,6 +45,10 @@ class Settings:
     events_retention_days: int = 7
     events_disable_after_seconds: int = 5 * 24 * 3600
     events_poll_seconds: float = 0.2
+    # Retention (``store/retention.py``; 0 keeps forever)
+    pii_retention_days: int = 90
+    audit_retention_days: int = 365
+    retention_interval_seconds: int = 3600
     # Process
     log_level: str = "info"
     # Running it like production (issue 10)

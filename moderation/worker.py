@@ -26,6 +26,7 @@ from moderation.loops import Loops
 from moderation.metrics import Metrics
 from moderation.models import Status
 from moderation.settings import Settings, SettingsError
+from moderation.store import retention
 from moderation.store.client import Redis, connect
 from moderation.store.comments import Outcome, Store, Stored, Transition, decode_stored
 from moderation.store.keys import SiteKeys
@@ -120,6 +121,8 @@ class Worker:
         background.append(
             asyncio.create_task(self.loops.forever("heartbeat", beat.beat, pause=beat.interval))
         )
+        # Not one of ``self.loops``: it sleeps for an hour, which the heartbeat would call stuck.
+        background.append(asyncio.create_task(self._sweep_forever()))
         try:
             await self.loops.until_done("prepare", self._prepare)
             pause = self.settings.claim_interval_seconds
@@ -183,6 +186,20 @@ class Worker:
                 shard, self.consumer, self.settings.claim_idle_ms, self.settings.batch_size
             )
             await self.handle(batch)
+
+    async def _sweep_forever(self) -> None:
+        """The retention sweep (``store/retention.py``), when this worker holds the lead."""
+        every = self.settings.retention_interval_seconds
+        while True:
+            try:
+                if await retention.lead(self.redis, self.consumer, every):
+                    swept = await retention.sweep(
+                        self.redis, self.scripts, self.settings, clock.now()
+                    )
+                    log.info("retention sweep: %s", [s for s in swept if s.changed])
+            except Exception as exc:  # a failed sweep is retried next interval, never fatal
+                log.warning("retention sweep failed: %s: %s", type(exc).__name__, exc)
+            await asyncio.sleep(every)
 
     async def handle(self, batch: Sequence[Delivery]) -> int:
         """Decide a batch in two round trips: read the records, then apply every decision.

@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).parent.parent / "moderation"
 # Layer → module prefixes it may never import (statically, anywhere in its files).
 FORBIDDEN = {
     "filters": ("redis", "starlette", "uvicorn", "httpx", "moderation.store", "moderation.api"),
+    "porting": ("redis", "starlette", "uvicorn", "httpx", "moderation.store", "moderation.api"),
     "store": ("starlette", "uvicorn", "moderation.api", "moderation.worker", "moderation.cli"),
     "api": ("moderation.worker", "moderation.cli"),
 }

@@ -9,10 +9,18 @@ from types import ModuleType
 
 from moderation import evaluation, models
 from moderation.api import schemas
-from moderation.store import comments, learning, reports
+from moderation.store import comments, imports, learning, reports
 
 PACKAGE = Path(__file__).parent.parent / "moderation"
-VOCABULARIES: tuple[ModuleType, ...] = (models, schemas, comments, reports, learning, evaluation)
+VOCABULARIES: tuple[ModuleType, ...] = (
+    models,
+    schemas,
+    comments,
+    reports,
+    learning,
+    evaluation,
+    imports,
+)
 
 # Strings that happen to spell a vocabulary word but name something else.
 ALLOWED = {
@@ -21,10 +29,12 @@ ALLOWED = {
     ("store/authors.py", "standing"),  # Redis hash field names
     ("store/authors.py", "approved"),
     ("store/authors.py", "rejected"),
-    ("store/learning.py", "spam"),  # KEYS names of the scripts' headers (counts_keys)
-    ("store/learning.py", "ham"),
     ("store/queue.py", "queued"),  # the queue-depth metric's label
     ("store/scripts.py", "standing"),  # the name of standing.lua
+    ("store/scripts.py", "import"),  # the name of import.lua
+    ("cli_porting.py", "import"),  # the `import` command
+    ("porting/disqus.py", "author"),  # a Disqus XML element
+    ("cli_sites.py", "delete"),  # the `sites delete` command
 }
 
 

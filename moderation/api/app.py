@@ -27,7 +27,7 @@ from moderation.api import (
 from moderation.api.access import AccessLog
 from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
-from moderation.api.review import audit, authors, decisions, policy, queue
+from moderation.api.review import audit, authors, decisions, policy, privacy, queue, site
 from moderation.api.state import Resources
 from moderation.metrics import Metrics
 from moderation.settings import Settings
@@ -58,6 +58,8 @@ ROUTES = [
     Route(f"{SITE}/audit", audit.list_audit, methods=["GET"]),
     Route(f"{SITE}/authors/{{author_key}}", authors.get_author, methods=["GET"]),
     Route(f"{SITE}/authors/{{author_key}}", authors.post_author, methods=["POST"]),
+    Route(f"{SITE}/authors/{{author_key}}", privacy.delete_author, methods=["DELETE"]),
+    Route(f"{SITE}/authors/{{author_key}}/export", privacy.export_author, methods=["GET"]),
     Route(f"{SITE}/policy", policy.get_policy, methods=["GET"]),
     Route(f"{SITE}/policy", policy.patch_policy, methods=["PATCH"]),
     # Outbound events: endpoints for admin tokens, the feed for the host's API key.
@@ -74,6 +76,7 @@ ROUTES = [
     Route(f"{SITE}/comments", host.find_comment, methods=["GET"]),
     Route(f"{SITE}/comments/{{comment_id}}", host.delete_comment, methods=["DELETE"]),
     Route(f"{SITE}/threads/{{thread_id}}", host.change_thread, methods=["POST"]),
+    Route(SITE, site.patch_site, methods=["PATCH"]),
 ]
 
 

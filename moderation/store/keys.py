@@ -7,10 +7,13 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:meta                          hash   shards, schema
     mod:sites                         set    every site id
     mod:apikeys                       hash   API key SHA-256 → site id
+    mod:apikeys:retiring              zset   rotated-out API key SHA-256s, by when they stop
+    mod:deleted:<site>                string a deleted site's id, held for a day (TTL)
     mod:tokens                        hash   moderator token SHA-256 → name, role, sites (JSON)
     mod:ready                         string written by every /readyz: the store takes writes
     mod:workers                       zset   worker consumer names, by heartbeat expiry (ms)
     mod:worker:<consumer>             string a worker's last heartbeat JSON (TTL)
+    mod:retention                     string the retention sweep's leader (TTL one interval)
     mod:{mN}:q                        stream queued comment ids (only unacknowledged work)
     mod:{mN}:dead                     stream poison messages, with the last error
     group "workers" on mod:{mN}:q
@@ -33,6 +36,8 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:a:<author>      hash   author standing, until, note, approved, rejected
     mod:{mN}:s:<site>:alog:<author>   list   standing changes, entry JSON each
     mod:{mN}:s:<site>:rl:<what>       string report rate-limit counter (TTL one window)
+    mod:{mN}:s:<site>:swept           hash   retention: pii → the id below which personal data
+                                             is already stripped
     mod:{mN}:s:<site>:nb:<spam|ham>:<generation>  hash  learned spam classifier counts: slot →
                                              count, plus "docs" and "feats" totals; one hash
                                              per 60-day generation, expiring after the next
@@ -65,6 +70,14 @@ META = "mod:meta"
 SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
 TOKENS = "mod:tokens"
+RETENTION = "mod:retention"
+RETIRING_API_KEYS = "mod:apikeys:retiring"
+
+
+def deleted_site(site_id: str) -> str:
+    return f"mod:deleted:{site_id}"
+
+
 GROUP = "workers"
 SCHEMA = 1  # mod:meta "schema": bump with a migration when a key's layout changes
 WORKERS = "mod:workers"
@@ -213,3 +226,7 @@ class SiteKeys:
 
     def endpoint_dead(self, endpoint_id: str) -> str:
         return f"{self.prefix}:ep:{endpoint_id}:dead"
+
+    @property
+    def swept(self) -> str:
+        return f"{self.prefix}:swept"

@@ -121,11 +121,30 @@ LEARN = Script("learn")
 ITEMS = Script("items")
 HMGETS = Script("hmgets")
 SIGNALS = Script("signals")
-FANOUT = Script("fanout")
-CLAIM = Script("claim")
+FANOUT = Script("fanout")  # store/outbox.py: new events to each endpoint's deliveries
+CLAIM = Script("claim")  # store/outbox.py: lease due deliveries
+ERASE = Script("erase", uses=["publish"])  # store/erasure.py: erasing a reader
+STRIP = Script("strip")  # store/retention.py: personal data past its retention
+TRIM = Script("trim")  # store/retention.py: history lines past the audit retention
+IMPORT = Script("import", uses=["publish"])  # store/imports.py: comments from elsewhere
 REGISTRY = {
     s.name: s
-    for s in (INTAKE, DECIDE, REPORT, STANDING, LEARN, ITEMS, HMGETS, SIGNALS, FANOUT, CLAIM)
+    for s in (
+        INTAKE,
+        DECIDE,
+        REPORT,
+        STANDING,
+        LEARN,
+        ITEMS,
+        HMGETS,
+        SIGNALS,
+        FANOUT,
+        CLAIM,
+        ERASE,
+        STRIP,
+        TRIM,
+        IMPORT,
+    )
 }
 
 

@@ -90,9 +90,9 @@ def signals_call(
 
 
 def _rate_keys(keys: SiteKeys, comment: Comment, window: int) -> list[str]:
-    rated = [keys.author_rate(_pseudonym(comment.author.key), window)]
+    rated = [keys.author_rate(pseudonym(comment.author.key), window)]
     if comment.ip:
-        rated.append(keys.ip_rate(_pseudonym(comment.ip), window))
+        rated.append(keys.ip_rate(pseudonym(comment.ip), window))
     return rated
 
 
@@ -121,6 +121,6 @@ def _learned(
     return Learned(counts, docs, feats)
 
 
-def _pseudonym(value: str) -> str:
+def pseudonym(value: str) -> str:
     # Key names show up in monitoring and slow logs: no raw emails or IPs in them.
     return hashlib.sha256(value.encode()).hexdigest()[:16]

@@ -95,6 +95,8 @@ class Sites:
             api_key_hash=hash_api_key(api_key),
             created_at=clock.rfc3339(clock.now()),
         )
+        if await self._redis.exists(keys.deleted_site(site_id)):
+            raise SiteExists(f"site {site_id!r} was deleted less than a day ago")
         if not await self._redis.hsetnx(self.keys_for(site_id).site, "json", _encode(site)):
             raise SiteExists(f"site {site_id!r} already exists")
         await self._redis.sadd(keys.SITES, site_id)
@@ -117,8 +119,17 @@ class Sites:
         return site
 
     async def site_of_api_key(self, api_key: str) -> str | None:
-        """The site an API key belongs to (looked up by hash: the key itself is not stored)."""
-        site_id = await self._redis.hget(keys.API_KEYS, hash_api_key(api_key))
+        """The site an API key belongs to (looked up by hash: the key itself is not stored);
+        a rotated-out key only until its grace period ends."""
+        digest = hash_api_key(api_key)
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hget(keys.API_KEYS, digest)
+        pipe.zscore(keys.RETIRING_API_KEYS, digest)
+        site_id, ends = await pipe.execute()
+        if site_id is not None and ends is not None and ends <= time.time():
+            await self._redis.hdel(keys.API_KEYS, digest)
+            await self._redis.zrem(keys.RETIRING_API_KEYS, digest)
+            return None
         return text(site_id) if site_id else None
 
     async def list(self) -> list[Site]:

@@ -13,12 +13,17 @@ import redis.asyncio as aioredis
 
 from moderation.filters.normalise import normalise
 from moderation.models import AuditAction, Author, Comment, Decision, Standing, Status, Thread
+from moderation.porting.plan import Plan
+from moderation.porting.records import SourceComment, SourceThread
 from moderation.store import (
     audit,
     authors,
     comments,
+    erasure,
+    imports,
     learning,
     outbox,
+    privacy,
     reports,
     review,
     scripts,
@@ -27,6 +32,7 @@ from moderation.store import (
 from moderation.store.comments import Accepted, Outcome, Store, Transition
 from moderation.store.keys import SiteKeys
 from moderation.store.learning import Label, Lesson
+from moderation.store.redaction import Redactor
 from moderation.store.reports import Report, Reported
 from moderation.store.scripts import Call, Scripts
 
@@ -45,6 +51,7 @@ COMMENT = Comment(
 )
 TOP = msgspec.structs.replace(COMMENT, parent_id=None)
 REPORT = Report(reason="spam", text="", at="2026-11-28T00:00:00Z")
+THREAD = SourceThread("t", "t1", "https://example.org/t1", "T")
 ENTRY = audit.Entry(at="2026-11-28T00:00:00Z", actor="a", action=AuditAction.STANDING)
 
 
@@ -95,6 +102,32 @@ SAMPLES: dict[str, Callable[[SiteKeys], Call]] = {
     ),
     "claim": lambda keys: outbox.claim_call(shard=keys.shard, now_ms=0, lease_ms=1, limit=10),
 }
+
+
+def _erase_call(keys: SiteKeys) -> Call:
+    kept = privacy.Kept(COMMENT, Status.APPROVED, 2, _decision(Status.APPROVED), [], True)
+    call = erasure.erase_call(keys, kept, Redactor.of(["Jojo"], []), True)
+    assert call is not None
+    return call
+
+
+SAMPLES["erase"] = _erase_call
+SAMPLES["strip"] = lambda keys: scripts.STRIP.call(
+    comment=keys.comment(COMMENT.id), version=1, record=COMMENT
+)
+SAMPLES["import"] = lambda keys: imports.import_call(
+    keys,
+    Plan(
+        "kediri",
+        "disqus",
+        {"t": THREAD},
+        {"1": (COMMENT.id, "t"), "0": ("01ARZ3NDEKTSV4RRFFQ69G5FAW", "t")},
+    ),
+    SourceComment("1", "t", "0", "Ani", None, None, "x", COMMENT.created_at, Status.APPROVED, 1),
+    Status.APPROVED,
+    10,
+)
+SAMPLES["trim"] = lambda keys: scripts.TRIM.call(history=keys.history(COMMENT.id), before=0)
 
 
 def test_every_lua_file_is_registered() -> None:
