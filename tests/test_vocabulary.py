@@ -23,6 +23,7 @@ ALLOWED = {
     ("store/authors.py", "rejected"),
     ("store/queue.py", "queued"),  # the queue-depth metric's label
     ("store/scripts.py", "standing"),  # the name of standing.lua
+    ("filters/links.py", "top"),  # the .top domain, not the thread sort
 }
 
 

@@ -44,6 +44,12 @@ class ThreadQuery(msgspec.Struct, frozen=True):
     sort: Sort = Sort.OLDEST
     limit: PageSize = 50
     cursor: CommentId | None = None
+    replies: Annotated[
+        int, msgspec.Meta(ge=0, le=100, description="replies shown per comment, 0 to 100")
+    ] = 10
+    parent: Annotated[CommentId, msgspec.Meta(description="page this comment's replies")] | None = (
+        None
+    )
 
 
 class RecentQuery(msgspec.Struct, frozen=True):

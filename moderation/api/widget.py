@@ -14,7 +14,7 @@ from moderation.api.openapi import operation
 from moderation.api.schemas import CountsQuery, RecentQuery, ThreadQuery
 from moderation.api.state import Resources
 from moderation.errors import BadRequest, NotFound
-from moderation.models import THREAD_ID, Sort
+from moderation.models import THREAD_ID
 from moderation.store import threads
 from moderation.store.sites import Site
 
@@ -73,14 +73,8 @@ async def thread_comments(request: Request) -> Response:
     keys = resources.sites.keys_for(site.id)
 
     async def render() -> threads.ThreadPage:
-        return await threads.thread_page(
-            resources.redis,
-            keys,
-            thread_id,
-            newest_first=wanted.sort is Sort.NEWEST,
-            limit=wanted.limit,
-            cursor=wanted.cursor,
-        )
+        page = threads.Page(wanted.sort, wanted.limit, wanted.cursor, wanted.replies, wanted.parent)
+        return await threads.thread_page(resources.redis, keys, thread_id, page)
 
     return await _cached(request, site, resources, keys.thread_version(thread_id), render)
 
