@@ -37,6 +37,7 @@ class Settings:
     widget_max_age_seconds: int = 10
     recent_size: int = 100
     reports_per_minute: int = 10  # per reader; a comment takes ten times that from all readers
+    view_token_seconds: int = 24 * 3600  # how long a reader may see their own held comment
     # Process
     log_level: str = "info"
 

@@ -139,8 +139,11 @@ class ReportIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Queued(msgspec.Struct, frozen=True):
+    """The intake answer; ``view_token`` lets the widget show the writer their held comment."""
+
     id: str
     status: Status
+    view_token: str | None = None
 
 
 class CommentRecord(Comment, frozen=True):

@@ -23,7 +23,7 @@ EXCERPT_CHARS = 120
 _PUBLIC = (400, 404)
 
 
-async def _site(request: Request) -> tuple[Resources, Site]:
+async def site_of(request: Request) -> tuple[Resources, Site]:
     resources: Resources = request.state.resources
     site = await resources.sites.get(request.path_params["site_id"])
     if site is None:
@@ -34,6 +34,7 @@ async def _site(request: Request) -> tuple[Resources, Site]:
 def _public(request: Request, site: Site, resources: Resources) -> dict[str, str]:
     return {
         **cors_headers(request, site),
+        "Access-Control-Expose-Headers": "ETag",  # the widget's If-None-Match refresh reads it
         "Cache-Control": f"public, max-age={resources.settings.widget_max_age_seconds}",
     }
 
@@ -65,7 +66,7 @@ async def _cached(
     problems=_PUBLIC,
 )
 async def thread_comments(request: Request) -> Response:
-    resources, site = await _site(request)
+    resources, site = await site_of(request)
     thread_id = request.path_params["thread_id"]
     if not THREAD_ID.fullmatch(thread_id):
         raise NotFound("no such thread")
@@ -86,7 +87,7 @@ async def thread_comments(request: Request) -> Response:
     problems=_PUBLIC,
 )
 async def recent_comments(request: Request) -> Response:
-    resources, site = await _site(request)
+    resources, site = await site_of(request)
     wanted = query(RecentQuery, request)
     kept = resources.settings.recent_size
     if wanted.limit > kept:  # the store keeps only this many
@@ -107,7 +108,7 @@ async def recent_comments(request: Request) -> Response:
     problems=_PUBLIC,
 )
 async def thread_counts(request: Request) -> Response:
-    resources, site = await _site(request)
+    resources, site = await site_of(request)
     wanted = list(dict.fromkeys(query(CountsQuery, request).thread))
     keys = resources.sites.keys_for(site.id)
     body = await threads.counts(resources.redis, keys, wanted)
@@ -117,10 +118,12 @@ async def thread_counts(request: Request) -> Response:
 
 @operation("CORS preflight", answers={204: None}, problems=(404,))
 async def preflight(request: Request) -> Response:
-    _, site = await _site(request)
+    _, site = await site_of(request)
     headers = cors_headers(request, site)
     if "Access-Control-Allow-Origin" in headers:
         headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        headers["Access-Control-Allow-Headers"] = "Content-Type, If-None-Match"
+        headers["Access-Control-Allow-Headers"] = (
+            "Content-Type, If-None-Match, Moderation-View-Token"
+        )
         headers["Access-Control-Max-Age"] = "600"
     return Response(status_code=204, headers=headers)

@@ -12,8 +12,9 @@ from typing import Any
 
 import msgspec
 
-from moderation.models import PublicComment, Sort
+from moderation.models import PublicComment, Sort, Status
 from moderation.store.client import Redis, text
+from moderation.store.comments import decode_comment
 from moderation.store.keys import SiteKeys
 
 
@@ -77,6 +78,22 @@ class Counts(msgspec.Struct, frozen=True):
     counts: dict[str, int]
 
 
+class PendingComment(msgspec.Struct, frozen=True):
+    id: str
+    parent_id: str | None
+    author: Reader
+    body: str
+    created_at: str
+
+
+class Pending(msgspec.Struct, frozen=True):
+    """The reader's own comments of a thread still awaiting moderation (by their view tokens)."""
+
+    site: str
+    thread: str
+    comments: list[PendingComment]
+
+
 class _Parent(msgspec.Struct):
     parent_id: str | None = None
 
@@ -84,6 +101,7 @@ class _Parent(msgspec.Struct):
 _decode_public = msgspec.json.Decoder(PublicComment).decode
 _decode_parent = msgspec.json.Decoder(_Parent).decode
 MAX_DEPTH = 20
+_WAITING = frozenset({Status.QUEUED, Status.HELD})
 MAX_THREAD = 5_000  # published comments read per thread render (the render is cached)
 
 
@@ -215,6 +233,30 @@ def _node(comment: PublicComment) -> Node:
         body=comment.body,
         created_at=comment.created_at,
         replies=[],
+    )
+
+
+async def pending(
+    redis: Redis, keys: SiteKeys, thread_id: str, comment_ids: Sequence[str]
+) -> Pending:
+    """Those of ``comment_ids`` in this thread that are queued or held, oldest first."""
+    pipe = redis.pipeline(transaction=False)
+    for comment_id in comment_ids:
+        pipe.hmget(keys.comment(comment_id), ["rec", "status"])
+    waiting = []
+    for rec, status in await pipe.execute():
+        if rec is None or text(status) not in _WAITING:
+            continue
+        comment = decode_comment(rec)
+        if comment.thread.id == thread_id:
+            waiting.append(comment)
+    return Pending(
+        site=keys.site_id,
+        thread=thread_id,
+        comments=[
+            PendingComment(c.id, c.parent_id, Reader(c.author.name), c.body, c.created_at)
+            for c in sorted(waiting, key=lambda c: c.id)
+        ],
     )
 
 
