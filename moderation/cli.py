@@ -20,7 +20,7 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import evaluation
+from moderation import evaluation, widget_cli
 from moderation import policy as policies
 from moderation.api.app import create_app
 from moderation.errors import ModerationError
@@ -111,6 +111,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _review_commands(commands)
     _eval_arguments(command("eval", run_eval, "score the pipeline on a labelled CSV or TSV"))
+    widget_cli.register(command, _listen, serve_app)
     return top
 
 
@@ -218,8 +219,19 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
+    await serve_app(settings, url, host, port)
+
+
+async def serve_app(
+    settings: Settings,
+    url: str,
+    host: str,
+    port: int,
+    wrap: Callable[[Any], Any] = lambda app: app,
+) -> None:
+    """The API (``wrap``-ped, e.g. with the demo page) and a worker until SIGINT/SIGTERM."""
     config = uvicorn.Config(
-        create_app(settings, url),
+        wrap(create_app(settings, url)),
         host=host,
         port=port,
         log_level=settings.log_level,

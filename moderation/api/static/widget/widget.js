@@ -56,7 +56,7 @@
     ".list>li{border-top:1px solid var(--_border);padding:var(--_gap) 0}",
     ".replies{margin-top:var(--_gap);padding-left:var(--_indent);border-left:2px solid var(--_border)}",
     ".replies>li+li{margin-top:var(--_gap)}",
-    ".meta{display:flex;flex-wrap:wrap;gap:.5em;align-items:baseline}",
+    ".meta{display:flex;flex-wrap:wrap;gap:.5em;align-items:baseline;margin:0}",
     ".name{font-weight:700}time,.muted{color:var(--_muted);font-size:.875em}",
     ".body{margin:.25em 0;white-space:pre-wrap;overflow-wrap:anywhere}",
     ".removed>.body,.note{font-style:italic;color:var(--_muted)}",
@@ -69,7 +69,8 @@
     ".more{margin-top:var(--_gap)}",
     ":focus-visible{outline:2px solid var(--_accent);outline-offset:2px}",
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
-    ".recent>li{padding:.5em 0;border-top:1px solid var(--_border)}",
+    ".recent>li{padding:.5em 0}.recent>li+li{border-top:1px solid var(--_border)}",
+    ".recent p{margin:.15em 0}.report{font-size:.8125em;color:var(--_muted);border-color:transparent}",
     ".recent q{quotes:'\\201C' '\\201D'}"
   ].join("");
 
