@@ -172,3 +172,49 @@ async def test_widget_js_is_small_hashed_and_immutable(newsroom: Newsroom) -> No
     assert script.headers["content-type"].startswith("text/javascript")
     assert script.content == WIDGET.read_bytes()
     assert len(gzip.compress(WIDGET.read_bytes(), 9)) <= 20 * 1024
+
+
+async def test_controls_are_reachable_by_keyboard_with_visible_focus(
+    browser: Browser, newsroom: Newsroom
+) -> None:
+    """Tab reaches every report button and load-more, each named and outlined when focused."""
+    for n in range(3):
+        await newsroom.published(f"Komentar {n}", author=f"Pembaca {n}")
+    page, seen = await opened(browser, newsroom.article(thread_attrs='data-limit="2"'))
+    await page.locator(f"{THREAD} li.comment").nth(1).wait_for()
+    reached = []
+    for _ in range(8):
+        await page.keyboard.press("Tab")
+        focused = await page.evaluate(
+            "() => { const h = document.querySelector('[data-moderation-thread]');"
+            " const e = h.shadowRoot.activeElement; if (!e) return null;"
+            " const s = getComputedStyle(e);"
+            " return [e.getAttribute('aria-label') || e.textContent, s.outlineStyle]; }"
+        )
+        if focused:
+            reached.append(tuple(focused))
+    names = [name for name, _ in reached]
+    assert "Laporkan komentar Pembaca 0" in names and "Laporkan komentar Pembaca 1" in names
+    assert "Muat komentar lainnya" in names
+    assert all(outline == "solid" for _, outline in reached)
+    assert seen.errors == []
+
+
+CONTRAST = """(selector) => {
+  const lum = (c) => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map(v => {
+    v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const root = document.querySelector('[data-moderation-thread]').shadowRoot;
+  return [...root.querySelectorAll(selector)].map(e => {
+    const l = lum(getComputedStyle(e).color); return (1 + 0.05) / (l + 0.05); });
+}"""
+
+
+async def test_text_contrast_is_aa_on_a_white_page(browser: Browser, newsroom: Newsroom) -> None:
+    """Names, times, bodies, links and buttons reach 4.5:1 against the page's white."""
+    await newsroom.published("Lihat https://kedirikab.go.id/ptsl")
+    page, _ = await opened(browser, newsroom.article())
+    await page.locator(f"{THREAD} li.comment").wait_for()
+    for selector in (".count", ".name", "time", ".body", ".body a", "button"):
+        ratios = await page.evaluate(CONTRAST, selector)
+        assert ratios and min(ratios) >= 4.5, selector
