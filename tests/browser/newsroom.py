@@ -119,12 +119,13 @@ class Newsroom:
         lang: str = "id",
         thread_attrs: str = "",
         csp: bool = True,
+        head: str = "",
     ) -> str:
         """An article page on the host origin embedding all three widgets."""
         api = self.live.url
         html = (
             f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            "<title>Serahkan Ratusan Sertifikat PTSL</title></head><body>"
+            f"<title>Serahkan Ratusan Sertifikat PTSL</title>{head}</head><body>"
             "<h1>Serahkan Ratusan Sertifikat PTSL</h1>"
             + SNIPPET.format(thread=THREAD, thread_attrs=thread_attrs, api=api)
             + "</body></html>"

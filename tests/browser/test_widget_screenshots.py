@@ -38,13 +38,7 @@ async def test_screenshots_of_the_three_widgets(
 ) -> None:
     """Thread, recent sidebar and count render and are captured as PNGs."""
     await seed(newsroom)
-    url = newsroom.article(csp=False)
-    newsroom.pages.pages[url.removeprefix(newsroom.pages.url)] = (
-        newsroom.pages.pages[url.removeprefix(newsroom.pages.url)][0].replace(
-            "</head>", STYLE + "</head>"
-        ),
-        {},
-    )
+    url = newsroom.article(csp=False, head=STYLE)
     page = await browser.new_page(viewport={"width": 720, "height": 900})
     await page.goto(url)
     await page.locator("[data-moderation-thread] li.comment").nth(3).wait_for()

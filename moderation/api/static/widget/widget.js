@@ -233,7 +233,8 @@
   // The first page with If-None-Match: a 304 costs nothing; a change reloads what is shown.
   Thread.prototype.refresh = function () {
     var self = this;
-    if (this.busy) return Promise.resolve();
+    // Never re-render under a reader who is choosing a report reason.
+    if (this.busy || this.list.querySelector("form")) return Promise.resolve();
     var headers = this.etag ? { "If-None-Match": this.etag } : {};
     return getJson(this.url({}), headers).then(function (answer) {
       if (answer.status === 304) return;
