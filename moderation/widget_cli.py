@@ -10,13 +10,11 @@ import hashlib
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import msgspec
-
 from moderation import ids
 from moderation.api import demo, widget_script
 from moderation.api.intake import record
 from moderation.errors import SiteExists
-from moderation.models import CommentIn
+from moderation.models import Author, CommentIn, Thread
 from moderation.settings import Settings
 from moderation.store import embedded
 from moderation.store.client import Redis, connect
@@ -40,9 +38,8 @@ SEED: list[tuple[str, str, int | None]] = [
 ]
 
 Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
-Serve = Callable[
-    ..., Coroutine[Any, Any, None]
-]  # cli.serve_app: the API and a worker until a signal
+# cli.serve_app: the API and a worker until a signal
+Serve = Callable[..., Coroutine[Any, Any, None]]
 
 
 def register(
@@ -106,14 +103,9 @@ async def _post_all(store: Store, sites: Sites) -> None:
 
 
 def _incoming(author: str, body: str, parent_id: str | None) -> CommentIn:
-    payload: dict[str, Any] = {
-        "thread": {
-            "id": DEMO_THREAD,
-            "url": "https://kedirikab.go.id/berita/ptsl-2024-11",
-            "title": "Serahkan Ratusan Sertifikat PTSL",
-        },
-        "author": {"name": author},
-        "body": body,
-        "parent_id": parent_id,
-    }
-    return msgspec.convert(payload, CommentIn)
+    thread = Thread(
+        DEMO_THREAD,
+        url="https://kedirikab.go.id/berita/ptsl-2024-11",
+        title="Serahkan Ratusan Sertifikat PTSL",
+    )
+    return CommentIn(thread, Author(author), body, parent_id=parent_id)
