@@ -53,7 +53,11 @@ def bundle() -> Bundle:
     answers={302: None},
 )
 async def loader(request: Request) -> Response:
-    headers = {"Location": bundle().path, "Cache-Control": f"public, max-age={LOADER_MAX_AGE}"}
+    headers = {
+        "Location": bundle().path,
+        "Cache-Control": f"public, max-age={LOADER_MAX_AGE}",
+        "Access-Control-Allow-Origin": "*",  # a crossorigin="anonymous" tag follows it too
+    }
     return Response(status_code=302, headers=headers)
 
 

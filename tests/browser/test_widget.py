@@ -10,6 +10,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page
 
+from tests.browser.newsroom import THREAD as THREAD_ID
 from tests.browser.newsroom import Newsroom, Watched, watch
 
 pytestmark = pytest.mark.anyio
@@ -218,3 +219,44 @@ async def test_text_contrast_is_aa_on_a_white_page(browser: Browser, newsroom: N
     for selector in (".count", ".name", "time", ".body", ".body a", "button"):
         ratios = await page.evaluate(CONTRAST, selector)
         assert ratios and min(ratios) >= 4.5, selector
+
+
+STYLED = (
+    "<style>p{color:rgb(255,0,0)} button{background:rgb(0,255,0)}"
+    "[data-moderation-thread]{--moderation-accent:rgb(1,2,3);font-family:monospace}</style>"
+)
+
+
+async def test_styles_stay_on_their_side_and_custom_properties_apply(
+    browser: Browser, newsroom: Newsroom
+) -> None:
+    """Host rules do not reach the widget nor the widget's the host; the page's font and the
+    documented custom properties do reach it."""
+    await newsroom.published("Lihat https://kedirikab.go.id/ptsl")
+    page = await browser.new_page()
+    await page.goto(newsroom.article(csp=False, head=STYLED))
+    body = page.locator(f"{THREAD} .body")
+    await body.wait_for()
+    style = "(n, p) => getComputedStyle(n)[p]"
+    assert await body.evaluate(style, "color") != "rgb(255, 0, 0)"
+    assert await body.evaluate(style, "fontFamily") == "monospace"
+    assert await page.locator(f"{THREAD} .body a").evaluate(style, "color") == "rgb(1, 2, 3)"
+    report = page.locator(f"{THREAD} button.report")
+    assert await report.evaluate(style, "backgroundColor") != "rgb(0, 255, 0)"
+    outside = page.locator("body > p")
+    assert await outside.evaluate(style, "color") == "rgb(255, 0, 0)"
+    assert await outside.evaluate(style, "fontWeight") == "400"
+
+
+async def test_widget_json_is_json_with_nosniff(newsroom: Newsroom) -> None:
+    """Thread, recent, counts and pending answers are application/json with nosniff."""
+    await newsroom.published("Programnya bagus")
+    base = f"/v1/sites/kediri/threads/{THREAD_ID}"
+    async with httpx.AsyncClient(base_url=newsroom.live.url) as http:
+        for path in (f"{base}/comments", "/v1/sites/kediri/recent", f"{base}/pending"):
+            answer = await http.get(path)
+            assert answer.headers["content-type"] == "application/json", path
+            assert answer.headers["x-content-type-options"] == "nosniff", path
+        counts = await http.get("/v1/sites/kediri/counts", params={"thread": THREAD_ID})
+        assert counts.headers["content-type"] == "application/json"
+        assert counts.headers["x-content-type-options"] == "nosniff"
