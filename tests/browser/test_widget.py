@@ -260,3 +260,19 @@ async def test_widget_json_is_json_with_nosniff(newsroom: Newsroom) -> None:
         counts = await http.get("/v1/sites/kediri/counts", params={"thread": THREAD_ID})
         assert counts.headers["content-type"] == "application/json"
         assert counts.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_reply_to_a_held_parent_shows_under_a_removed_placeholder(
+    browser: Browser, newsroom: Newsroom
+) -> None:
+    """The count says 1 and the reply is shown, under "Komentar dihapus" (no name, no report)."""
+    parent = str((await newsroom.post("Masih ditahan moderator"))["id"])
+    reply = await newsroom.published("Balasan yang sudah terbit", parent_id=parent)
+    page, seen = await opened(browser, newsroom.article())
+    placeholder = page.locator(f"{THREAD} li.removed[data-id='{parent}']")
+    await placeholder.locator(f"li[data-id='{reply}']").wait_for()
+    assert await page.text_content(f"{THREAD} .count") == "1 komentar"
+    assert await placeholder.locator(":scope > article").inner_text() == "Komentar dihapus"
+    assert await placeholder.locator(":scope > article button").count() == 0
+    assert "ditahan" not in await page.locator(f"{THREAD} section").inner_text()
+    assert seen.errors == []
