@@ -20,7 +20,7 @@ import msgspec
 import uvicorn
 from redis.exceptions import RedisError
 
-from moderation import deadletters, evaluation, events_cli, heartbeat, logs, storecheck
+from moderation import deadletters, evaluation, events_cli, heartbeat, logs, storecheck, widget_cli
 from moderation import policy as policies
 from moderation.api.app import create_app
 from moderation.deliverer import Deliverer
@@ -130,6 +130,7 @@ def parser() -> argparse.ArgumentParser:
 
     cli_privacy.register(commands)
     cli_porting.register(commands)
+    widget_cli.register(command, _listen, serve_app)
     return top
 
 
@@ -237,9 +238,21 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, url: str, host: str, port: int) -> None:
+    await serve_app(settings, url, host, port)
+
+
+async def serve_app(
+    settings: Settings,
+    url: str,
+    host: str,
+    port: int,
+    wrap: Callable[[Any], Any] = lambda app: app,
+) -> None:
+    """The API (``wrap``-ped, e.g. with the demo page), a worker and the event deliverer
+    until SIGINT/SIGTERM."""
     registry = Metrics()  # one /metrics for the API, the worker and the deliverer
     config = uvicorn.Config(
-        create_app(settings, url, registry),
+        wrap(create_app(settings, url, registry)),
         host=host,
         port=port,
         log_level=settings.log_level,

@@ -126,6 +126,7 @@ class ReviewQueue(enum.StrEnum):
 class Sort(enum.StrEnum):
     OLDEST = "oldest"
     NEWEST = "newest"
+    TOP = "top"  # most published replies first
 
 
 class Thread(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

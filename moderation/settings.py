@@ -49,6 +49,7 @@ class Settings:
     pii_retention_days: int = 90
     audit_retention_days: int = 365
     retention_interval_seconds: int = 3600
+    view_token_seconds: int = 24 * 3600  # how long a reader may see their own held comment
     # Process
     log_level: str = "info"
     # Running it like production (issue 10)

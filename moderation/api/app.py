@@ -21,8 +21,10 @@ from moderation.api import (
     intake,
     metrics,
     openapi,
+    pending,
     reports,
     widget,
+    widget_script,
 )
 from moderation.api.access import AccessLog
 from moderation.api.middleware import Hardening
@@ -49,6 +51,10 @@ ROUTES = [
     Route(f"{SITE}/recent", widget.preflight, methods=["OPTIONS"]),
     Route(f"{SITE}/counts", widget.thread_counts, methods=["GET"]),
     Route(f"{SITE}/counts", widget.preflight, methods=["OPTIONS"]),
+    Route(f"{SITE}/threads/{{thread_id}}/pending", pending.pending_comments, methods=["GET"]),
+    Route(f"{SITE}/threads/{{thread_id}}/pending", widget.preflight, methods=["OPTIONS"]),
+    Route("/widget.js", widget_script.loader, methods=["GET"]),
+    Route("/widget.{digest}.js", widget_script.script, methods=["GET"]),
     # Readers' reports are public (CORS); the rest is for moderator tokens (``api/auth.py``).
     Route(f"{SITE}/comments/{{comment_id}}/reports", reports.post_report, methods=["POST"]),
     Route(f"{SITE}/comments/{{comment_id}}/reports", widget.preflight, methods=["OPTIONS"]),

@@ -8,7 +8,7 @@ import time
 from starlette.requests import Request
 from starlette.responses import Response
 
-from moderation import clock, ids, signing, validation
+from moderation import clock, ids, signing, validation, view_tokens
 from moderation.api.http import decode, json_response, read_body, require_json
 from moderation.api.openapi import Security, operation
 from moderation.api.schemas import Queued
@@ -77,6 +77,14 @@ def record(site_id: str, incoming: CommentIn) -> Comment:
     )
 
 
+def view_token(site: Site, comment_id: str, lifetime: int) -> str:
+    """Minted with the site's current secret, so the host can check or mint its own alike."""
+    expires = int(clock.now().timestamp()) + lifetime
+    return view_tokens.mint(
+        signing.secret_key(site.secrets[0].secret), site.id, comment_id, expires
+    )
+
+
 @operation(
     "Submit a comment (Standard Webhooks signed); 202 once durably queued",
     body=CommentIn,
@@ -99,10 +107,13 @@ async def post_comment(request: Request) -> Response:
     if outcome in (Accepted.QUEUED, Accepted.DUPLICATE, Accepted.EXTERNAL_DUPLICATE):
         resources.metrics.intake.labels(outcome.value).inc()
     if outcome is Accepted.QUEUED:
-        return json_response(Queued(comment_id, Status.QUEUED), 202)
+        token = view_token(site, comment_id, resources.settings.view_token_seconds)
+        return json_response(Queued(comment_id, Status.QUEUED, token), 202)
     if outcome in (Accepted.DUPLICATE, Accepted.EXTERNAL_DUPLICATE):
+        token = view_token(site, comment_id, resources.settings.view_token_seconds)
         stored = await resources.store.get(keys, comment_id)
-        return json_response(Queued(comment_id, stored.status if stored else Status.QUEUED))
+        status = stored.status if stored else Status.QUEUED
+        return json_response(Queued(comment_id, status, token))
     if outcome is Accepted.CONFLICT:
         raise Conflict(
             "this webhook-id was already used for a different body", comment_id=comment_id

@@ -12,7 +12,7 @@ import dataclasses
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from starlette.requests import Request
@@ -116,6 +116,7 @@ PATH_PARAMS = {
     "thread_id": ThreadId,
     "author_key": AuthorKey,
     "endpoint_id": EndpointId,
+    "digest": Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{16}$", description="widget hash")],
 }
 
 

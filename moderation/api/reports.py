@@ -12,7 +12,7 @@ from moderation.api.http import cors_headers, decode, read_body
 from moderation.api.openapi import operation
 from moderation.api.schemas import ReportIn
 from moderation.api.state import Resources
-from moderation.errors import NotFound
+from moderation.errors import NotFound, ProblemError
 from moderation.store.reports import MAX_BODY, Report, file_report, limit
 
 
@@ -38,8 +38,20 @@ async def post_report(request: Request) -> Response:
     keys = resources.sites.keys_for(site.id)
     comment_id = request.path_params["comment_id"]
     reader = reader_of(request)
-    await limit(resources.redis, keys, reader, comment_id, resources.settings.reports_per_minute)
-    await file_report(
-        resources.redis, resources.store, keys, comment_id, reader, report, site.policy.report_hide
-    )
+    try:
+        await limit(
+            resources.redis, keys, reader, comment_id, resources.settings.reports_per_minute
+        )
+        await file_report(
+            resources.redis,
+            resources.store,
+            keys,
+            comment_id,
+            reader,
+            report,
+            site.policy.report_hide,
+        )
+    except ProblemError as error:  # the widget must be able to read a 429 or 404 to say so
+        error.headers.update(headers)
+        raise
     return Response(status_code=202, headers=headers)

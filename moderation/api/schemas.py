@@ -44,6 +44,12 @@ class ThreadQuery(msgspec.Struct, frozen=True):
     sort: Sort = Sort.OLDEST
     limit: PageSize = 50
     cursor: CommentId | None = None
+    replies: Annotated[
+        int, msgspec.Meta(ge=0, le=100, description="replies shown per comment, 0 to 100")
+    ] = 10
+    parent: Annotated[CommentId, msgspec.Meta(description="page this comment's replies")] | None = (
+        None
+    )
 
 
 class RecentQuery(msgspec.Struct, frozen=True):
@@ -133,8 +139,11 @@ class ReportIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Queued(msgspec.Struct, frozen=True):
+    """The intake answer; ``view_token`` lets the widget show the writer their held comment."""
+
     id: str
     status: Status
+    view_token: str | None = None
 
 
 class CommentRecord(Comment, frozen=True):

@@ -14,7 +14,7 @@ from moderation.api.openapi import operation
 from moderation.api.schemas import CountsQuery, RecentQuery, ThreadQuery
 from moderation.api.state import Resources
 from moderation.errors import BadRequest, NotFound
-from moderation.models import THREAD_ID, Sort
+from moderation.models import THREAD_ID
 from moderation.store import threads
 from moderation.store.sites import Site
 
@@ -23,7 +23,7 @@ EXCERPT_CHARS = 120
 _PUBLIC = (400, 404)
 
 
-async def _site(request: Request) -> tuple[Resources, Site]:
+async def site_of(request: Request) -> tuple[Resources, Site]:
     resources: Resources = request.state.resources
     site = await resources.sites.get(request.path_params["site_id"])
     if site is None:
@@ -34,6 +34,7 @@ async def _site(request: Request) -> tuple[Resources, Site]:
 def _public(request: Request, site: Site, resources: Resources) -> dict[str, str]:
     return {
         **cors_headers(request, site),
+        "Access-Control-Expose-Headers": "ETag",  # the widget's If-None-Match refresh reads it
         "Cache-Control": f"public, max-age={resources.settings.widget_max_age_seconds}",
     }
 
@@ -65,7 +66,7 @@ async def _cached(
     problems=_PUBLIC,
 )
 async def thread_comments(request: Request) -> Response:
-    resources, site = await _site(request)
+    resources, site = await site_of(request)
     thread_id = request.path_params["thread_id"]
     if not THREAD_ID.fullmatch(thread_id):
         raise NotFound("no such thread")
@@ -73,14 +74,8 @@ async def thread_comments(request: Request) -> Response:
     keys = resources.sites.keys_for(site.id)
 
     async def render() -> threads.ThreadPage:
-        return await threads.thread_page(
-            resources.redis,
-            keys,
-            thread_id,
-            newest_first=wanted.sort is Sort.NEWEST,
-            limit=wanted.limit,
-            cursor=wanted.cursor,
-        )
+        page = threads.Page(wanted.sort, wanted.limit, wanted.cursor, wanted.replies, wanted.parent)
+        return await threads.thread_page(resources.redis, keys, thread_id, page)
 
     return await _cached(request, site, resources, keys.thread_version(thread_id), render)
 
@@ -92,7 +87,7 @@ async def thread_comments(request: Request) -> Response:
     problems=_PUBLIC,
 )
 async def recent_comments(request: Request) -> Response:
-    resources, site = await _site(request)
+    resources, site = await site_of(request)
     wanted = query(RecentQuery, request)
     kept = resources.settings.recent_size
     if wanted.limit > kept:  # the store keeps only this many
@@ -113,7 +108,7 @@ async def recent_comments(request: Request) -> Response:
     problems=_PUBLIC,
 )
 async def thread_counts(request: Request) -> Response:
-    resources, site = await _site(request)
+    resources, site = await site_of(request)
     wanted = list(dict.fromkeys(query(CountsQuery, request).thread))
     keys = resources.sites.keys_for(site.id)
     body = await threads.counts(resources.redis, keys, wanted)
@@ -123,10 +118,12 @@ async def thread_counts(request: Request) -> Response:
 
 @operation("CORS preflight", answers={204: None}, problems=(404,))
 async def preflight(request: Request) -> Response:
-    _, site = await _site(request)
+    _, site = await site_of(request)
     headers = cors_headers(request, site)
     if "Access-Control-Allow-Origin" in headers:
         headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        headers["Access-Control-Allow-Headers"] = "Content-Type, If-None-Match"
+        headers["Access-Control-Allow-Headers"] = (
+            "Content-Type, If-None-Match, Moderation-View-Token"
+        )
         headers["Access-Control-Max-Age"] = "600"
     return Response(status_code=204, headers=headers)

@@ -10,6 +10,7 @@ import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
@@ -143,3 +144,16 @@ async def browser() -> AsyncIterator[Browser]:
             yield launched
         finally:
             await launched.close()
+
+
+@pytest.fixture
+async def newsroom(live: Live, host_pages: Pages, redis: aioredis.Redis) -> AsyncIterator[Any]:
+    """A host site on the live API whose origin is ``host_pages`` (see ``newsroom.py``)."""
+    import httpx
+
+    from tests.browser.newsroom import Newsroom
+
+    async with httpx.AsyncClient(base_url=live.url) as http:
+        room = Newsroom(live, host_pages, redis, http)
+        await room.open()
+        yield room
