@@ -210,6 +210,9 @@ class AuditAction(enum.StrEnum):
     APPROVE = "approve"
     REJECT = "reject"
     RESTORE = "restore"
+    POLICY = "policy"  # an admin changed the site's policy
+    TOKEN_CREATE = "token_create"  # noqa: S105 (an audit action, not a secret): a moderator token covering the site was created
+    TOKEN_REVOKE = "token_revoke"  # noqa: S105 (as above) ... or revoked
 
 
 class Span(msgspec.Struct, frozen=True):

@@ -12,7 +12,7 @@ import dataclasses
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from starlette.requests import Request
@@ -114,6 +114,7 @@ PATH_PARAMS = {
     "comment_id": CommentId,
     "thread_id": ThreadId,
     "author_key": AuthorKey,
+    "asset": Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9-]{1,40}\.(js|css)$")],
 }
 
 

@@ -21,6 +21,7 @@ from moderation.store.reports import Report
 from moderation.store.scripts import ITEMS, Call, hmgets
 
 MAX_PAGE = 100
+MAX_Q = 200  # a search is a substring scan over at most ``SCAN_LIMIT`` bodies
 _decode_report = msgspec.json.Decoder(Report).decode
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
@@ -35,6 +36,9 @@ class Query:
     thread: str | None = None
     author: str | None = None
     reason: str | None = None
+    q: str | None = None  # a substring of the body, any case (``MAX_Q`` characters at most)
+    since: str | None = None  # received at or after (RFC 3339 UTC, as stored)
+    before: str | None = None  # received before
     newest_first: bool = False
     limit: int = 50
     cursor: str | None = None
@@ -44,7 +48,9 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.thread or self.author or self.reason)
+        return bool(
+            self.thread or self.author or self.reason or self.q or self.since or self.before
+        )
 
 
 def queue_key(keys: SiteKeys, queue: ReviewQueue) -> str:
@@ -69,6 +75,12 @@ def _range(key: str, query: Query, cursor: str | None, count: int) -> dict[str, 
 
 def _matches(query: Query, item: Found) -> bool:
     comment = item.stored.comment
+    if query.q and query.q.casefold() not in comment.body.casefold():
+        return False
+    if query.since and comment.received_at < query.since:
+        return False
+    if query.before and comment.received_at >= query.before:
+        return False
     if query.thread and comment.thread.id != query.thread:
         return False
     if query.author and comment.author.key != query.author:

@@ -1,0 +1,39 @@
+"""Queue search: ``q=`` over the stored body and a date range, server-side."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from moderation import clock
+from tests.api.review.conftest import BODIES, Headers, Post, queue
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_q_finds_a_substring_of_the_body_in_any_case(
+    client: httpx.AsyncClient, moderator: Headers, premoderated: None, post: Post
+) -> None:
+    """q= keeps only the comments whose body contains it, ignoring case."""
+    ids = await post(*BODIES[:4])
+    page = await queue(client, moderator, q="SERTIFIKAT")
+    assert [i["id"] for i in page["items"]] == [ids[1]]
+
+
+async def test_a_date_range_keeps_comments_received_within_it(
+    client: httpx.AsyncClient, moderator: Headers, premoderated: None, post: Post
+) -> None:
+    """since= and before= bound the time a comment was received."""
+    [old] = await post(BODIES[0])
+    middle = clock.rfc3339(clock.now())
+    [new] = await post(BODIES[1])
+    assert [i["id"] for i in (await queue(client, moderator, since=middle))["items"]] == [new]
+    assert [i["id"] for i in (await queue(client, moderator, before=middle))["items"]] == [old]
+
+
+async def test_an_overlong_search_is_400(client: httpx.AsyncClient, moderator: Headers) -> None:
+    """A search longer than 200 characters is refused, so a scan stays bounded."""
+    response = await client.get(
+        "/v1/sites/kediri/review", params={"q": "x" * 201}, headers=moderator
+    )
+    assert response.status_code == 400

@@ -1,0 +1,242 @@
+"""The moderators' console in Chromium: sign-in, evidence, keys, races, spam waves, authors,
+and the token's reach."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+from playwright.async_api import Browser, expect
+
+from moderation.store.sites import Sites
+from moderation.store.tokens import Role, Tokens
+from tests.browser.conftest import Live
+from tests.browser.console_setup import Desk, desk, items, signed_in
+
+pytestmark = pytest.mark.anyio
+STYLED = "🙂 𝐁agus sekali programnya, dasar anjing kamu"
+PROMO = "Promo spesial hari ini, kunjungi toko kami untuk diskon besar"
+
+
+@pytest.fixture
+async def office(live: Live, redis: aioredis.Redis) -> AsyncIterator[Desk]:
+    made = await desk(live, redis)
+    try:
+        yield made
+    finally:
+        await made.api.aclose()
+
+
+async def test_signing_in_with_a_token_shows_the_held_queue(browser: Browser, office: Desk) -> None:
+    """Pasting a token opens the held queue with its count and the token's site to choose."""
+    ids = await office.post("Programnya bagus sekali", "Semoga cepat selesai")
+    await office.decided(ids)
+    page = await signed_in(browser, office)
+    await expect(page.locator("#items .item")).to_have_count(2)
+    assert await items(page) == ids
+    assert await page.text_content("[data-count=held]") == "2"
+    assert await page.eval_on_selector_all("#site option", "o => o.map(x => x.value)") == ["kediri"]
+
+
+async def test_a_flagged_word_is_marked_in_place_after_an_emoji_and_a_styled_letter(
+    browser: Browser, office: Desk
+) -> None:
+    """The <mark> holds exactly the flagged word, with its rule and score in the title."""
+    await office.decided(await office.post(STYLED))
+    page = await signed_in(browser, office)
+    mark = page.locator("#items .item .body mark")
+    await expect(mark).to_have_count(1)
+    assert await mark.text_content() == "anjing"
+    assert "profanity:id:anjing" in (await mark.get_attribute("title") or "")
+    before = await page.evaluate(
+        "() => { const m = document.querySelector('.body mark');"
+        " return m.previousSibling.textContent; }"
+    )
+    assert before == "🙂 𝐁agus sekali programnya, dasar "
+
+
+async def test_f_approves_and_the_widget_shows_it(browser: Browser, office: Desk) -> None:
+    """f approves the focused comment: the API says approved and the thread widget lists it."""
+    [comment_id] = await office.post("Programnya bagus sekali")
+    await office.decided([comment_id])
+    page = await signed_in(browser, office)
+    await page.keyboard.press("f")
+    await expect(page.locator("#items .item")).to_have_count(0)
+    await expect(page.locator(".toast").first).to_be_visible()
+    assert await office.status(comment_id) == "approved"
+    assert await office.widget() == [comment_id]
+
+
+async def test_d_rejects_and_u_undoes(browser: Browser, office: Desk) -> None:
+    """d rejects the focused comment; u puts it back in the held queue."""
+    first, second = await office.post("Satu komentar", "Dua komentar")
+    await office.decided([first, second])
+    page = await signed_in(browser, office)
+    await page.keyboard.press("d")
+    await expect(page.locator("#items .item")).to_have_count(1)
+    await expect(page.locator(".toast", has_text="Ditolak")).to_be_visible()
+    assert await office.status(first) == "rejected"
+    assert await page.evaluate("() => document.activeElement.dataset.id") == second
+    await page.keyboard.press("u")
+    await expect(page.locator("#items .item")).to_have_count(2)
+    assert await office.status(first) == "held"
+
+
+async def test_twenty_held_comments_are_cleared_with_twenty_keystrokes(
+    browser: Browser, office: Desk
+) -> None:
+    """Twenty presses of f approve twenty held comments, no mouse and no other key."""
+    ids = await office.post(*(f"Komentar warga nomor {n}" for n in range(20)))
+    await office.decided(ids)
+    page = await signed_in(browser, office)
+    await expect(page.locator("#items .item")).to_have_count(20)
+    for _ in range(20):
+        await page.keyboard.press("f")
+    await expect(page.locator("#items .item")).to_have_count(0)
+    await expect(page.locator("#empty")).to_be_visible()
+    for _ in range(100):
+        if (await office.queue("approved", limit=100))["counts"]["approved"] == 20:
+            break
+        await page.wait_for_timeout(50)
+    approved = (await office.queue("approved", limit=100))["items"]
+    assert {i["id"] for i in approved} == set(ids)
+    assert (await office.queue())["counts"]["held"] == 0
+
+
+async def test_two_browsers_on_one_comment_one_wins_and_the_other_is_told(
+    browser: Browser, office: Desk, redis: aioredis.Redis
+) -> None:
+    """Both see the comment; the first decision wins, the second gets who decided and a reload."""
+    [comment_id] = await office.post("Programnya bagus sekali")
+    await office.decided([comment_id])
+    other = await Tokens(redis).create("budi", Role.MODERATOR, ("kediri",))
+    ani = await signed_in(browser, office)
+    budi = await signed_in(browser, office, other)
+    await ani.keyboard.press("f")
+    await expect(ani.locator("#items .item")).to_have_count(0)
+    await budi.keyboard.press("d")
+    await expect(budi.locator(".toast", has_text="token:ani")).to_be_visible()
+    assert await office.status(comment_id) == "approved"
+
+
+async def test_another_sites_token_sees_nothing_of_this_one(
+    browser: Browser, office: Desk, redis: aioredis.Redis
+) -> None:
+    """A moderator of another site is offered only that site, and this site's API is 404."""
+    await office.decided(await office.post("Programnya bagus sekali"))
+    await Sites(redis, office.live.settings).create("other", "Other news", ())
+    token = await Tokens(redis).create("outsider", Role.MODERATOR, ("other",))
+    page = await signed_in(browser, office, token)
+    assert await page.eval_on_selector_all("#site option", "o => o.map(x => x.value)") == ["other"]
+    await expect(page.locator("#empty")).to_be_visible()
+    status = await page.evaluate(
+        "async (t) => (await fetch('/v1/sites/kediri/review',"
+        " {headers: {Authorization: 'Bearer ' + t}})).status",
+        token,
+    )
+    assert status == 404
+
+
+async def test_the_token_lives_only_in_session_storage(browser: Browser, office: Desk) -> None:
+    """No URL the page requests, no cookie and no localStorage entry carries the token."""
+    await office.decided(await office.post("Programnya bagus sekali"))
+    context = await browser.new_context()
+    page = await context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    await page.goto(f"{office.live.url}/console/")
+    await page.fill("#token", office.token)
+    await page.press("#token", "Enter")
+    await expect(page.locator("#items .item")).to_have_count(1)
+    await page.keyboard.press("f")
+    await expect(page.locator("#items .item")).to_have_count(0)
+    assert urls and not [u for u in urls if office.token in u]
+    assert office.token not in page.url
+    assert await context.cookies() == []
+    local = await page.evaluate("() => JSON.stringify(Object.entries(localStorage))")
+    assert office.token not in local
+    assert await page.evaluate("() => sessionStorage.getItem('moderation.token')") == office.token
+
+
+async def test_the_console_page_has_a_strict_csp(office: Desk) -> None:
+    """The page forbids inline script and other origins."""
+    response = await office.api.get("/console/")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp
+    assert "<script>" not in response.text
+
+
+async def test_screenshots_of_the_queue_evidence_and_drawer(
+    browser: Browser, office: Desk, tmp_path: Path
+) -> None:
+    """The console renders the queue, a comment's evidence and the author drawer (PNGs)."""
+    out = Path(os.environ.get("MODERATION_CONSOLE_SCREENSHOTS") or tmp_path)
+    await office.post(STYLED)
+    ids = await office.post(
+        "Mantap, programnya sangat membantu warga desa",
+        "Kapan jadwal pengukuran untuk kecamatan Pare?",
+    )
+    await office.decided(ids)
+    page = await signed_in(browser, office)
+    await expect(page.locator("#items .item")).to_have_count(3)
+    await page.screenshot(path=str(out / "console-queue.png"))
+    await page.locator("#items .item").first.screenshot(path=str(out / "console-evidence.png"))
+    await page.keyboard.press("b")
+    await expect(page.locator("#drawer")).to_be_visible()
+    await expect(page.locator("#drawer-comments li")).to_have_count(1)
+    await page.screenshot(path=str(out / "console-drawer.png"))
+    for name in ("console-queue.png", "console-evidence.png", "console-drawer.png"):
+        assert (out / name).read_bytes().startswith(b"\x89PNG")
+
+
+async def test_a_bulk_reject_shows_its_count_first_and_changes_only_what_it_previewed(
+    browser: Browser, office: Desk
+) -> None:
+    """A pasted promo in two threads: the dry-run count is confirmed; a copy arriving after the
+    preview stays held, as do the others' comments."""
+    wave = await office.post(PROMO, PROMO) + await office.post(PROMO, thread="ptsl-2025-01")
+    clean = await office.post("Programnya bagus sekali")
+    await office.decided(wave + clean)
+    page = await signed_in(browser, office)
+    await page.keyboard.press("/")
+    await page.keyboard.type("kunjungi toko kami")
+    await page.keyboard.press("Enter")
+    await expect(page.locator("#items .item")).to_have_count(3)
+    await page.check("#select-matching")
+    await page.click("#bulk-reject")
+    await expect(page.locator("#confirm-text")).to_have_text("3 komentar akan ditolak. Lanjutkan?")
+    [late] = await office.post(PROMO)
+    await office.decided([late])
+    await page.click("#confirm-yes")
+    await expect(page.locator(".toast", has_text="3 komentar ditolak")).to_be_visible()
+    rejected = {i["id"] for i in (await office.queue("rejected"))["items"]}
+    assert rejected == set(wave)
+    held = {i["id"] for i in (await office.queue())["items"]}
+    assert held == {late, *clean}
+
+
+async def test_ban_and_reject_removes_the_authors_published_comments_from_the_widget(
+    browser: Browser, office: Desk
+) -> None:
+    """b on a held comment, then apply: the author is banned and their published comments
+    leave the thread widget; another reader's stay."""
+    author = {"name": "Penjudi", "id": "host-77"}
+    published = await office.post("Komentar pertama saya", "Komentar kedua saya", author=author)
+    [other] = await office.post("Programnya bagus sekali")
+    await office.decided([*published, other])
+    for comment_id in (*published, other):
+        await office.decide(comment_id, "approve")
+    [held] = await office.post("Komentar ketiga saya", author=author)
+    await office.decided([held])
+    assert set(await office.widget()) == {*published, other}
+    page = await signed_in(browser, office)
+    await expect(page.locator("#items .item")).to_have_count(1)
+    await page.keyboard.press("b")
+    await expect(page.locator("#standing-apply")).to_be_focused()
+    await page.keyboard.press("Enter")
+    await expect(page.locator(".toast", has_text="3 komentar ditolak")).to_be_visible()
+    assert await office.widget() == [other]
+    assert (await office.queue())["counts"]["held"] == 0
