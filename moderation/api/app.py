@@ -15,7 +15,7 @@ from starlette.routing import Route
 from moderation.api import comments, console, health, intake, metrics, openapi, reports, widget
 from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
-from moderation.api.review import audit, authors, decisions, me, policy, queue
+from moderation.api.review import audit, authors, decisions, me, policy, preview, queue
 from moderation.api.state import Resources
 from moderation.metrics import Metrics
 from moderation.settings import Settings
@@ -48,6 +48,7 @@ ROUTES = [
     Route(f"{SITE}/authors/{{author_key}}", authors.post_author, methods=["POST"]),
     Route(f"{SITE}/policy", policy.get_policy, methods=["GET"]),
     Route(f"{SITE}/policy", policy.patch_policy, methods=["PATCH"]),
+    Route(f"{SITE}/policy/preview", preview.preview, methods=["POST"]),
     # The moderators' console (``api/console.py``) and who a token is, for its sign-in.
     Route("/v1/me", me.whoami, methods=["GET"]),
     Route("/console/", console.page, methods=["GET"]),

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import msgspec
 
 from moderation.models import (
+    MAX_COMMENT_CHARS,
     AuditEntry,
     Comment,
     CommentId,
@@ -28,6 +29,7 @@ from moderation.models import (
     ThreadId,
     Timestamp,
     Verb,
+    text,
 )
 from moderation.store.reports import MAX_TEXT, Report
 from moderation.store.tokens import Role
@@ -140,6 +142,14 @@ class BulkVerdict(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         return Verdict(self.action, self.reason, self.note)
 
 
+class PreviewIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A comment to try against the site's policy, or against it with ``policy`` changes."""
+
+    body: Annotated[str, text(MAX_COMMENT_CHARS)]
+    author: Annotated[str, text(100)] = "Pratinjau"
+    policy: dict[str, Any] | None = None  # fields to change, as ``PATCH …/policy`` takes them
+
+
 class ReportIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A reader's report on a published comment."""
 
@@ -238,6 +248,14 @@ class ReviewPage(msgspec.Struct, frozen=True):
     items: list[ReviewItem]
     next_cursor: str | None
     counts: dict[str, int]
+
+
+class Preview(msgspec.Struct, frozen=True):
+    """What the pipeline would decide, with every finding (spans in code points)."""
+
+    status: Status
+    reasons: list[Finding]
+    masked_body: str | None
 
 
 class Decided(msgspec.Struct, frozen=True):

@@ -103,7 +103,7 @@ async def signed_in(browser: Browser, desk: Desk, token: str | None = None) -> P
     await page.goto(f"{desk.live.url}/console/")
     await page.fill("#token", token or desk.token)
     await page.press("#token", "Enter")
-    await page.wait_for_selector("#app:not([hidden])")
+    await page.wait_for_selector("#app:not([hidden]) #items[aria-busy=false]", state="attached")
     return page
 
 

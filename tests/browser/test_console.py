@@ -240,3 +240,71 @@ async def test_ban_and_reject_removes_the_authors_published_comments_from_the_wi
     await expect(page.locator(".toast", has_text="3 komentar ditolak")).to_be_visible()
     assert await office.widget() == [other]
     assert (await office.queue())["counts"]["held"] == 0
+
+
+async def test_the_policy_page_previews_a_pasted_comment(browser: Browser, office: Desk) -> None:
+    """Pasting a comment on the policy page shows the decision with the word marked."""
+    page = await signed_in(browser, office)
+    await page.click(".tab[data-view=policy]")
+    await expect(page.locator("#policy-json")).not_to_have_value("")
+    await page.fill("#preview-body", STYLED)
+    await page.click("#preview-run")
+    await expect(page.locator("#preview-status")).to_have_text("Akan: held")
+    assert await page.text_content("#preview-text mark") == "anjing"
+
+
+async def test_the_audit_view_lists_who_decided_what(browser: Browser, office: Desk) -> None:
+    """After an approval the audit view has a row naming the moderator and the action."""
+    await office.decided(await office.post("Programnya bagus sekali"))
+    page = await signed_in(browser, office)
+    await page.keyboard.press("f")
+    await expect(page.locator("#items .item")).to_have_count(0)
+    await page.click(".tab[data-view=audit]")
+    row = page.locator("#audit-rows tr", has_text="token:ani")
+    await expect(row).to_have_count(1)
+    assert "approve" in (await row.text_content() or "")
+
+
+async def test_the_console_switches_to_english(browser: Browser, office: Desk) -> None:
+    """Indonesian by default; choosing English relabels the queues and the buttons."""
+    await office.decided(await office.post("Programnya bagus sekali"))
+    page = await signed_in(browser, office)
+    await expect(page.locator(".tab[data-queue=held] [data-i18n]")).to_have_text("Ditahan")
+    await page.select_option("#lang", "en")
+    await expect(page.locator(".tab[data-queue=held] [data-i18n]")).to_have_text("Held")
+    await expect(page.locator("#items .item .approve")).to_have_text("Approve (f)")
+
+
+NAMELESS = """() => [...document.querySelectorAll('button, input, select, textarea, a[href]')]
+  .filter(e => e.offsetParent !== null)
+  .filter(e => !(e.getAttribute('aria-label') || (e.labels && [...e.labels].some(l =>
+    l.textContent.trim())) || e.textContent.trim() || e.title))
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+async def test_every_visible_control_has_an_accessible_name(browser: Browser, office: Desk) -> None:
+    """Buttons, fields and links in the queue, drawer and sign-in all have a name."""
+    await office.decided(await office.post(STYLED))
+    page = await browser.new_page()
+    await page.goto(f"{office.live.url}/console/")
+    assert await page.evaluate(NAMELESS) == []
+    page = await signed_in(browser, office)
+    assert await page.evaluate(NAMELESS) == []
+    await page.keyboard.press("b")
+    await expect(page.locator("#drawer")).to_be_visible()
+    assert await page.evaluate(NAMELESS) == []
+
+
+async def test_a_phone_can_work_the_queue(browser: Browser, office: Desk) -> None:
+    """At 390x844 nothing scrolls sideways and tapping approve decides the comment."""
+    [comment_id] = await office.post(STYLED)
+    await office.decided([comment_id])
+    page = await browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True)
+    await page.goto(f"{office.live.url}/console/")
+    await page.fill("#token", office.token)
+    await page.tap("#signin button[type=submit]")
+    await expect(page.locator("#items .item")).to_have_count(1)
+    assert await page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+    await page.tap("#items .item .approve")
+    await expect(page.locator("#items .item")).to_have_count(0)
+    assert await office.status(comment_id) == "approved"

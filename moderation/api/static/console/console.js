@@ -132,7 +132,8 @@
     const params = filters();
     if (more && state.cursor) params.set("cursor", state.cursor);
     let page;
-    try { page = (await api(sitePath(`/review?${params}`))).data; } catch (error) { fail(error); return; }
+    $("#items").setAttribute("aria-busy", "true");
+    try { page = (await api(sitePath(`/review?${params}`))).data; } catch (error) { fail(error); $("#items").setAttribute("aria-busy", "false"); return; }
     showCounts(page.counts);
     state.items = more ? state.items.concat(page.items) : page.items;
     state.cursor = page.next_cursor;
@@ -141,6 +142,7 @@
       state.current = keep === null ? 0 : Math.max(0, Math.min(keep, state.items.length - 1));
     }
     render();
+    $("#items").setAttribute("aria-busy", "false");
   }
   async function poll() {
     if (!state.token || !state.site) return;
@@ -422,6 +424,24 @@
     }
   }
 
+  // The preview runs the real pipeline on the pasted text, with the policy as edited above.
+  async function runPreview() {
+    const text = $("#preview-body").value;
+    if (!text.trim()) return;
+    let changes;
+    try { changes = JSON.parse($("#policy-json").value); } catch { changes = undefined; }
+    try {
+      const answer = (await api(sitePath("/policy/preview"), {method: "POST", body: {body: text, policy: changes}})).data;
+      $("#preview-status").textContent = t("would_be", {status: answer.status});
+      window.ConsoleMarks.render($("#preview-text"), text, answer.reasons);
+      $("#preview-findings").replaceChildren(...answer.reasons.map((f) => el("li", null, `${f.filter}:${f.rule} → ${f.action} (${Number(f.score).toFixed(2)})`)));
+      $("#policy-errors").replaceChildren();
+    } catch (error) {
+      const errors = error.body.errors || [{field: "", message: error.message}];
+      $("#policy-errors").replaceChildren(...errors.map((e) => el("li", null, `${e.field}: ${e.message}`)));
+    }
+  }
+
   // Keyboard (Coral's keys).
   const KEYS = [["j", "k_next"], ["k", "k_prev"], ["f", "k_approve"], ["d", "k_reject"], ["b", "k_ban"], ["x", "k_select"], ["z", "k_single"], ["1–4", "k_queues"], ["t", "k_cycle"], ["/ ctrl+f", "k_search"], ["u", "k_undo"], ["?", "k_help"]];
   function sheet(show) {
@@ -493,6 +513,7 @@
     $("#audit-more").addEventListener("click", () => loadAudit(true));
     $("#more").addEventListener("click", () => load({more: true}));
     $("#policy-save").addEventListener("click", savePolicy);
+    $("#preview-run").addEventListener("click", runPreview);
     $("#select-matching").addEventListener("change", showSelection);
     $("#bulk-reject").addEventListener("click", () => bulk("reject"));
     $("#bulk-approve").addEventListener("click", () => bulk("approve"));

@@ -37,7 +37,9 @@ window.CONSOLE_TEXT = {
     k_reject: "tolak", k_ban: "blokir penulis (laci penulis)", k_single: "tampilan satu komentar",
     k_queues: "pindah antrean", k_cycle: "antrean berikutnya", k_search: "cari",
     k_help: "lembar pintasan", k_undo: "urungkan keputusan terakhir", k_select: "pilih",
-    open_author: "Buka laci penulis {name}", article: "Artikel",
+    open_author: "Buka laci penulis {name}", article: "Artikel", preview: "Pratinjau",
+    preview_help: "Tempel komentar: lihat apa yang akan diputuskan dengan kebijakan di atas, dan mengapa.",
+    would_be: "Akan: {status}",
   },
   en: {
     title: "Moderation console", language: "Language", site: "Site", signout: "Sign out",
@@ -75,6 +77,8 @@ window.CONSOLE_TEXT = {
     k_reject: "reject", k_ban: "ban the author (author drawer)", k_single: "single-comment view",
     k_queues: "switch queue", k_cycle: "next queue", k_search: "search",
     k_help: "this sheet", k_undo: "undo the last decision", k_select: "select",
-    open_author: "Open the author drawer of {name}", article: "Article",
+    open_author: "Open the author drawer of {name}", article: "Article", preview: "Preview",
+    preview_help: "Paste a comment: see what the policy above would decide, and why.",
+    would_be: "Would be: {status}",
   },
 };
