@@ -120,6 +120,7 @@ class ReviewQueue(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     QUEUED = "queued"
+    ALL = "all"  # every comment, whatever its status
 
 
 class Sort(enum.StrEnum):

@@ -27,7 +27,9 @@ SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
 
 
-QUEUES = tuple(ReviewQueue)  # in the order moderators' screens list them
+# The stored queues, in the order moderators' screens list them; "all" merges the statuses.
+QUEUES = tuple(q for q in ReviewQueue if q is not ReviewQueue.ALL)
+STATUSES = (ReviewQueue.HELD, ReviewQueue.APPROVED, ReviewQueue.REJECTED, ReviewQueue.QUEUED)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -103,12 +105,13 @@ async def page(
     """
     pipe = redis.pipeline(transaction=False)
     size = SCAN_CHUNK if query.filtered else query.limit + 1
-    pipe.zrange(**_range(queue_key(keys, query.queue), query, query.cursor, size))
+    ranges = _ranges(pipe, keys, query, query.cursor, size)
     for queue in QUEUES:
         pipe.zcard(queue_key(keys, queue))
-    first, *sizes = await pipe.execute()
-    counts = dict(zip(QUEUES, sizes, strict=True))
-    ids = [text(member) for member in first]
+    replies = await pipe.execute()
+    counts = dict(zip(QUEUES, replies[ranges:], strict=True))
+    counts[ReviewQueue.ALL] = sum(counts[q] for q in STATUSES)
+    ids = _merged(query, replies[:ranges], size)
     if query.filtered:
         found, cursor = await _scan(redis, keys, query, ids)
     else:
@@ -136,8 +139,25 @@ async def _scan(
             return matched, None
         if seen >= SCAN_LIMIT:
             return matched, cursor
-        key = queue_key(keys, query.queue)
-        ids = [text(m) for m in await redis.zrange(**_range(key, query, cursor, SCAN_CHUNK))]
+        pipe = redis.pipeline(transaction=False)
+        ranges = _ranges(pipe, keys, query, cursor, SCAN_CHUNK)
+        ids = _merged(query, (await pipe.execute())[:ranges], SCAN_CHUNK)
+
+
+def _ranges(pipe: Any, keys: SiteKeys, query: Query, cursor: str | None, count: int) -> int:
+    """Queue the ZRANGEs of the query's queue (one, or each status for "all"); how many."""
+    queues = STATUSES if query.queue is ReviewQueue.ALL else (query.queue,)
+    for queue in queues:
+        pipe.zrange(**_range(queue_key(keys, queue), query, cursor, count))
+    return len(queues)
+
+
+def _merged(query: Query, replies: Sequence[Sequence[Any]], count: int) -> list[str]:
+    """The first ``count`` ids of the ranges in queue order (ids sort by time)."""
+    if len(replies) == 1:
+        return [text(m) for m in replies[0]]
+    merged = sorted({text(m) for reply in replies for m in reply}, reverse=query.newest_first)
+    return merged[:count]
 
 
 async def _read_matching(

@@ -308,3 +308,20 @@ async def test_a_phone_can_work_the_queue(browser: Browser, office: Desk) -> Non
     await page.tap("#items .item .approve")
     await expect(page.locator("#items .item")).to_have_count(0)
     assert await office.status(comment_id) == "approved"
+
+
+async def test_the_all_queue_keeps_a_decided_comment_with_its_new_status(
+    browser: Browser, office: Desk
+) -> None:
+    """Key 5 opens every comment; f there approves and the item stays, now marked approved."""
+    ids = await office.post("Satu komentar", "Dua komentar")
+    await office.decided(ids)
+    page = await signed_in(browser, office)
+    await page.keyboard.press("5")
+    await expect(page.locator(".tab[data-queue=all]")).to_have_attribute("aria-current", "page")
+    await expect(page.locator("#items")).to_have_attribute("aria-busy", "false")
+    await expect(page.locator("#items .item")).to_have_count(2)
+    await page.keyboard.press("f")
+    await expect(page.locator("#items .item").first.locator(".status")).to_have_text("Disetujui")
+    assert await office.status(ids[0]) == "approved"
+    assert await page.evaluate("() => document.activeElement.dataset.id") == ids[1]

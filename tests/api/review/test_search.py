@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from moderation import clock
-from tests.api.review.conftest import BODIES, Headers, Post, queue
+from tests.api.review.conftest import BODIES, Headers, Post, decide, queue
 
 pytestmark = pytest.mark.anyio
 
@@ -37,3 +37,18 @@ async def test_an_overlong_search_is_400(client: httpx.AsyncClient, moderator: H
         "/v1/sites/kediri/review", params={"q": "x" * 201}, headers=moderator
     )
     assert response.status_code == 400
+
+
+async def test_the_all_queue_merges_every_status_in_time_order(
+    client: httpx.AsyncClient, moderator: Headers, premoderated: None, post: Post
+) -> None:
+    """queue=all lists held, approved and rejected comments together, oldest first, in pages."""
+    ids = await post(*BODIES[:3])
+    assert (await decide(client, moderator, ids[0], 2, action="approve")).status_code == 200
+    assert (await decide(client, moderator, ids[2], 2, action="reject")).status_code == 200
+    first = await queue(client, moderator, queue="all", limit=2)
+    assert [i["id"] for i in first["items"]] == ids[:2] and first["counts"]["all"] == 3
+    rest = await queue(client, moderator, queue="all", limit=2, cursor=first["next_cursor"])
+    assert [i["id"] for i in rest["items"]] == ids[2:] and rest["next_cursor"] is None
+    found = await queue(client, moderator, queue="all", q="terima kasih")
+    assert [i["id"] for i in found["items"]] == [ids[2]]

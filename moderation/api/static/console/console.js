@@ -5,7 +5,7 @@
 (function () {
   const $ = (sel) => document.querySelector(sel);
   const TOKEN = "moderation.token", SITE = "moderation.site", LANG = "moderation.lang";
-  const QUEUES = ["held", "reported", "approved", "rejected"];
+  const QUEUES = ["held", "reported", "approved", "rejected", "all"];
   const POLL_MS = 5000, UNDO_MS = 30000;
   const state = {
     token: sessionStorage.getItem(TOKEN), site: sessionStorage.getItem(SITE), me: null,
@@ -208,8 +208,8 @@
     const s = item.author.standing;
     const author = button(`${item.author.name} · ${s.standing} · ${s.approved} ${t("approved_n")} / ${s.rejected} ${t("rejected_n")}`, "author", "author");
     author.setAttribute("aria-label", t("open_author", {name: item.author.name}));
-    head.append(author, el("time", "time", when(item.created_at)));
-    head.lastChild.dateTime = item.created_at;
+    head.append(author, el("time", "time", when(item.created_at)), el("span", `status ${item.status}`, t(`q_${item.status}`)));
+    head.querySelector("time").dateTime = item.created_at;
     li.append(head);
     if (item.parent) {
       const parent = el("blockquote", "parent");
@@ -268,10 +268,12 @@
     const item = state.items[index];
     if (!item) return;
     const body = action === "reject" ? {action, reason: "spam"} : {action};
-    removeItem(index);
+    const everything = state.queue === "all";  // the comment stays listed, with its new status
+    if (everything) move(1); else removeItem(index);
     try {
       const {data} = await api(sitePath(`/review/${item.id}`), {method: "POST", body, headers: {"If-Match": `"${item.version}"`}});
       state.undo.push({id: item.id, verb: VERB_OF[item.status] || "restore", version: data.version});
+      if (everything) { Object.assign(item, {status: data.status, version: data.version}); render(); }
       toast(t(data.status), {label: t("undo"), run: undo});
     } catch (error) {
       if (error.status === 409) {
@@ -443,7 +445,7 @@
   }
 
   // Keyboard (Coral's keys).
-  const KEYS = [["j", "k_next"], ["k", "k_prev"], ["f", "k_approve"], ["d", "k_reject"], ["b", "k_ban"], ["x", "k_select"], ["z", "k_single"], ["1–4", "k_queues"], ["t", "k_cycle"], ["/ ctrl+f", "k_search"], ["u", "k_undo"], ["?", "k_help"]];
+  const KEYS = [["j", "k_next"], ["k", "k_prev"], ["f", "k_approve"], ["d", "k_reject"], ["b", "k_ban"], ["x", "k_select"], ["z", "k_single"], ["1–5", "k_queues"], ["t", "k_cycle"], ["/ ctrl+f", "k_search"], ["u", "k_undo"], ["?", "k_help"]];
   function sheet(show) {
     const box = $("#sheet");
     box.hidden = !show;
@@ -476,7 +478,7 @@
       t: () => switchQueue(QUEUES[(QUEUES.indexOf(state.queue) + 1) % QUEUES.length]),
       "/": () => $("#q").focus(), "?": () => sheet(true), u: () => undo(),
     };
-    if (/^[1-4]$/.test(event.key)) { event.preventDefault(); switchQueue(QUEUES[Number(event.key) - 1]); return; }
+    if (/^[1-5]$/.test(event.key)) { event.preventDefault(); switchQueue(QUEUES[Number(event.key) - 1]); return; }
     const handler = handlers[event.key];
     if (!handler) return;
     if (!queueView && !["?", "t"].includes(event.key)) return;
