@@ -246,7 +246,7 @@ async def test_the_policy_page_previews_a_pasted_comment(browser: Browser, offic
     """Pasting a comment on the policy page shows the decision with the word marked."""
     page = await signed_in(browser, office)
     await page.click(".tab[data-view=policy]")
-    await expect(page.locator("#policy-json")).not_to_have_value("")
+    await expect(page.locator("#policy-premoderation")).to_have_value("all")
     await page.fill("#preview-body", STYLED)
     await page.click("#preview-run")
     await expect(page.locator("#preview-status")).to_have_text("Akan: held")
@@ -325,3 +325,24 @@ async def test_the_all_queue_keeps_a_decided_comment_with_its_new_status(
     await expect(page.locator("#items .item").first.locator(".status")).to_have_text("Disetujui")
     assert await office.status(ids[0]) == "approved"
     assert await page.evaluate("() => document.activeElement.dataset.id") == ids[1]
+
+
+async def test_an_admin_changes_the_policy_in_a_form_and_sees_bad_fields(
+    browser: Browser, office: Desk, redis: aioredis.Redis
+) -> None:
+    """A spam hold above the reject score is refused beside its field; a valid change saves."""
+    admin = await Tokens(redis).create("boss", Role.ADMIN, ("kediri",))
+    page = await signed_in(browser, office, admin)
+    await page.click(".tab[data-view=policy]")
+    await page.fill("#policy-spam_hold", "0.95")
+    await page.click("#policy-save")
+    await expect(page.locator("#policy-errors li")).to_have_count(1)
+    assert "spam_hold" in (await page.text_content("#policy-errors li") or "")
+    await page.fill("#policy-spam_hold", "0.6")
+    await page.select_option("#policy-premoderation", "none")
+    await page.fill("#policy-banned", "judol\nslot88")
+    await page.click("#policy-save")
+    await expect(page.locator(".toast", has_text="Tersimpan")).to_be_visible()
+    policy = (await office.api.get("/v1/sites/kediri/policy", headers=office.auth)).json()
+    assert (policy["premoderation"], policy["spam_hold"]) == ("none", 0.6)
+    assert policy["banned"] == ["judol", "slot88"]

@@ -407,22 +407,81 @@
       $("#audit-more").hidden = !page.next_cursor;
     } catch (error) { fail(error); }
   }
+  // The policy as a form built from its JSON: a choice where the API allows only some
+  // values, numbers, one word a line for lists, a group for nested fields. The server checks
+  // everything (the same 422 as the CLI); its errors are shown beside their fields.
+  const CHOICES = {premoderation: ["none", "flagged", "all"], mild: ["approve", "mask", "hold", "reject"], strong: ["approve", "mask", "hold", "reject"], severe: ["approve", "mask", "hold", "reject"]};
+  function policyField(name, value, path) {
+    const id = `policy-${path.join("-")}`;
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const set = el("fieldset");
+      set.append(el("legend", null, t(`p_${name}`)));
+      for (const [k, v] of Object.entries(value)) set.append(policyField(k, v, [...path, k]));
+      return set;
+    }
+    const label = el("label");
+    label.htmlFor = id;
+    label.append(el("span", null, Array.isArray(value) ? `${t(`p_${name}`)} (${t("one_per_line")})` : t(`p_${name}`)));
+    let input;
+    if (CHOICES[name]) {
+      input = el("select");
+      for (const choice of CHOICES[name]) { const o = el("option", null, choice); o.value = choice; input.append(o); }
+      input.value = value;
+    } else if (Array.isArray(value)) {
+      input = el("textarea"); input.rows = 3; input.value = value.join("\n");
+    } else {
+      input = el("input"); input.type = "number"; input.step = "any"; input.value = String(value);
+    }
+    input.id = id;
+    input.dataset.path = path.join(".");
+    input.dataset.kind = Array.isArray(value) ? "list" : typeof value;
+    label.append(input);
+    return label;
+  }
+  function policyFromForm() {
+    const policy = {};
+    for (const input of $("#policy-form").querySelectorAll("[data-path]")) {
+      const path = input.dataset.path.split(".");
+      let at = policy;
+      for (const key of path.slice(0, -1)) at = at[key] = at[key] || {};
+      const raw = input.value;
+      at[path[path.length - 1]] = input.dataset.kind === "list" ? raw.split("\n").map((w) => w.trim()).filter(Boolean)
+        : input.dataset.kind === "number" ? Number(raw) : raw;
+    }
+    return policy;
+  }
+  function showPolicy(policy) {
+    $("#policy-form").replaceChildren(...Object.entries(policy).map(([k, v]) => policyField(k, v, [k])));
+    $("#policy-json").value = JSON.stringify(policy, null, 2);
+  }
+  function showPolicyErrors(errors) {
+    for (const input of $("#policy-form").querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+    $("#policy-errors").replaceChildren(...errors.map((e) => el("li", null, `${e.field}: ${e.message}`)));
+    for (const e of errors) {
+      const input = $("#policy-form").querySelector(`[data-path="${CSS.escape(e.field.replace(/\[\d+\]$/, ""))}"]`);
+      if (input) input.setAttribute("aria-invalid", "true");
+    }
+  }
+  // The JSON box, when opened and edited, wins over the form.
+  function policyChanges() {
+    if ($("#policy-view details").open) return JSON.parse($("#policy-json").value);
+    return policyFromForm();
+  }
   async function loadPolicy() {
     showView("policy");
-    $("#policy-errors").replaceChildren();
-    try { $("#policy-json").value = JSON.stringify((await api(sitePath("/policy"))).data, null, 2); } catch (error) { fail(error); }
+    showPolicyErrors([]);
+    try { showPolicy((await api(sitePath("/policy"))).data); } catch (error) { fail(error); }
     $("#policy-save").disabled = state.me.role !== "admin";
   }
   async function savePolicy() {
-    $("#policy-errors").replaceChildren();
     let changes;
-    try { changes = JSON.parse($("#policy-json").value); } catch (error) { $("#policy-errors").append(el("li", null, error.message)); return; }
+    try { changes = policyChanges(); } catch (error) { showPolicyErrors([{field: "JSON", message: error.message}]); return; }
     try {
-      $("#policy-json").value = JSON.stringify((await api(sitePath("/policy"), {method: "PATCH", body: changes})).data, null, 2);
+      showPolicy((await api(sitePath("/policy"), {method: "PATCH", body: changes})).data);
+      showPolicyErrors([]);
       toast(t("saved"));
     } catch (error) {
-      const errors = error.body.errors || [{field: "", message: error.message}];
-      $("#policy-errors").replaceChildren(...errors.map((e) => el("li", null, `${e.field}: ${e.message}`)));
+      showPolicyErrors(error.body.errors || [{field: "", message: error.message}]);
     }
   }
 
@@ -431,16 +490,15 @@
     const text = $("#preview-body").value;
     if (!text.trim()) return;
     let changes;
-    try { changes = JSON.parse($("#policy-json").value); } catch { changes = undefined; }
+    try { changes = policyChanges(); } catch { changes = undefined; }
     try {
       const answer = (await api(sitePath("/policy/preview"), {method: "POST", body: {body: text, policy: changes}})).data;
       $("#preview-status").textContent = t("would_be", {status: answer.status});
       window.ConsoleMarks.render($("#preview-text"), text, answer.reasons);
       $("#preview-findings").replaceChildren(...answer.reasons.map((f) => el("li", null, `${f.filter}:${f.rule} → ${f.action} (${Number(f.score).toFixed(2)})`)));
-      $("#policy-errors").replaceChildren();
+      showPolicyErrors([]);
     } catch (error) {
-      const errors = error.body.errors || [{field: "", message: error.message}];
-      $("#policy-errors").replaceChildren(...errors.map((e) => el("li", null, `${e.field}: ${e.message}`)));
+      showPolicyErrors(error.body.errors || [{field: "", message: error.message}]);
     }
   }
 
