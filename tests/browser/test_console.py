@@ -346,3 +346,25 @@ async def test_an_admin_changes_the_policy_in_a_form_and_sees_bad_fields(
     policy = (await office.api.get("/v1/sites/kediri/policy", headers=office.auth)).json()
     assert (policy["premoderation"], policy["spam_hold"]) == ("none", 0.6)
     assert policy["banned"] == ["judol", "slot88"]
+
+
+async def test_shift_click_selects_a_range_and_u_undoes_the_bulk_reject(
+    browser: Browser, office: Desk
+) -> None:
+    """A click and a shift-click select three of four; the bulk reject takes those three and
+    u brings them back to the held queue."""
+    ids = await office.post("Satu", "Dua", "Tiga", "Empat")
+    await office.decided(ids)
+    page = await signed_in(browser, office)
+    picks = page.locator("#items .item .pick")
+    await picks.nth(0).click()
+    await picks.nth(2).click(modifiers=["Shift"])
+    await expect(page.locator("#selected-count")).to_have_text("3 dipilih")
+    await page.click("#bulk-reject")
+    await expect(page.locator("#confirm-text")).to_have_text("3 komentar akan ditolak. Lanjutkan?")
+    await page.click("#confirm-yes")
+    await expect(page.locator("#items .item")).to_have_count(1)
+    assert {i["id"] for i in (await office.queue("rejected"))["items"]} == set(ids[:3])
+    await page.keyboard.press("u")
+    await expect(page.locator("#items .item")).to_have_count(4)
+    assert (await office.queue("rejected"))["items"] == []

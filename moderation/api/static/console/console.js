@@ -113,7 +113,11 @@
     const params = new URLSearchParams({queue: state.queue, limit: "50"});
     for (const [name, value] of form.entries()) {
       if (!value) continue;
-      if (name === "since" || name === "before") params.set(name, new Date(`${value}T00:00:00`).toISOString());
+      if (name === "since" || name === "before") {
+        const day = new Date(`${value}T00:00:00`);  // local midnight; "until" includes its day
+        if (name === "before") day.setDate(day.getDate() + 1);
+        params.set(name, day.toISOString());
+      }
       else params.set(name, value);
     }
     return params;
