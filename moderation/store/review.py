@@ -163,15 +163,28 @@ def _merged(query: Query, replies: Sequence[Sequence[Any]], count: int) -> list[
 async def _read_matching(
     redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
 ) -> list[Found | None]:
-    """Like ``read``, but a thread filter first drops other threads' ids cheaply."""
-    if not query.thread:
+    """Like ``read``, but a thread filter or a search first drops ids cheaply: the thread
+    field, or the record's raw JSON (a superset of the body's text), is read alone first."""
+    search = _raw_search(query.q)
+    if not query.thread and search is None:
         return await read(redis, keys, ids)
-    threads = await hmgets(redis, [keys.comment(i) for i in ids], ["thread"])
+    fields = await hmgets(redis, [keys.comment(i) for i in ids], ["thread", "rec"])
     wanted = [
-        i for i, (thread,) in zip(ids, threads, strict=True) if text(thread or b"") == query.thread
+        i
+        for i, (thread, rec) in zip(ids, fields, strict=True)
+        if (not query.thread or text(thread or b"") == query.thread)
+        and (search is None or search in text(rec or b"").casefold())
     ]
     found = dict(zip(wanted, await read(redis, keys, wanted), strict=True))
     return [found.get(i) for i in ids]
+
+
+def _raw_search(q: str | None) -> str | None:
+    """``q`` as it can be looked for in the record's JSON, or ``None`` when it cannot: JSON
+    escapes quotes, backslashes and control characters, so those need the decoded body."""
+    if not q or any(c in '"\\' or ord(c) < 0x20 for c in q):
+        return None
+    return q.casefold()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

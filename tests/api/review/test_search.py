@@ -52,3 +52,20 @@ async def test_the_all_queue_merges_every_status_in_time_order(
     assert [i["id"] for i in rest["items"]] == ids[2:] and rest["next_cursor"] is None
     found = await queue(client, moderator, queue="all", q="terima kasih")
     assert [i["id"] for i in found["items"]] == [ids[2]]
+
+
+async def test_a_search_with_quotes_still_finds_the_body(
+    client: httpx.AsyncClient, moderator: Headers, premoderated: None, post: Post
+) -> None:
+    """A q= with a quote mark (escaped in the stored JSON) matches the text as written."""
+    ids = await post('Katanya "gratis ongkir" untuk warga', BODIES[0])
+    page = await queue(client, moderator, q='"GRATIS ONGKIR"')
+    assert [i["id"] for i in page["items"]] == ids[:1]
+
+
+async def test_a_search_matching_only_the_author_name_finds_nothing(
+    client: httpx.AsyncClient, moderator: Headers, premoderated: None, post: Post
+) -> None:
+    """The record's other fields may pass the quick check, but only the body counts."""
+    await post(BODIES[0])
+    assert (await queue(client, moderator, q="Pembaca 0"))["items"] == []
