@@ -368,3 +368,21 @@ async def test_shift_click_selects_a_range_and_u_undoes_the_bulk_reject(
     await page.keyboard.press("u")
     await expect(page.locator("#items .item")).to_have_count(4)
     assert (await office.queue("rejected"))["items"] == []
+
+
+async def test_the_drawer_lists_the_authors_comments_and_filters_the_queue_by_them(
+    browser: Browser, office: Desk
+) -> None:
+    """Clicking an author opens their drawer; "show all" filters every queue to that author."""
+    author = {"name": "Sari", "id": "host-5"}
+    theirs = await office.post("Pertama dari Sari", "Kedua dari Sari", author=author)
+    others = await office.post("Dari orang lain")
+    await office.decided(theirs + others)
+    page = await signed_in(browser, office)
+    await page.locator("#items .item .author").first.click()
+    await expect(page.locator("#drawer-comments li")).to_have_count(2)
+    await page.click("#drawer-filter")
+    await expect(page.locator("#drawer")).to_be_hidden()
+    await expect(page.locator(".tab[data-queue=all]")).to_have_attribute("aria-current", "page")
+    await expect(page.locator("#items .item")).to_have_count(2)
+    assert await items(page) == theirs

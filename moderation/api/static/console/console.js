@@ -583,6 +583,11 @@
     $("#bulk-approve").addEventListener("click", () => bulk("approve"));
     $("#standing-form").addEventListener("submit", applyStanding);
     $("#drawer-close").addEventListener("click", closeDrawer);
+    $("#drawer-filter").addEventListener("click", () => {
+      $("#filters").author.value = drawerAuthor.key;
+      closeDrawer();
+      switchQueue("all");
+    });
     $("#items").addEventListener("click", (event) => {
       const li = event.target.closest(".item");
       if (!li) return;
