@@ -6,7 +6,8 @@ record, decision, one history line, a shared author hash), then calls
 ASGI transport: auth, three Redis round trips, JSON; no socket) and prints p50/p99. A second
 row times a thread filter that matches 1 item in 100, which has to scan; then a ``q=`` text
 search that matches every body, one that matches a single body (so it scans the full 5,000
-ids a page may look at), and the merged ``all`` queue.
+ids a page may look at), an author filter (1 in 1,000; ban-and-reject's scan), and the
+merged ``all`` queue.
 
     python benchmarks/review_listing.py [--held 100000] [--requests 300] [--redis-url URL]
 """
@@ -136,6 +137,11 @@ async def timed(url: str, site_id: str, seeded: list[str], requests: int) -> lis
             rows.append(
                 ["held, q= rare (5,000 scanned)", *await latencies(client, base, headers, rare)]
             )
+            by_author = [
+                {"limit": PAGE, "author": f"reader-{random.randrange(1000)}"}
+                for _ in range(max(requests // 10, 10))
+            ]
+            rows.append(["held, author filter", *await latencies(client, base, headers, by_author)])
             every = [
                 {"limit": PAGE, "queue": "all", "cursor": random.choice(seeded)}
                 for _ in range(requests)

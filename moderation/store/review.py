@@ -163,10 +163,10 @@ def _merged(query: Query, replies: Sequence[Sequence[Any]], count: int) -> list[
 async def _read_matching(
     redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
 ) -> list[Found | None]:
-    """Like ``read``, but a thread filter or a search first drops ids cheaply: the thread
-    field, or the record's raw JSON (a superset of the body's text), is read alone first."""
-    search = _raw_search(query.q)
-    if not query.thread and search is None:
+    """Like ``read``, but a thread, search or host-id author filter first drops ids cheaply:
+    the thread field and the record's raw JSON (a superset check) are read alone first."""
+    search, author = _raw_search(query.q), _raw_author(query.author)
+    if not query.thread and search is None and author is None:
         return await read(redis, keys, ids)
     fields = await hmgets(redis, [keys.comment(i) for i in ids], ["thread", "rec"])
     wanted = [
@@ -174,9 +174,18 @@ async def _read_matching(
         for i, (thread, rec) in zip(ids, fields, strict=True)
         if (not query.thread or text(thread or b"") == query.thread)
         and (search is None or search in text(rec or b"").casefold())
+        and (author is None or author in (rec or b""))
     ]
     found = dict(zip(wanted, await read(redis, keys, wanted), strict=True))
     return [found.get(i) for i in ids]
+
+
+def _raw_author(key: str | None) -> bytes | None:
+    """An author key as the record's JSON spells it, when it is the host's own id (an email
+    or name key is a hash, not in the record); ``None`` when it cannot be looked for."""
+    if not key or key.startswith(("email-", "name-")) or not _raw_search(key):
+        return None
+    return msgspec.json.encode(key)
 
 
 def _raw_search(q: str | None) -> str | None:
