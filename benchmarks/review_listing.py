@@ -4,7 +4,10 @@ Seeds the records straight into Redis in pipelined batches (as the worker would 
 record, decision, one history line, a shared author hash), then calls
 ``GET /v1/sites/<site>/review?limit=50&cursor=<random id>`` on the app in-process (httpx
 ASGI transport: auth, three Redis round trips, JSON; no socket) and prints p50/p99. A second
-row times a thread filter that matches 1 item in 100, which has to scan.
+row times a thread filter that matches 1 item in 100, which has to scan; then a ``q=`` text
+search that matches every body, one that matches a single body (so it scans the full 5,000
+ids a page may look at), an author filter (1 in 1,000; ban-and-reject's scan), and the
+merged ``all`` queue.
 
     python benchmarks/review_listing.py [--held 100000] [--requests 300] [--redis-url URL]
 """
@@ -121,6 +124,29 @@ async def timed(url: str, site_id: str, seeded: list[str], requests: int) -> lis
                 for _ in range(max(requests // 10, 10))
             ]
             rows.append(["held, thread filter", *await latencies(client, base, headers, filtered)])
+            # A search reads every body it passes, up to the scan limit (5,000) per page.
+            search = [
+                {"limit": PAGE, "q": "BRIDGE OPENED", "cursor": random.choice(seeded)}
+                for _ in range(max(requests // 10, 10))
+            ]
+            rows.append(["held, q= (every body)", *await latencies(client, base, headers, search)])
+            rare = [
+                {"limit": PAGE, "q": f"Comment {random.randrange(len(seeded))}:"}
+                for _ in range(max(requests // 10, 10))
+            ]
+            rows.append(
+                ["held, q= rare (5,000 scanned)", *await latencies(client, base, headers, rare)]
+            )
+            by_author = [
+                {"limit": PAGE, "author": f"reader-{random.randrange(1000)}"}
+                for _ in range(max(requests // 10, 10))
+            ]
+            rows.append(["held, author filter", *await latencies(client, base, headers, by_author)])
+            every = [
+                {"limit": PAGE, "queue": "all", "cursor": random.choice(seeded)}
+                for _ in range(requests)
+            ]
+            rows.append(["all, page of 50", *await latencies(client, base, headers, every)])
     return rows
 
 

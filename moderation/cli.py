@@ -28,9 +28,9 @@ from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
 from moderation.metrics import Metrics
-from moderation.models import SITE_ID, Action
+from moderation.models import SITE_ID, Action, AuditAction
 from moderation.settings import Settings, SettingsError
-from moderation.store import audit, embedded
+from moderation.store import audit, embedded, token_audit
 from moderation.store.client import Redis, connect
 from moderation.store.keys import SiteKeys
 from moderation.store.sites import Sites
@@ -467,7 +467,9 @@ def run_tokens_create(settings: Settings, args: argparse.Namespace) -> int:
         known = Sites(redis, settings)
         if missing := [s for s in sites if await known.get(s, fresh=True) is None]:
             raise ModerationError(f"no site {missing[0]!r}")
-        return await Tokens(redis).create(args.name, role, sites)
+        token = await Tokens(redis).create(args.name, role, sites)
+        await token_audit.record(redis, settings.shards, AuditAction.TOKEN_CREATE, args.name, sites)
+        return token
 
     token = _with_redis(settings, create)
     _print({"name": args.name, "role": role, "sites": sites, "token": token})
@@ -480,7 +482,7 @@ def run_tokens_list(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_tokens_revoke(settings: Settings, args: argparse.Namespace) -> int:
-    if not _with_redis(settings, lambda r: Tokens(r).revoke(args.name)):
+    if not _with_redis(settings, lambda r: token_audit.revoke(r, settings.shards, args.name)):
         raise ModerationError(f"no token named {args.name!r}")
     _print({"revoked": args.name})
     return 0

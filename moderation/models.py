@@ -121,6 +121,7 @@ class ReviewQueue(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     QUEUED = "queued"
+    ALL = "all"  # every comment, whatever its status
 
 
 class Sort(enum.StrEnum):
@@ -216,6 +217,9 @@ class AuditAction(enum.StrEnum):
     DELETE = "delete"  # the host deleted the comment
     ERASURE = "erasure"  # a reader's personal data was erased (``store/erasure.py``)
     IMPORT = "import"  # comments were imported from another system (``store/imports.py``)
+    POLICY = "policy"  # an admin changed the site's policy
+    TOKEN_CREATE = "token_create"  # noqa: S105 (an audit action, not a secret): a moderator token covering the site was created
+    TOKEN_REVOKE = "token_revoke"  # noqa: S105 (as above) ... or revoked
 
 
 class Span(msgspec.Struct, frozen=True):

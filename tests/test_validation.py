@@ -84,4 +84,4 @@ def test_a_bad_id_in_a_list_is_reported_in_words() -> None:
 def test_an_empty_bulk_filter_is_reported_on_the_filter() -> None:
     """``filter: {}`` is one error on ``filter``, saying what to name."""
     errors = _errors(BulkVerdict, {"action": "reject", "filter": {}})
-    assert errors == {"filter": "name at least a queue, thread, author or reason"}
+    assert errors == {"filter": "name at least a queue, thread, author, reason, q or dates"}

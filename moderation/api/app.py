@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from moderation.api import (
     comments,
+    console,
     endpoints,
     events,
     health,
@@ -29,7 +30,17 @@ from moderation.api import (
 from moderation.api.access import AccessLog
 from moderation.api.middleware import Hardening
 from moderation.api.problems import HANDLERS
-from moderation.api.review import audit, authors, decisions, policy, privacy, queue, site
+from moderation.api.review import (
+    audit,
+    authors,
+    decisions,
+    me,
+    policy,
+    preview,
+    privacy,
+    queue,
+    site,
+)
 from moderation.api.state import Resources
 from moderation.metrics import Metrics
 from moderation.settings import Settings
@@ -83,6 +94,11 @@ ROUTES = [
     Route(f"{SITE}/comments/{{comment_id}}", host.delete_comment, methods=["DELETE"]),
     Route(f"{SITE}/threads/{{thread_id}}", host.change_thread, methods=["POST"]),
     Route(SITE, site.patch_site, methods=["PATCH"]),
+    Route(f"{SITE}/policy/preview", preview.preview, methods=["POST"]),
+    # The moderators' console (``api/console.py``) and who a token is, for its sign-in.
+    Route("/v1/me", me.whoami, methods=["GET"]),
+    Route("/console/", console.page, methods=["GET"]),
+    Route("/console/{asset}", console.asset, methods=["GET"]),
 ]
 
 

@@ -36,12 +36,18 @@ async def host_site(request: Request) -> tuple[Resources, Site]:
     return resources, site
 
 
-async def authorise(request: Request, role: Role) -> tuple[Resources, Site, Token]:
-    """The site in the path, if the bearer token covers it and its role may act there."""
+async def moderator(request: Request) -> tuple[Resources, Token]:
+    """The bearer's moderator token, whatever site it covers."""
     resources: Resources = request.state.resources
     token = await Tokens(resources.redis).get(bearer(request))
     if token is None:
         raise Unauthorized("the moderator token is not valid", headers=_CHALLENGE)
+    return resources, token
+
+
+async def authorise(request: Request, role: Role) -> tuple[Resources, Site, Token]:
+    """The site in the path, if the bearer token covers it and its role may act there."""
+    resources, token = await moderator(request)
     site_id = request.path_params["site_id"]
     site = await resources.sites.get(site_id) if site_id in token.sites else None
     if site is None:

@@ -117,6 +117,7 @@ PATH_PARAMS = {
     "author_key": AuthorKey,
     "endpoint_id": EndpointId,
     "digest": Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{16}$", description="widget hash")],
+    "asset": Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9-]{1,40}\.(js|css)$")],
 }
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import msgspec
 
 from moderation.models import (
+    MAX_COMMENT_CHARS,
     AuditEntry,
     Comment,
     CommentId,
@@ -22,16 +23,23 @@ from moderation.models import (
     ReviewQueue,
     Sort,
     Standing,
+    StandingChange,
     Status,
     Thread,
     ThreadId,
+    Timestamp,
     Verb,
+    text,
 )
 from moderation.store.reports import MAX_TEXT, Report
+from moderation.store.tokens import Role
 from moderation.validation import FieldError
 
 Note = Annotated[str, msgspec.Meta(max_length=2_000)]
 Filter = Annotated[str, msgspec.Meta(max_length=200)]
+Search = Annotated[
+    str, msgspec.Meta(max_length=200, description="a substring of the body, any case")
+]
 
 
 PageSize = Annotated[int, msgspec.Meta(ge=1, le=100, description="1 to 100")]
@@ -65,6 +73,9 @@ class ReviewQuery(msgspec.Struct, frozen=True):
     thread: ThreadId | None = None
     author: Filter | None = None
     reason: Filter | None = None
+    q: Search | None = None
+    since: Timestamp | None = None  # received at or after
+    before: Timestamp | None = None  # received before
     sort: Sort = Sort.OLDEST
     limit: PageSize = 50
     cursor: CommentId | None = None
@@ -100,11 +111,15 @@ class BulkFilter(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     thread: ThreadId | None = None
     author: Filter | None = None
     reason: Filter | None = None
+    q: Search | None = None
+    since: Timestamp | None = None
+    before: Timestamp | None = None
 
     def __post_init__(self) -> None:
         # An empty filter would silently mean "the whole held queue": it must say so.
-        if self.queue is msgspec.UNSET and not (self.thread or self.author or self.reason):
-            raise ValueError("name at least a queue, thread, author or reason")
+        narrowed = self.thread or self.author or self.reason or self.q
+        if self.queue is msgspec.UNSET and not (narrowed or self.since or self.before):
+            raise ValueError("name at least a queue, thread, author, reason, q or dates")
 
 
 MAX_BULK = 500
@@ -118,6 +133,11 @@ class BulkVerdict(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     note: Note = ""
     ids: Annotated[list[CommentId], msgspec.Meta(min_length=1, max_length=MAX_BULK)] | None = None
     filter: BulkFilter | None = None
+    dry_run: bool = False  # answer what would change, change nothing
+    # The versions the moderator previewed: any other version is skipped, not decided.
+    versions: Annotated[dict[CommentId, int], msgspec.Meta(max_length=MAX_BULK)] | None = None
+    # The preview's time: comments received or decided after it are skipped, not decided.
+    as_of: Timestamp | None = None
 
     def __post_init__(self) -> None:
         if (self.ids is None) == (self.filter is None):
@@ -126,6 +146,14 @@ class BulkVerdict(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     @property
     def verdict(self) -> Verdict:
         return Verdict(self.action, self.reason, self.note)
+
+
+class PreviewIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A comment to try against the site's policy, or against it with ``policy`` changes."""
+
+    body: Annotated[str, text(MAX_COMMENT_CHARS)]
+    author: Annotated[str, text(100)] = "Pratinjau"
+    policy: dict[str, Any] | None = None  # fields to change, as ``PATCH …/policy`` takes them
 
 
 class ReportIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -169,6 +197,14 @@ class AuthorView(StandingView, frozen=True):
     history: list[AuditEntry] = []
 
 
+class StandingRequest(StandingChange, frozen=True, forbid_unknown_fields=True):
+    """A standing change; ``reject_comments`` also rejects the author's held and published
+    comments in the same call (a moderator's "ban and reject")."""
+
+    reject_comments: bool = False
+    reason: Reason = Reason.SPAM  # of those rejections
+
+
 class ReviewAuthor(msgspec.Struct, frozen=True):
     name: str
     key: str
@@ -181,6 +217,15 @@ class Reports(msgspec.Struct, frozen=True):
     count: int
     reasons: dict[str, int]
     items: list[Report]
+
+
+class Parent(msgspec.Struct, frozen=True):
+    """The comment a reply answers, as much as a moderator needs for context."""
+
+    id: str
+    author: str
+    body: str
+    status: Status
 
 
 class ReviewItem(msgspec.Struct, frozen=True):
@@ -205,12 +250,21 @@ class ReviewItem(msgspec.Struct, frozen=True):
     decided_at: str | None
     reports: Reports
     history: list[AuditEntry]
+    parent: Parent | None = None  # the comment this one replies to
 
 
 class ReviewPage(msgspec.Struct, frozen=True):
     items: list[ReviewItem]
     next_cursor: str | None
     counts: dict[str, int]
+
+
+class Preview(msgspec.Struct, frozen=True):
+    """What the pipeline would decide, with every finding (spans in code points)."""
+
+    status: Status
+    reasons: list[Finding]
+    masked_body: str | None
 
 
 class Decided(msgspec.Struct, frozen=True):
@@ -226,6 +280,8 @@ class Outcome(enum.StrEnum):
     UNCHANGED = "unchanged"  # already there (a retried bulk call is not redone)
     CONFLICT = "conflict"  # changed meanwhile; ``status`` and ``version`` say how it is now
     NOT_FOUND = "not_found"
+    WOULD_CHANGE = "would_change"  # a dry run: this one would be decided
+    SKIPPED = "skipped"  # received, decided or at another version since the preview
 
 
 class BulkOutcome(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -236,7 +292,31 @@ class BulkOutcome(msgspec.Struct, frozen=True, omit_defaults=True):
 
 
 class BulkAnswer(msgspec.Struct, frozen=True):
+    """Per id what the bulk decision did (or, in a dry run, would do), and how many changed."""
+
     results: list[BulkOutcome]
+    changed: int = 0  # decided (or, in a dry run, would be)
+    skipped: int = 0  # left alone as changed since the preview
+    dry_run: bool = False
+
+
+class AuthorChanged(AuthorView, frozen=True):
+    """The author's standing after the change, and what happened to each rejected comment."""
+
+    results: list[BulkOutcome] = []
+
+
+class SiteRef(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+
+
+class Me(msgspec.Struct, frozen=True):
+    """The token's holder, role and sites (those that still exist)."""
+
+    name: str
+    role: Role
+    sites: list[SiteRef]
 
 
 class AuditPage(msgspec.Struct, frozen=True):
@@ -264,3 +344,4 @@ class Problem(msgspec.Struct, frozen=True, omit_defaults=True):
     errors: list[FieldError] | None = None
     comment_id: str | None = None
     current: dict[str, Any] | None = None
+    decided_by: str | None = None  # a 409 on a decision: who decided first

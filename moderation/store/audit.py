@@ -43,6 +43,11 @@ def matches(entry: Entry, comment: str | None, actor: str | None) -> bool:
     return (comment is None or entry.comment == comment) and (actor is None or entry.actor == actor)
 
 
+async def append(redis: Redis, keys: SiteKeys, entry: Entry) -> str:
+    """Audit an action that touches no comment or author (policy, tokens); its id."""
+    return text(await redis.xadd(keys.audit, {"e": encode(entry), "v": 0}))
+
+
 async def entries(redis: Redis, keys: SiteKeys, after: str | None = None) -> AsyncIterator[Entry]:
     """Every entry after stream id ``after``, oldest first, read in chunks."""
     start = f"({after}" if after else "-"

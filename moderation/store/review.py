@@ -21,12 +21,15 @@ from moderation.store.reports import Report
 from moderation.store.scripts import ITEMS, Call, hmgets
 
 MAX_PAGE = 100
+MAX_Q = 200  # a search is a substring scan over at most ``SCAN_LIMIT`` bodies
 _decode_report = msgspec.json.Decoder(Report).decode
 SCAN_CHUNK = 200
 SCAN_LIMIT = 5_000  # ids a filtered page may look at before it returns what it found
 
 
-QUEUES = tuple(ReviewQueue)  # in the order moderators' screens list them
+# The stored queues, in the order moderators' screens list them; "all" merges the statuses.
+QUEUES = tuple(q for q in ReviewQueue if q is not ReviewQueue.ALL)
+STATUSES = (ReviewQueue.HELD, ReviewQueue.APPROVED, ReviewQueue.REJECTED, ReviewQueue.QUEUED)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -35,6 +38,9 @@ class Query:
     thread: str | None = None
     author: str | None = None
     reason: str | None = None
+    q: str | None = None  # a substring of the body, any case (``MAX_Q`` characters at most)
+    since: str | None = None  # received at or after (RFC 3339 UTC, as stored)
+    before: str | None = None  # received before
     newest_first: bool = False
     limit: int = 50
     cursor: str | None = None
@@ -44,7 +50,9 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.thread or self.author or self.reason)
+        return bool(
+            self.thread or self.author or self.reason or self.q or self.since or self.before
+        )
 
 
 def queue_key(keys: SiteKeys, queue: ReviewQueue) -> str:
@@ -69,6 +77,12 @@ def _range(key: str, query: Query, cursor: str | None, count: int) -> dict[str, 
 
 def _matches(query: Query, item: Found) -> bool:
     comment = item.stored.comment
+    if query.q and query.q.casefold() not in comment.body.casefold():
+        return False
+    if query.since and comment.received_at < query.since:
+        return False
+    if query.before and comment.received_at >= query.before:
+        return False
     if query.thread and comment.thread.id != query.thread:
         return False
     if query.author and comment.author.key != query.author:
@@ -91,12 +105,13 @@ async def page(
     """
     pipe = redis.pipeline(transaction=False)
     size = SCAN_CHUNK if query.filtered else query.limit + 1
-    pipe.zrange(**_range(queue_key(keys, query.queue), query, query.cursor, size))
+    ranges = _ranges(pipe, keys, query, query.cursor, size)
     for queue in QUEUES:
         pipe.zcard(queue_key(keys, queue))
-    first, *sizes = await pipe.execute()
-    counts = dict(zip(QUEUES, sizes, strict=True))
-    ids = [text(member) for member in first]
+    replies = await pipe.execute()
+    counts = dict(zip(QUEUES, replies[ranges:], strict=True))
+    counts[ReviewQueue.ALL] = sum(counts[q] for q in STATUSES)
+    ids = _merged(query, replies[:ranges], size)
     if query.filtered:
         found, cursor = await _scan(redis, keys, query, ids)
     else:
@@ -124,22 +139,61 @@ async def _scan(
             return matched, None
         if seen >= SCAN_LIMIT:
             return matched, cursor
-        key = queue_key(keys, query.queue)
-        ids = [text(m) for m in await redis.zrange(**_range(key, query, cursor, SCAN_CHUNK))]
+        pipe = redis.pipeline(transaction=False)
+        ranges = _ranges(pipe, keys, query, cursor, SCAN_CHUNK)
+        ids = _merged(query, (await pipe.execute())[:ranges], SCAN_CHUNK)
+
+
+def _ranges(pipe: Any, keys: SiteKeys, query: Query, cursor: str | None, count: int) -> int:
+    """Queue the ZRANGEs of the query's queue (one, or each status for "all"); how many."""
+    queues = STATUSES if query.queue is ReviewQueue.ALL else (query.queue,)
+    for queue in queues:
+        pipe.zrange(**_range(queue_key(keys, queue), query, cursor, count))
+    return len(queues)
+
+
+def _merged(query: Query, replies: Sequence[Sequence[Any]], count: int) -> list[str]:
+    """The first ``count`` ids of the ranges in queue order (ids sort by time)."""
+    if len(replies) == 1:
+        return [text(m) for m in replies[0]]
+    merged = sorted({text(m) for reply in replies for m in reply}, reverse=query.newest_first)
+    return merged[:count]
 
 
 async def _read_matching(
     redis: Redis, keys: SiteKeys, query: Query, ids: list[str]
 ) -> list[Found | None]:
-    """Like ``read``, but a thread filter first drops other threads' ids cheaply."""
-    if not query.thread:
+    """Like ``read``, but a thread, search or host-id author filter first drops ids cheaply:
+    the thread field and the record's raw JSON (a superset check) are read alone first."""
+    search, author = _raw_search(query.q), _raw_author(query.author)
+    if not query.thread and search is None and author is None:
         return await read(redis, keys, ids)
-    threads = await hmgets(redis, [keys.comment(i) for i in ids], ["thread"])
+    fields = await hmgets(redis, [keys.comment(i) for i in ids], ["thread", "rec"])
     wanted = [
-        i for i, (thread,) in zip(ids, threads, strict=True) if text(thread or b"") == query.thread
+        i
+        for i, (thread, rec) in zip(ids, fields, strict=True)
+        if (not query.thread or text(thread or b"") == query.thread)
+        and (search is None or search in text(rec or b"").casefold())
+        and (author is None or author in (rec or b""))
     ]
     found = dict(zip(wanted, await read(redis, keys, wanted), strict=True))
     return [found.get(i) for i in ids]
+
+
+def _raw_author(key: str | None) -> bytes | None:
+    """An author key as the record's JSON spells it, when it is the host's own id (an email
+    or name key is a hash, not in the record); ``None`` when it cannot be looked for."""
+    if not key or key.startswith(("email-", "name-")) or not _raw_search(key):
+        return None
+    return msgspec.json.encode(key)
+
+
+def _raw_search(q: str | None) -> str | None:
+    """``q`` as it can be looked for in the record's JSON, or ``None`` when it cannot: JSON
+    escapes quotes, backslashes and control characters, so those need the decoded body."""
+    if not q or any(c in '"\\' or ord(c) < 0x20 for c in q):
+        return None
+    return q.casefold()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -69,8 +69,10 @@ class Tokens:
         records = await self._redis.hvals(keys.TOKENS)
         return sorted((_decode(raw) for raw in records), key=lambda t: t.name)
 
-    async def revoke(self, name: str) -> bool:
+    async def revoke(self, name: str) -> Token | None:
+        """Revoke the token named ``name``; the token revoked, or ``None`` if there was none."""
         for digest, raw in (await self._redis.hgetall(keys.TOKENS)).items():
-            if _decode(raw).name == name:
-                return bool(await self._redis.hdel(keys.TOKENS, digest))
-        return False
+            token = _decode(raw)
+            if token.name == name and await self._redis.hdel(keys.TOKENS, digest):
+                return token
+        return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import msgspec
 from starlette.background import BackgroundTask
@@ -20,6 +20,7 @@ from moderation import clock
 from moderation.api.auth import authorise
 from moderation.api.http import NO_STORE, decode, json_response, private, read_body
 from moderation.api.openapi import Security, operation
+from moderation.api.review.queue import utc
 from moderation.api.schemas import (
     MAX_BULK,
     BulkAnswer,
@@ -129,9 +130,11 @@ async def decide_one(request: Request) -> Response:
     [result], applied = await apply(resources, keys, [change])
     await teach(resources, keys, applied)
     if result.outcome is not Applies.OK:
+        now = await resources.store.get(keys, comment_id)
         raise Conflict(
             "the comment changed since you reviewed it",
             current={"status": result.status, "version": result.version},
+            decided_by=now.decision.decided_by if now and now.decision else None,
         )
     return private(Decided(comment_id, change.new, result.version))
 
@@ -148,10 +151,18 @@ async def decide_bulk(request: Request) -> Response:
     wanted = decode(BulkVerdict, await read_body(request, resources.settings.max_body_bytes))
     keys = resources.sites.keys_for(site.id)
     ids = await _bulk_ids(resources, keys, wanted)
-    results, applied = await bulk(resources, keys, ids, wanted.verdict, token)
+    expect = Expected(wanted.versions, utc(wanted.as_of), wanted.dry_run)
+    results, applied = await bulk(resources, keys, ids, wanted.verdict, token, expect)
+    changed = {Outcome.OK, Outcome.WOULD_CHANGE}
+    answer = BulkAnswer(
+        results,
+        changed=sum(r.outcome in changed for r in results),
+        skipped=sum(r.outcome is Outcome.SKIPPED for r in results),
+        dry_run=wanted.dry_run,
+    )
     # Learning costs a few ms of CPU per comment: after the answer, not before it.
     return json_response(
-        BulkAnswer(results),
+        answer,
         headers=NO_STORE,
         background=BackgroundTask(teach, resources, keys, applied),
     )
@@ -162,7 +173,11 @@ async def _bulk_ids(resources: Resources, keys: SiteKeys, wanted: BulkVerdict) -
     if wanted.ids is not None:
         return list(dict.fromkeys(wanted.ids))
     assert wanted.filter is not None  # BulkVerdict holds one or the other
-    query = _query(wanted.filter)
+    return await matching(resources, keys, _query(wanted.filter))
+
+
+async def matching(resources: Resources, keys: SiteKeys, query: review.Query) -> list[str]:
+    """The ids of the first ``MAX_BULK`` items a queue query finds."""
     found: list[str] = []
     while len(found) < MAX_BULK:
         items, cursor, _ = await review.page(resources.redis, keys, query)
@@ -179,13 +194,39 @@ def _query(wanted: BulkFilter) -> review.Query:
         thread=wanted.thread,
         author=wanted.author,
         reason=wanted.reason,
+        q=wanted.q,
+        since=utc(wanted.since),
+        before=utc(wanted.before),
         newest_first=False,
         limit=review.MAX_PAGE,
     )
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Expected:
+    """What a bulk call previewed: versions by id and/or the preview's time (UTC text)."""
+
+    versions: Mapping[str, int] | None = None
+    as_of: str | None = None
+    dry_run: bool = False
+
+    def skips(self, stored: Stored) -> bool:
+        """Changed since the preview: another version, or received or decided after it."""
+        if self.versions is not None and self.versions.get(stored.comment.id) != stored.version:
+            return True
+        if self.as_of is None:
+            return False
+        decided = stored.decision.decided_at if stored.decision else ""
+        return max(stored.comment.received_at, decided) > self.as_of
+
+
 async def bulk(
-    resources: Resources, keys: SiteKeys, ids: Sequence[str], verdict: Verdict, token: Token
+    resources: Resources,
+    keys: SiteKeys,
+    ids: Sequence[str],
+    verdict: Verdict,
+    token: Token,
+    expect: Expected = Expected(),
 ) -> tuple[list[BulkOutcome], list[Transition]]:
     """One answer per id. A retry finds the done ones at their target: "unchanged", not redone."""
     if not ids:
@@ -201,6 +242,14 @@ async def bulk(
         elif stored.status is verdict.action.target and open_reports is None:
             results[comment_id] = BulkOutcome(
                 comment_id, Outcome.UNCHANGED, stored.status, stored.version
+            )
+        elif expect.skips(stored):
+            results[comment_id] = BulkOutcome(
+                comment_id, Outcome.SKIPPED, stored.status, stored.version
+            )
+        elif expect.dry_run:
+            results[comment_id] = BulkOutcome(
+                comment_id, Outcome.WOULD_CHANGE, stored.status, stored.version
             )
         else:
             changes.append(transition(stored, verdict, token.actor, stored.version))

@@ -55,6 +55,7 @@ async def test_approved_and_rejected_queues_follow_decisions(
         "approved": 1,
         "rejected": 1,
         "queued": 0,
+        "all": 2,
     }
 
 
