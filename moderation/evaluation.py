@@ -12,6 +12,7 @@ import collections
 import csv
 import dataclasses
 import enum
+import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -160,17 +161,8 @@ def evaluate(
     site: str = "eval",
 ) -> Report:
     report = Report()
-    thread, author = Thread(id="eval"), Author(name="eval")
     for n, (text, label) in enumerate(rows):
-        comment = Comment(
-            id=f"eval-{n}",
-            site=site,
-            thread=thread,
-            author=author,
-            body=text,
-            created_at=_AT,
-            received_at=_AT,
-        )
+        comment = _comment(n, text, site)
         start = time.perf_counter()
         decision = pipeline(Context(comment=comment, policy=policy), _AT)
         report.seconds += time.perf_counter() - start
@@ -181,6 +173,18 @@ def evaluate(
         report.rules.update({f.rule for f in acting})
         report.filters.update({(f.filter, is_positive) for f in acting})
     return report
+
+
+def _comment(n: int, text: str, site: str) -> Comment:
+    return Comment(
+        id=f"eval-{n}",
+        site=site,
+        thread=Thread(id="eval"),
+        author=Author(name="eval"),
+        body=text,
+        created_at=_AT,
+        received_at=_AT,
+    )
 
 
 def render(report: Report, top: int = 10) -> str:
@@ -206,4 +210,89 @@ def render(report: Report, top: int = 10) -> str:
     lines += ["", f"{'top rules':<40}{'rows':>10}"]
     lines += [f"{rule:<40}{hits:>10,}" for rule, hits in d["top_rules"].items()]
     lines += ["", f"{d['comments_per_second']:,.0f} comments/s (pipeline only, one core)"]
+    return "\n".join(lines)
+
+
+# The adversarial suite (``benchmarks/data/adversarial``): JSONL rows of text, label and the
+# trick family they try. A spam row is caught when held or rejected; an abusive row when it is
+# not published as written (masked counts, and is shown apart); a clean row when published as is.
+class Label(enum.StrEnum):
+    SPAM = "spam"
+    ABUSIVE = "abusive"
+    CLEAN = "clean"
+
+
+@dataclasses.dataclass
+class SuiteReport:
+    # (category, label) -> outcome -> rows
+    outcomes: dict[tuple[str, str], collections.Counter[str]] = dataclasses.field(
+        default_factory=dict
+    )
+    misses: list[tuple[str, str, str, str]] = dataclasses.field(default_factory=list)
+
+    def add(self, category: str, label: Label, text: str, outcome: Outcome) -> None:
+        self.outcomes.setdefault((category, label), collections.Counter())[outcome] += 1
+        if not suite_right(label, outcome):
+            self.misses.append((category, label, outcome, text))
+
+    def right(self, key: tuple[str, str]) -> int:
+        label = Label(key[1])
+        return sum(n for o, n in self.outcomes[key].items() if suite_right(label, Outcome(o)))
+
+    def totals(self) -> dict[str, tuple[int, int]]:
+        """label -> (right, rows) over every category."""
+        out: dict[str, tuple[int, int]] = {}
+        for label in Label:
+            keys = [k for k in self.outcomes if k[1] == label]
+            out[label] = (
+                sum(self.right(k) for k in keys),
+                sum(sum(self.outcomes[k].values()) for k in keys),
+            )
+        return out
+
+
+def suite_right(label: Label, outcome: Outcome) -> bool:
+    if label is Label.CLEAN:
+        return outcome is Outcome.APPROVED
+    if label is Label.SPAM:
+        return outcome in (Outcome.HELD, Outcome.REJECTED)
+    return outcome is not Outcome.APPROVED
+
+
+def read_suite(path: Path) -> Iterator[tuple[str, Label, str]]:
+    """``(text, label, category)`` per JSONL line."""
+    with path.open(encoding="utf-8") as file:
+        for n, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("label") not in set(Label):
+                raise ValueError(f"{path}:{n}: label must be one of {', '.join(Label)}")
+            yield str(row["text"]), Label(row["label"]), str(row.get("category", "-"))
+
+
+def evaluate_suite(
+    rows: Iterable[tuple[str, Label, str]], pipeline: Pipeline, policy: Policy
+) -> SuiteReport:
+    report = SuiteReport()
+    for n, (text, label, category) in enumerate(rows):
+        decision = pipeline(Context(comment=_comment(n, text, "eval"), policy=policy), _AT)
+        report.add(category, label, text, outcome(decision))
+    return report
+
+
+def render_suite(report: SuiteReport, misses: bool = False) -> str:
+    lines = [f"{'category':<22}{'label':<9}{'rows':>6}{'right':>7}{'masked':>8}"]
+    for key in sorted(report.outcomes):
+        counts = report.outcomes[key]
+        lines.append(
+            f"{key[0]:<22}{key[1]:<9}{sum(counts.values()):>6}{report.right(key):>7}"
+            f"{counts[Outcome.APPROVED_MASKED]:>8}"
+        )
+    lines.append("")
+    for label, (right, rows) in report.totals().items():
+        word = "kept" if label is Label.CLEAN else "caught"
+        lines.append(f"{label:<9}{word} {right} of {rows}")
+    if misses:
+        lines += ["", *(f"{c}/{lab} -> {o}: {t}" for c, lab, o, t in report.misses)]
     return "\n".join(lines)
