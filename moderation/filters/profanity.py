@@ -85,8 +85,11 @@ AIMED = frozenset(
         "you",
         "ur",
         "your",
-        "dancok",
         "awakmu",
+        "hey",
+        "hei",
+        "oi",
+        "woi",
     ]
 )
 NEGATION = frozenset(["not", "never", "no", "bukan", "tidak", "ora"])
