@@ -39,6 +39,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         :n
     ],  # bold "fuck"
     "stars": lambda n: ("f*" * (n // 2 + 1))[:n],
+    # Issue 14's evasion views: each must stay linear too.
+    "spread phrase, two gaps": lambda n: ("s l o t   " * (n // 10 + 1))[:n],
+    "spelled-out dots": lambda n: ("a (dot) " * (n // 8 + 1))[:n],
+    "digit-like run": lambda n: ("0 8 l 2 o " * (n // 10 + 1))[:n],
+    "spelled digits": lambda n: ("nol delapan " * (n // 12 + 1))[:n],
+    "emoji inside words": lambda n: ("a\U0001f436" * (n // 2 + 1))[:n],
+    "threat words": lambda n: ("tak bakar omahmu " * (n // 17 + 1))[:n],
+    "topic cues": lambda n: ("rabies anjing gacor murai " * (n // 25 + 1))[:n],
 }
 
 

@@ -26,7 +26,7 @@ from moderation.api.app import create_app
 from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
-from moderation.models import SITE_ID, Action
+from moderation.models import SITE_ID, Action, FilterName
 from moderation.settings import Settings, SettingsError
 from moderation.store import audit, embedded
 from moderation.store.client import Redis, connect
@@ -146,6 +146,18 @@ def _eval_arguments(sub: argparse.ArgumentParser) -> None:
         help="FILE is an adversarial suite (JSONL: text, label, category): per-category figures",
     )
     sub.add_argument("--misses", action="store_true", help="with --suite: list every wrong row")
+    sub.add_argument(
+        "--calibration",
+        action="store_true",
+        help="print the reliability curve of one filter's scores instead of the confusion",
+    )
+    sub.add_argument(
+        "--filter",
+        type=FilterName,
+        default=FilterName.SPAM,
+        choices=[FilterName.SPAM, FilterName.PROFANITY, FilterName.ABUSE],
+        help="with --calibration: whose scores (default spam)",
+    )
     sub.add_argument("--positive", default="1", help="the label value of a bad row (default 1)")
     sub.add_argument("--site", type=_site_id, help="use this site's policy (needs the store)")
     sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -398,6 +410,10 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     )
     pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
     try:
+        if args.calibration:
+            curve = evaluation.calibrate(rows, args.positive, pipeline, policy, args.filter)
+            print(evaluation.render_calibration(curve))
+            return 0
         report = evaluation.evaluate(rows, args.positive, pipeline, policy, args.site or "eval")
     except (OSError, csv.Error, ValueError) as exc:  # unreadable file, bad CSV, no such column
         raise ModerationError(f"eval {args.file}: {exc}") from exc

@@ -179,3 +179,17 @@ async def test_eval_suite_prints_figures_per_trick_family(
     assert code == 0
     assert "abusive  caught 1 of 1" in out
     assert "clean    kept 1 of 1" in out
+
+
+async def test_eval_calibration_prints_a_reliability_curve(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval --calibration`` bins the spam scores and prints each bin's share of spam."""
+    data = tmp_path / "labelled.csv"
+    rows = ["text,spam", "slot gacor maxwin wa 0812-3456-7890,1", "terima kasih pak bupati,0"]
+    data.write_text("\n".join(rows) + "\n")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "spam"]
+    code, out = await cli(capsys, *argv, "--calibration")
+    assert code == 0
+    assert "0.9-1.0" in out
+    assert "rows 2" in out
