@@ -201,8 +201,9 @@ def _letters(
 def _unspread(m: re.Match[str]) -> tuple[int, int, str, list[int]]:
     """A run of spaced-out letters as words: the run's usual separator joins letters, and a
     different one (wider, or another kind: ``j-u-d-i o-n-l-i-n-e``) parts words."""
-    letters = list(_LETTER.finditer(m.group()))
-    gaps = [m.group()[a.end() : b.start()] for a, b in itertools.pairwise(letters)]
+    run = m.group()  # once: each call copies the run, which may be the whole comment
+    letters = list(_LETTER.finditer(run))
+    gaps = [run[a.end() : b.start()] for a, b in itertools.pairwise(letters)]
     usual = collections.Counter(gaps).most_common(1)[0][0]
     out, kept = [letters[0].group()], [m.start() + letters[0].start()]
     for gap, letter in zip(gaps, letters[1:], strict=True):

@@ -9,11 +9,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 from importlib import resources
+from typing import TypeVar
 
 from moderation.filters.automaton import Automaton
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, Span
 
+V = TypeVar("V")
 _TOKEN = re.compile(r"[^\W_]+")
 # Letters then a short number or a gambling suffix: alexis17, weton88, visi4d, pulauwin.
 _BRAND_SHAPE = re.compile(
@@ -73,8 +75,7 @@ class SpamLexicon:
             ]
         findings = [
             self._finding(f"lexicon:{category}", score, text.span(s, e), (key,))
-            for s, e, key, (category, score) in found
-            if not any(o[0] <= s and e <= o[1] and (o[0], o[1]) != (s, e) for o in found)
+            for s, e, key, (category, score) in _outermost(found)
         ]
         disguised = [f.spans[0] for f in findings if _disguised(f.spans[0].text, f.detail)]
         if disguised:
@@ -126,6 +127,17 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str, V]]:
+    """The matches not inside a longer one, in one sweep (sorted by start, longest first)."""
+    out = []
+    reach = -1
+    for match in sorted(found, key=lambda m: (m[0], -m[1])):
+        if match[1] > reach:
+            out.append(match)
+            reach = match[1]
+    return out
 
 
 def _disguised(original: str, phrase: str) -> bool:
