@@ -64,6 +64,16 @@ def _second_person(token: str) -> bool:
     )
 
 
+# Indonesian "tak" is "not" before a modal ("tak akan"), Javanese "I will" before a verb.
+_TAK_NOT = frozenset(["akan", "mau", "bakal", "pernah", "bisa", "ingin"])
+
+
+def _negated(before: list[str], negation: frozenset[str]) -> bool:
+    if any(w in negation for w in before):
+        return True
+    return any(a == "tak" and b in _TAK_NOT for a, b in itertools.pairwise(before))
+
+
 class AbuseFilter:
     name = FilterName.ABUSE
     version = VERSION
@@ -91,7 +101,7 @@ class AbuseFilter:
             window = range(max(0, i - WINDOW), min(len(words), i + WINDOW + 1))
             aimed = [k for k in window if _second_person(words[k])]
             intent = [k for k in window if k < i and words[k] in vocabulary["intent"]]
-            negated = any(w in vocabulary["negation"] for w in words[max(0, i - 3) : i])
+            negated = _negated(words[max(0, i - 3) : i], vocabulary["negation"])
             if aimed and (intent or forms[word]) and not negated:
                 first, last = min([i, *aimed, *intent]), max([i, *aimed])
                 start, end = tokens[first].start(), tokens[last].end()

@@ -76,3 +76,11 @@ def test_mild_english_words_not_aimed_at_anyone_pass(body: str) -> None:
 def test_east_javanese_swearing_is_flagged(body: str) -> None:
     """East-Javanese swearing is in the pack."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body", ["aku tak akan bunuh kamu", "kami tidak akan membakar rumahmu", "I will never hurt you"]
+)
+def test_negated_intent_is_no_threat(body: str) -> None:
+    """ "tak akan", "tidak akan" and "never" before the harm verb negate it."""
+    assert verdict(body) is Outcome.APPROVED
