@@ -55,7 +55,7 @@ class Topics:
         self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
         self.view = view
         self.at: dict[Topic, list[int]] = {}
-        for start, topic in kept:
+        for start, topic in sorted(kept):
             self.at.setdefault(Topic(topic), []).append(self.token_at(start))
 
     def token_at(self, offset: int) -> int:
@@ -69,8 +69,9 @@ class Topics:
         """Whether ``topic`` is cued within ``WINDOW`` tokens of letters-view ``offset``."""
         if topic not in self.at:
             return False
-        here = self.token_at(offset)
-        return any(abs(here - t) <= WINDOW for t in self.at[topic])
+        here, cued = self.token_at(offset), self.at[topic]  # cued: ascending
+        i = bisect.bisect_left(cued, here - WINDOW)
+        return i < len(cued) and cued[i] <= here + WINDOW
 
 
 @functools.lru_cache(maxsize=256)
