@@ -39,6 +39,15 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         :n
     ],  # bold "fuck"
     "stars": lambda n: ("f*" * (n // 2 + 1))[:n],
+    # Issue 14's evasion views: each must stay linear too.
+    "spread phrase, two gaps": lambda n: ("s l o t   " * (n // 10 + 1))[:n],
+    "spelled-out dots": lambda n: ("a (dot) " * (n // 8 + 1))[:n],
+    "digit-like run": lambda n: ("0 8 l 2 o " * (n // 10 + 1))[:n],
+    "spelled digits": lambda n: ("nol delapan " * (n // 12 + 1))[:n],
+    "emoji inside words": lambda n: ("a\U0001f436" * (n // 2 + 1))[:n],
+    "threat words": lambda n: ("tak bakar omahmu " * (n // 17 + 1))[:n],
+    "many lexicon phrases": lambda n: ("slot gacor maxwin " * (n // 18 + 1))[:n],
+    "topic cues": lambda n: ("rabies anjing gacor murai " * (n // 25 + 1))[:n],
 }
 
 
@@ -83,6 +92,9 @@ def main() -> None:
     pipelines = {
         "Pipeline.default()": Pipeline.default(),
         "profanity only": Pipeline([ProfanityFilter.default()]),
+        # The bare baseline: normalisation and the decision with no filter, on the same
+        # (shared, loaded) machine in the same run, so figures compare across runs.
+        "bare (no filter)": Pipeline([]),
     }
     rows: list[list[object]] = []
     for chars in (200, 2000):
@@ -94,7 +106,7 @@ def main() -> None:
             )
     table("Comments per second, one core", ["pipeline", "chars", "comments", "per second"], rows)
 
-    for name, pipeline in pipelines.items():
+    for name, pipeline in list(pipelines.items())[:2]:
         table(
             f"Adversarial input through {name} (linear: ratio near 10)",
             ["input", "small", "s", "10x larger s", "ratio"],

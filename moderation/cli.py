@@ -28,7 +28,7 @@ from moderation.errors import ModerationError
 from moderation.filters.classifier import Model
 from moderation.filters.pipeline import Pipeline
 from moderation.metrics import Metrics
-from moderation.models import SITE_ID, Action, AuditAction
+from moderation.models import SITE_ID, Action, AuditAction, FilterName
 from moderation.settings import Settings, SettingsError
 from moderation.store import audit, embedded, token_audit
 from moderation.store.client import Redis, connect
@@ -158,8 +158,26 @@ def _policy_arguments(sub: argparse.ArgumentParser) -> None:
 
 def _eval_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("file", type=Path)
-    sub.add_argument("--text-column", required=True)
-    sub.add_argument("--label-column", required=True)
+    sub.add_argument("--text-column")
+    sub.add_argument("--label-column")
+    sub.add_argument(
+        "--suite",
+        action="store_true",
+        help="FILE is an adversarial suite (JSONL: text, label, category): per-category figures",
+    )
+    sub.add_argument("--misses", action="store_true", help="with --suite: list every wrong row")
+    sub.add_argument(
+        "--calibration",
+        action="store_true",
+        help="print the reliability curve of one filter's scores instead of the confusion",
+    )
+    sub.add_argument(
+        "--filter",
+        type=FilterName,
+        default=FilterName.SPAM,
+        choices=[FilterName.SPAM, FilterName.PROFANITY, FilterName.ABUSE],
+        help="with --calibration: whose scores (default spam)",
+    )
     sub.add_argument("--positive", default="1", help="the label value of a bad row (default 1)")
     sub.add_argument("--site", type=_site_id, help="use this site's policy (needs the store)")
     sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -435,6 +453,10 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
             if site is None:
                 raise ModerationError(f"no site {args.site!r}")
             policy = site.policy
+    if args.suite:
+        return _run_suite(args, policy)
+    if not (args.text_column and args.label_column):
+        raise ModerationError("eval: --text-column and --label-column are required without --suite")
     rows = evaluation.read_rows(
         args.file,
         args.text_column,
@@ -445,10 +467,24 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     )
     pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
     try:
+        if args.calibration:
+            curve = evaluation.calibrate(rows, args.positive, pipeline, policy, args.filter)
+            print(evaluation.render_calibration(curve))
+            return 0
         report = evaluation.evaluate(rows, args.positive, pipeline, policy, args.site or "eval")
     except (OSError, csv.Error, ValueError) as exc:  # unreadable file, bad CSV, no such column
         raise ModerationError(f"eval {args.file}: {exc}") from exc
     print(json.dumps(report.as_dict()) if args.json else evaluation.render(report))
+    return 0
+
+
+def _run_suite(args: argparse.Namespace, policy: policies.Policy) -> int:
+    pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
+    try:
+        report = evaluation.evaluate_suite(evaluation.read_suite(args.file), pipeline, policy)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModerationError(f"eval {args.file}: {exc}") from exc
+    print(evaluation.render_suite(report, misses=args.misses))
     return 0
 
 

@@ -12,15 +12,18 @@ import collections
 import csv
 import dataclasses
 import enum
+import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from moderation.filters.context import Context
 from moderation.filters.pipeline import Pipeline
-from moderation.models import Action, Author, Comment, Decision, Status, Thread
+from moderation.models import Action, Author, Comment, Decision, FilterName, Status, Thread
 from moderation.policy import Policy
 
 
@@ -160,17 +163,8 @@ def evaluate(
     site: str = "eval",
 ) -> Report:
     report = Report()
-    thread, author = Thread(id="eval"), Author(name="eval")
     for n, (text, label) in enumerate(rows):
-        comment = Comment(
-            id=f"eval-{n}",
-            site=site,
-            thread=thread,
-            author=author,
-            body=text,
-            created_at=_AT,
-            received_at=_AT,
-        )
+        comment = _comment(n, text, site)
         start = time.perf_counter()
         decision = pipeline(Context(comment=comment, policy=policy), _AT)
         report.seconds += time.perf_counter() - start
@@ -181,6 +175,18 @@ def evaluate(
         report.rules.update({f.rule for f in acting})
         report.filters.update({(f.filter, is_positive) for f in acting})
     return report
+
+
+def _comment(n: int, text: str, site: str) -> Comment:
+    return Comment(
+        id=f"eval-{n}",
+        site=site,
+        thread=Thread(id="eval"),
+        author=Author(name="eval"),
+        body=text,
+        created_at=_AT,
+        received_at=_AT,
+    )
 
 
 def render(report: Report, top: int = 10) -> str:
@@ -206,4 +212,148 @@ def render(report: Report, top: int = 10) -> str:
     lines += ["", f"{'top rules':<40}{'rows':>10}"]
     lines += [f"{rule:<40}{hits:>10,}" for rule, hits in d["top_rules"].items()]
     lines += ["", f"{d['comments_per_second']:,.0f} comments/s (pipeline only, one core)"]
+    return "\n".join(lines)
+
+
+# The adversarial suite (``benchmarks/data/adversarial``): JSONL rows of text, label and the
+# trick family they try. A spam row is caught when held or rejected; an abusive row when it is
+# not published as written (masked counts, and is shown apart); a clean row when published as is.
+class Label(enum.StrEnum):
+    SPAM = "spam"
+    ABUSIVE = "abusive"
+    CLEAN = "clean"
+
+
+@dataclasses.dataclass
+class SuiteReport:
+    # (category, label) -> outcome -> rows
+    outcomes: dict[tuple[str, str], collections.Counter[str]] = dataclasses.field(
+        default_factory=dict
+    )
+    misses: list[tuple[str, str, str, str]] = dataclasses.field(default_factory=list)
+
+    def add(self, category: str, label: Label, text: str, outcome: Outcome) -> None:
+        self.outcomes.setdefault((category, label), collections.Counter())[outcome] += 1
+        if not suite_right(label, outcome):
+            self.misses.append((category, label, outcome, text))
+
+    def right(self, key: tuple[str, str]) -> int:
+        label = Label(key[1])
+        return sum(n for o, n in self.outcomes[key].items() if suite_right(label, Outcome(o)))
+
+    def totals(self) -> dict[str, tuple[int, int]]:
+        """label -> (right, rows) over every category."""
+        out: dict[str, tuple[int, int]] = {}
+        for label in Label:
+            keys = [k for k in self.outcomes if k[1] == label]
+            out[label] = (
+                sum(self.right(k) for k in keys),
+                sum(sum(self.outcomes[k].values()) for k in keys),
+            )
+        return out
+
+
+def suite_right(label: Label, outcome: Outcome) -> bool:
+    if label is Label.CLEAN:
+        return outcome is Outcome.APPROVED
+    if label is Label.SPAM:
+        return outcome in (Outcome.HELD, Outcome.REJECTED)
+    return outcome is not Outcome.APPROVED
+
+
+def read_suite(path: Path) -> Iterator[tuple[str, Label, str]]:
+    """``(text, label, category)`` per JSONL line."""
+    with path.open(encoding="utf-8") as file:
+        for n, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("label") not in set(Label):
+                raise ValueError(f"{path}:{n}: label must be one of {', '.join(Label)}")
+            yield str(row["text"]), Label(row["label"]), str(row.get("category", "-"))
+
+
+def evaluate_suite(
+    rows: Iterable[tuple[str, Label, str]], pipeline: Pipeline, policy: Policy
+) -> SuiteReport:
+    report = SuiteReport()
+    for n, (text, label, category) in enumerate(rows):
+        decision = pipeline(Context(comment=_comment(n, text, "eval"), policy=policy), _AT)
+        report.add(category, label, text, outcome(decision))
+    return report
+
+
+def render_suite(report: SuiteReport, misses: bool = False) -> str:
+    lines = [f"{'category':<22}{'label':<9}{'rows':>6}{'right':>7}{'masked':>8}"]
+    for key in sorted(report.outcomes):
+        counts = report.outcomes[key]
+        lines.append(
+            f"{key[0]:<22}{key[1]:<9}{sum(counts.values()):>6}{report.right(key):>7}"
+            f"{counts[Outcome.APPROVED_MASKED]:>8}"
+        )
+    lines.append("")
+    for label, (right, rows) in report.totals().items():
+        word = "kept" if label is Label.CLEAN else "caught"
+        lines.append(f"{label:<9}{word} {right} of {rows}")
+    if misses:
+        lines += ["", *(f"{c}/{lab} -> {o}: {t}" for c, lab, o, t in report.misses)]
+    return "\n".join(lines)
+
+
+# Calibration: is a score of 0.7 right seven times in ten? Every row is decided with the spam
+# hold at 0 (so the spam filter reports its score on every comment); a row's score is the
+# strongest finding's. Rows fall into equal-width bins; each bin prints its mean score beside
+# the share of rows that really were positive. ECE: the rows-weighted mean gap.
+@dataclasses.dataclass
+class Calibration:
+    bins: int = 10
+    # bin -> [rows, sum of scores, positives]
+    cells: dict[int, list[float]] = dataclasses.field(default_factory=dict)
+
+    def add(self, score: float, positive: bool) -> None:
+        cell = self.cells.setdefault(min(int(score * self.bins), self.bins - 1), [0, 0.0, 0])
+        cell[0] += 1
+        cell[1] += score
+        cell[2] += positive
+
+    @property
+    def rows(self) -> int:
+        return int(sum(c[0] for c in self.cells.values()))
+
+    @property
+    def error(self) -> float:
+        """Expected calibration error."""
+        return sum(abs(c[1] - c[2]) for c in self.cells.values()) / (self.rows or 1)
+
+
+def calibrate(
+    rows: Iterable[tuple[str, str]],
+    positive: str,
+    pipeline: Pipeline,
+    policy: Policy,
+    name: FilterName = FilterName.SPAM,
+) -> Calibration:
+    """The reliability curve of filter ``name``'s scores (the spam filter's combined score)."""
+    curve = Calibration()
+    scoring = msgspec.structs.replace(policy, spam_hold=0.0, spam_reject=1.0)
+    for n, (text, label) in enumerate(rows):
+        decision = pipeline(Context(comment=_comment(n, text, "eval"), policy=scoring), _AT)
+        scores = [
+            f.score
+            for f in decision.reasons
+            if f.filter is name and (name is not FilterName.SPAM or f.rule == "spam:score")
+        ]
+        curve.add(max(scores, default=0.0), label == positive)
+    return curve
+
+
+def render_calibration(curve: Calibration) -> str:
+    lines = [f"{'score':<12}{'rows':>8}{'mean score':>12}{'positive':>10}"]
+    for b in sorted(curve.cells):
+        count, total, hits = curve.cells[b]
+        lines.append(
+            f"{b / curve.bins:.1f}-{(b + 1) / curve.bins:.1f}{'':<5}{int(count):>8,}"
+            f"{total / count:>12.3f}{hits / count:>10.3f}"
+        )
+    lines += ["", f"rows {curve.rows:,}   expected calibration error {curve.error:.3f}"]
     return "\n".join(lines)

@@ -190,6 +190,7 @@ class FilterName(enum.StrEnum):
 
     PROFANITY = "profanity"
     SPAM = "spam"
+    ABUSE = "abuse"  # threats and other abuse beyond listed words (filters/abuse.py)
     POLICY = "policy"
     AUTHOR = "author"
     MODERATOR = "moderator"

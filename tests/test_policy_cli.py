@@ -163,3 +163,33 @@ async def test_eval_unreadable_csv_is_a_clear_error(
     for argv in (missing, no_column):
         assert await anyio.to_thread.run_sync(main, argv) == 1
         assert capsys.readouterr().err.startswith("moderation: eval ")
+
+
+async def test_eval_suite_prints_figures_per_trick_family(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval --suite`` scores JSONL rows by category: abuse caught, clean kept, misses listed."""
+    data = tmp_path / "suite.jsonl"
+    rows = [
+        {"text": "dasar kontolnya", "label": "abusive", "category": "words"},
+        {"text": "terima kasih pak", "label": "clean", "category": "words"},
+    ]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    code, out = await cli(capsys, "eval", str(data), "--suite", "--misses")
+    assert code == 0
+    assert "abusive  caught 1 of 1" in out
+    assert "clean    kept 1 of 1" in out
+
+
+async def test_eval_calibration_prints_a_reliability_curve(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval --calibration`` bins the spam scores and prints each bin's share of spam."""
+    data = tmp_path / "labelled.csv"
+    rows = ["text,spam", "slot gacor maxwin wa 0812-3456-7890,1", "terima kasih pak bupati,0"]
+    data.write_text("\n".join(rows) + "\n")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "spam"]
+    code, out = await cli(capsys, *argv, "--calibration")
+    assert code == 0
+    assert "0.9-1.0" in out
+    assert "rows 2" in out

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from moderation.filters.text import Text
+from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "links-1"
+VERSION = "links-2"
 # A URL with a scheme or www., or a bare host name ending in a known top-level domain.
 TLDS = frozenset(
     [
@@ -87,7 +87,15 @@ SHORTENERS = frozenset(
     ]
 )
 WHATSAPP = frozenset(["chat.whatsapp.com", "wa.me", "api.whatsapp.com", "wa.link", "t.me"])
-SCORES = {"link:whatsapp": 0.7, "link:shortener": 0.6, "link:many": 0.5, "link:domain": 0.3}
+# A shortener alone does not hold (sites and readers share official short links); a link
+# whose dots are spelled out to slip past filters has no innocent use.
+SCORES = {
+    "link:whatsapp": 0.7,
+    "link:disguised": 0.6,
+    "link:shortener": 0.45,
+    "link:many": 0.5,
+    "link:domain": 0.3,
+}
 MANY = 3
 
 
@@ -101,15 +109,47 @@ def allowed(name: str, domains: Iterable[str]) -> bool:
     return any(name == d or name.endswith("." + d) for d in domains)
 
 
+# A dot spelled out or spaced out between two host labels: "t(dot)me", "situs(.)online",
+# "gacor77 [dot] com", "bit . ly". Labels and separators start with disjoint characters and
+# "dot"/"titik" as a word needs spaces around it, so the chain is matched in linear time.
+_DOT = r"(?:\s*[(\[{]\s*(?:dot|titik|\.)\s*[)\]}]\s*|\s+(?:dot|titik)\s+|\s+\.\s*)"
+_SPELLED = re.compile(rf"(?<![a-z0-9-])[a-z0-9-]++(?:{_DOT}[a-z0-9-]++)+(?:\s*/\s*[a-z0-9_-]+)?")
+_SPELLED_HINT = re.compile(r"[(\[{]\s*(?:dot|titik|\.)|\s(?:\.|dot|titik)\s?[a-z]")
+_PART = re.compile(rf"{_DOT}|\s*/\s*")
+
+
+def view(normalised: str) -> tuple[str, list[int] | None]:
+    """``normalised`` with spelled-out dots and spaced URL parts rejoined where the labels end
+    in a known top-level domain (``bit . ly / x`` → ``bit.ly/x``), and each character's source;
+    ``None`` when nothing was rejoined."""
+    if not _SPELLED_HINT.search(normalised):
+        return normalised, None
+    pieces = []
+    for m in _SPELLED.finditer(normalised):
+        labels = _PART.split(m.group())
+        if not any(label in TLDS for label in labels[1:]):
+            continue  # "jam 10 . 30", "alun-alun . jangan"
+        pieces += [
+            (m.start() + p.start(), m.start() + p.end(), "." if "/" not in p.group() else "/")
+            for p in _PART.finditer(m.group())
+        ]
+    if not pieces:
+        return normalised, None
+    return rewrite(normalised, pieces)
+
+
 def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
     """One finding per kind of suspicious link, with every link of that kind as a span."""
-    if not _HINT.search(text.normalised):
+    rejoined, where = view(text.normalised)
+    if not _HINT.search(rejoined):
         return []
     spans: dict[str, list[tuple[int, int]]] = {}
     domains = tuple(allowed_domains)
-    found = _found(text.normalised)
+    found = _found(rejoined)
+    if where is not None:
+        found = [(where[s], where[e - 1] + 1) for s, e in found]
     for start, end in found:
-        name = host(text.normalised[start:end])
+        name = host(rejoined[start:end] if where is None else _rejoin(text.normalised[start:end]))
         if allowed(name, domains):
             continue
         kind = (
@@ -120,6 +160,8 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
             else "link:domain"
         )
         spans.setdefault(kind, []).append((start, end))
+        if where is not None and _rejoin(text.normalised[start:end]) != text.normalised[start:end]:
+            spans.setdefault("link:disguised", []).append((start, end))
     if len(found) >= MANY:
         spans["link:many"] = found
     return [
@@ -134,6 +176,10 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         )
         for rule, where in spans.items()
     ]
+
+
+def _rejoin(link: str) -> str:
+    return view(link)[0]
 
 
 def _found(text: str) -> list[tuple[int, int]]:

@@ -15,6 +15,8 @@ Repeated letters (``shiiit``) are collapsed by the word matcher, which compares 
 
 from __future__ import annotations
 
+import collections
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -48,7 +50,10 @@ _SYMBOL_INSIDE = re.compile(r"[@$!|+€£](?=[a-z0-9])")  # a symbol ending a wo
 # Letters and separators are disjoint classes, so matching is linear.
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?:[\s.,\-_*+~/|:;'\"·•]{1,3}[^\W\d_](?![^\W_])){2,}")
 _LETTER = re.compile(r"[^\W\d_]")
+# Emoji and other non-ASCII symbols between two letters of one word ("anj🐶ing"): dropped.
+_INSIDE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f]+(?=[^\W\d_])")
 _RUN = re.compile(r"(.)\1")
+MIN_JOINED = 6  # joined words this long may hold several words ("slotgacor"): see Text.joined
 
 
 def _load_confusables() -> dict[str, str]:
@@ -79,10 +84,25 @@ _SLANG_WORD = re.compile(
 )
 
 
+# Letters NFKC leaves alone: regional indicators (flag halves, spelled out as "🇸 🇱 🇴 🇹"),
+# squared, negative circled and negative squared capitals ("🅹🆄🅳🅸").
+_LETTER_BLOCKS = (0x1F1E6, 0x1F130, 0x1F150, 0x1F170)
+
+
+def _enclosed_letter(code: int) -> str | None:
+    for first in _LETTER_BLOCKS:
+        if first <= code < first + 26:
+            return chr(ord("a") + code - first)
+    return None
+
+
 def fold_char(char: str) -> str:
     """One original character as it appears in ``normalised`` (possibly empty or longer)."""
-    if char in _INVISIBLE or unicodedata.combining(char):
-        return ""
+    if char in _INVISIBLE or unicodedata.category(char) in ("Mn", "Me"):
+        return ""  # "Me": the enclosing keycap of "8️⃣" and circles drawn around letters
+    letter = _enclosed_letter(ord(char))
+    if letter is not None:
+        return letter
     out = []
     for c in unicodedata.normalize("NFKC", char).casefold():
         c = _CONFUSABLES.get(c, c)
@@ -134,11 +154,11 @@ def normalise(original: str) -> Text:
         plain = original.translate(_FOLDS)
         if len(plain) != len(original) or not _FOLDS.uneven.isdisjoint(original):
             plain, offsets = _with_offsets(original)
-    letters = _letters(plain, offsets)
+    letters, where, joined = _letters(plain, offsets)
     base = Text(original, plain, offsets)
-    if letters[0] == plain and letters[1] is offsets:
+    if letters == plain and where is offsets:
         return base
-    return Text(original, plain, offsets, Text(original, *letters))
+    return Text(original, plain, offsets, Text(original, letters, where, joined=joined))
 
 
 def _with_offsets(original: str) -> tuple[str, list[int]]:
@@ -159,18 +179,40 @@ def _with_offsets(original: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-def _letters(plain: str, offsets: Sequence[int] | None) -> tuple[str, Sequence[int] | None]:
+def _letters(
+    plain: str, offsets: Sequence[int] | None
+) -> tuple[str, Sequence[int] | None, frozenset[str]]:
     text = _LEET_TOKEN.sub(_fold_leet, plain) if _MIXED.search(plain) else plain
-    pieces: list[tuple[int, int, str, list[int]]] = []
-    for m in _SPACED.finditer(text):
-        kept = [m.start() + k.start() for k in _LETTER.finditer(m.group())]
-        pieces.append((m.start(), m.end(), "".join(text[i] for i in kept), kept))
+    if not text.isascii() and _INSIDE.search(text):
+        pieces: list[tuple[int, int, str, list[int]]] = [
+            (m.start(), m.end(), "", []) for m in _INSIDE.finditer(text)
+        ]
+        text, offsets = _apply(text, offsets, pieces)
+    pieces = [_unspread(m) for m in _SPACED.finditer(text)]
+    joined = frozenset(w for p in pieces for w in p[2].split() if len(w) >= MIN_JOINED)
     if not pieces:
         pieces = _slang(text)
     else:
         text, offsets = _apply(text, offsets, pieces)
         pieces = _slang(text)
-    return _apply(text, offsets, pieces) if pieces else (text, offsets)
+    return (*(_apply(text, offsets, pieces) if pieces else (text, offsets)), joined)
+
+
+def _unspread(m: re.Match[str]) -> tuple[int, int, str, list[int]]:
+    """A run of spaced-out letters as words: the run's usual separator joins letters, and a
+    different one (wider, or another kind: ``j-u-d-i o-n-l-i-n-e``) parts words."""
+    run = m.group()  # once: each call copies the run, which may be the whole comment
+    letters = list(_LETTER.finditer(run))
+    gaps = [run[a.end() : b.start()] for a, b in itertools.pairwise(letters)]
+    usual = collections.Counter(gaps).most_common(1)[0][0]
+    out, kept = [letters[0].group()], [m.start() + letters[0].start()]
+    for gap, letter in zip(gaps, letters[1:], strict=True):
+        if gap != usual:
+            out.append(" ")
+            kept.append(m.start() + letter.start() - 1)
+        out.append(letter.group())
+        kept.append(m.start() + letter.start())
+    return m.start(), m.end(), "".join(out), kept
 
 
 def _fold_leet(match: re.Match[str]) -> str:

@@ -1,16 +1,55 @@
 """Phone numbers, and worse, phone numbers offered for a chat: the WhatsApp solicitation of
-loan, gambling and "obat" sellers (``WA 0812-3456-7890``, ``hub +62 812 3456 7890``)."""
+loan, gambling and "obat" sellers (``WA 0812-3456-7890``, ``hub +62 812 3456 7890``).
+
+Numbers are read from a digits view that undoes the usual disguises: keycap and circled digits
+(folded by ``normalise``), spelled-out digits (``nol delapan satu dua``), letters for digits
+inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between digit groups
+(``08•12•34``, ``0 8 5 7``)."""
 
 from __future__ import annotations
 
 import re
 
-from moderation.filters.text import Text
+from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "phones-1"
-# Indonesian mobile numbers (08…, 62 8…, +62 8…) with spaces, dots or dashes between groups.
-_PHONE = re.compile(r"(?<!\d)(?:\+?62|0)[\s.-]?8\d(?:[\s.-]?\d){7,11}(?!\d)")
+VERSION = "phones-2"
+_SPELLED = {
+    "nol": "0",
+    "kosong": "0",
+    "satu": "1",
+    "dua": "2",
+    "tiga": "3",
+    "empat": "4",
+    "lima": "5",
+    "enam": "6",
+    "tujuh": "7",
+    "delapan": "8",
+    "sembilan": "9",
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+# Three or more spelled digits in a row; an alternation of literals: linear.
+_WORDS = re.compile(
+    r"\b(?:" + "|".join(_SPELLED) + r")(?:[\s,.-]+(?:" + "|".join(_SPELLED) + r")){2,}\b"
+)
+_LETTERS = re.compile(r"[a-z]+")
+_DIGITISH = "0-9ol|isbz+"
+# A run of digit-like characters with at most two separators between any two of them. The
+# two classes are disjoint, so the match is linear.
+_RUN = re.compile(rf"(?<![a-z0-9])[{_DIGITISH}](?:[\s.\-•·*_/()]{{0,2}}[{_DIGITISH}]){{8,18}}")
+_GROUP = re.compile(rf"[{_DIGITISH}]+")
+_AS_DIGIT = str.maketrans("olisbz|", "0115821")
+_MOBILE = re.compile(r"(?:\+?62|0)8\d{7,12}")
+MIN_DIGITS = 6  # real digits a disguised number still has (so words are never numbers)
 _ASK = re.compile(
     r"\b(?:wa|whatsapp|whatshap|watsap|wasap|hub|hubungi|kontak|contact|call|sms|chat|telegram|"
     r"tele|tlp|telp|telpon|telepon|line|dm|admin|cs|info)\b"
@@ -19,15 +58,52 @@ SCORES = {"phone:solicit": 0.7, "phone:number": 0.4}
 NEAR = 40  # characters between the ask and the number
 
 
+def numbers(normalised: str) -> list[tuple[int, int]]:
+    """Spans (in ``normalised``) of Indonesian mobile numbers, however disguised."""
+    view, where = _spelled_out(normalised)
+    found = []
+    for m in _RUN.finditer(view):
+        groups = [g for g in _GROUP.finditer(m.group()) if any(c.isdigit() for c in g.group())]
+        if not groups:
+            continue
+        run = m.group()[groups[0].start() : groups[-1].end()]  # words at either end stay words
+        digits = "".join(c for c in run.translate(_AS_DIGIT) if c.isdigit() or c == "+")
+        if sum(c.isdigit() for c in run) >= MIN_DIGITS and _MOBILE.fullmatch(digits):
+            start, end = m.start() + groups[0].start(), m.start() + groups[-1].end()
+            last = where[end - 1] + 1
+            while (
+                last < len(normalised)
+                and normalised[last - 1].isalpha()
+                and (normalised[last].isalpha())
+            ):
+                last += 1  # to the end of a spelled-out last digit
+            found.append((where[start], last))
+    return found
+
+
+def _spelled_out(text: str) -> tuple[str, list[int]]:
+    """``text`` with runs of spelled digits written as digits, and each character's source."""
+    if not _WORDS.search(text):
+        return text, list(range(len(text)))
+    return rewrite(
+        text,
+        (
+            (m.start() + w.start(), m.start() + w.end(), _SPELLED[w.group()])
+            for m in _WORDS.finditer(text)
+            for w in _LETTERS.finditer(m.group())
+        ),
+    )
+
+
 def phones(text: Text) -> list[Finding]:
     normalised = text.normalised
-    numbers = list(_PHONE.finditer(normalised))
-    if not numbers:
+    found = numbers(normalised)
+    if not found:
         return []
     asks = [m.end() for m in _ASK.finditer(normalised)]
     findings = []
-    for m in numbers:
-        solicit = any(m.start() - NEAR <= at <= m.start() for at in asks)
+    for start, end in found:
+        solicit = any(start - NEAR <= at <= start for at in asks)
         rule = "phone:solicit" if solicit else "phone:number"
         findings.append(
             Finding(
@@ -35,7 +111,7 @@ def phones(text: Text) -> list[Finding]:
                 rule=rule,
                 action=Action.HOLD,
                 score=SCORES[rule],
-                spans=(text.span(*m.span()),),
+                spans=(text.span(start, end),),
                 version=VERSION,
             )
         )

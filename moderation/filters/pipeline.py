@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from moderation.filters import decision
+from moderation.filters.abuse import AbuseFilter
 from moderation.filters.classifier import Model
 from moderation.filters.context import Context, Filter
 from moderation.filters.normalise import normalise
@@ -22,7 +23,7 @@ class Pipeline:
     def default(cls, spam_model: Model | None = None) -> Pipeline:
         """Every shipped filter; ``spam_model`` replaces the shipped classifier (evaluation)."""
         spam = SpamFilter.default() if spam_model is None else SpamFilter.with_model(spam_model)
-        return cls([ProfanityFilter.default(), spam])
+        return cls([ProfanityFilter.default(), spam, AbuseFilter()])
 
     def __call__(self, context: Context, decided_at: str, text: Text | None = None) -> Decision:
         """Decide one comment; ``text`` is its body already normalised, if the caller has it."""

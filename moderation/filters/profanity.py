@@ -8,11 +8,14 @@ the action through the site's policy; ``allowed`` words are never flagged.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 
+from moderation.filters import topics
 from moderation.filters.context import Context
 from moderation.filters.text import Text
+from moderation.filters.topics import Topic
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
 from moderation.models import Action, FilterName, Finding
 from moderation.policy import Policy, Severity
@@ -35,21 +38,24 @@ class ProfanityFilter:
     def __call__(self, text: Text, context: Context) -> list[Finding]:
         view = text.words
         policy = context.policy
-        hits, toks = self.words.scan(view.normalised)
+        hits, toks = self.words.scan(view.normalised, view.joined)
         if policy.banned or policy.suspect:
             more, site_toks = _site_words(policy.banned, policy.suspect).scan(view.normalised)
             hits, toks = hits + more, toks or site_toks
         allowed = _keys(policy.allowed)
+        hits = aimed(hits, toks, view)
         return [
             self._finding(view, hit, policy)
             for hit in hits
-            if not (allowed and _is_allowed(hit, toks, allowed))
+            if not (allowed and _is_allowed(hit, toks, allowed)) and not _innocent(view, hit, toks)
         ]
 
     def _finding(self, view: Text, hit: Hit, policy: Policy) -> Finding:
         entry = hit.entry
         suspect = entry.lang == "site-suspect"
         action = Action.HOLD if suspect else policy.severity[entry.severity]
+        if (hit.how == AIMED_AT or "slur" in entry.flags) and action.rank < Action.HOLD.rank:
+            action = Action.HOLD  # a slur, or an insult aimed at someone, is never only masked
         return Finding(
             filter=self.name,
             rule=f"{entry.lang}:{entry.word}",
@@ -59,6 +65,100 @@ class ProfanityFilter:
             version=entry.version,
             detail=f"{entry.severity}" + (f", as {hit.how}" if hit.how else ""),
         )
+
+
+# Words that aim a listed word at someone ("dasar anjing", "babi lu"): then it is an insult
+# even beside a literal topic cue.
+AIMED = frozenset(
+    [
+        "dasar",
+        "kau",
+        "lu",
+        "lo",
+        "elu",
+        "loe",
+        "kamu",
+        "kowe",
+        "koen",
+        "kalian",
+        "sia",
+        "you",
+        "ur",
+        "your",
+        "awakmu",
+        "hey",
+        "hei",
+        "oi",
+        "woi",
+    ]
+)
+NEGATION = frozenset(["not", "never", "no", "bukan", "tidak", "ora"])
+AIMED_AT = "aimed at someone"
+TITLES = frozenset(
+    [
+        "pak",
+        "bu",
+        "bapak",
+        "ibu",
+        "mas",
+        "mbak",
+        "bang",
+        "kak",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "dr",
+        "om",
+        "tante",
+    ]
+)
+
+
+def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+    """A literal word near a literal topic and aimed at nobody, or a word that is a name."""
+    flags = hit.entry.flags
+    if "literal" in flags and topics.of(view).near(Topic.LITERAL, hit.start):
+        around = toks[max(0, hit.first - 2) : hit.last + 3]
+        return not any(t.key in AIMED for t in around)
+    if "name" in flags:
+        return _is_name(view, hit, toks)
+    if "aimed" in flags and hit.entry.severity is Severity.MILD and hit.entry.lang == "en":
+        return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
+    return False
+
+
+def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:
+    """Hits of insults aimed at someone marked ``AIMED_AT``: a second-person word or "what a"
+    just before ("you idiot", "dasar goblok"), or said as an address ("shut up, moron")."""
+    out = []
+    for hit in hits:
+        if "aimed" in hit.entry.flags and _is_aimed(hit, toks, view):
+            hit = dataclasses.replace(hit, how=AIMED_AT)
+        out.append(hit)
+    return out
+
+
+def _is_aimed(hit: Hit, toks: Sequence[Token], view: Text) -> bool:
+    before = [t.key for t in toks[max(0, hit.first - 3) : hit.first]]
+    if any(k in NEGATION for k in before):
+        return False
+    if any(k in AIMED for k in before) or any(k in ("what", "such") for k in before):
+        return True
+    prefix = view.normalised[: hit.start].rstrip()
+    suffix = view.normalised[hit.end :].lstrip()
+    return prefix.endswith((",", "!")) and (not suffix or suffix[0] in ".,!?")
+
+
+def _is_name(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+    """Capitalised after a title (``Pak Dick``) or before another capitalised word."""
+    if not view.span(hit.start, hit.end).text[:1].isupper():
+        return False
+    before = toks[hit.first - 1].key if hit.first else ""
+    after = toks[hit.last + 1] if hit.last + 1 < len(toks) else None
+    return before in TITLES or (
+        after is not None and view.span(after.start, after.end).text[:1].isupper()
+    )
 
 
 def _is_allowed(hit: Hit, toks: Sequence[Token], allowed: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ import re
 
 import msgspec
 
-from moderation.filters import links, phones, styled
+from moderation.filters import links, phones, spam_context, styled
 from moderation.filters.classifier import Model
 from moderation.filters.context import Context, Signals
 from moderation.filters.features import word_bucket
@@ -86,7 +86,7 @@ class SpamFilter:
                     version=self.model.version,
                 )
             )
-        return found
+        return spam_context.adjust(found, text)
 
     def _with_words(self, clue: Finding, text: Text, signals: Signals) -> Finding:
         """The classifier's clue gets as spans the words that weighed most towards spam."""

@@ -9,10 +9,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 from importlib import resources
+from typing import TypeVar
 
+from moderation.filters.automaton import Automaton
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, Span
 
+V = TypeVar("V")
 _TOKEN = re.compile(r"[^\W_]+")
 # Letters then a short number or a gambling suffix: alexis17, weton88, visi4d, pulauwin.
 _BRAND_SHAPE = re.compile(
@@ -28,17 +31,18 @@ def _join(match: re.Match[str]) -> str:
 
 BRAND_SCORE = 0.6
 SHAPE = ("brand:shape", 0.3)
+# Hiding a listed phrase (spread letters, leetspeak, emoji inside) is evidence of its own.
+DISGUISED = ("evasion:disguised", 0.4)
+MIN_INSIDE = 4  # a listed phrase inside a joined word needs this many letters ("slot", not "jp")
 WINDOW = 2  # tokens joined when looking for a brand ("pulau 777", "alexis 17")
 
 
 class SpamLexicon:
     def __init__(self, phrases: Iterable[tuple[str, str, float]], brands: Iterable[str]) -> None:
-        self.phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
-        for phrase, category, score in phrases:
-            words = tuple(phrase.split())
-            self.phrases.setdefault(words[0], []).append((words, category, score))
+        rows = [(" ".join(phrase.split()), category, score) for phrase, category, score in phrases]
+        self.phrases = Automaton((phrase, (category, score)) for phrase, category, score in rows)
         self.brands = frozenset(brands)
-        digest = hashlib.sha256(repr((sorted(self.phrases.items()), sorted(self.brands))).encode())
+        digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands))).encode())
         self.version = f"lexicon-{digest.hexdigest()[:8]}"
 
     @classmethod
@@ -58,16 +62,34 @@ class SpamLexicon:
         return self.phrase_findings(text.words) + self.brand_findings(text)
 
     def phrase_findings(self, text: Text) -> list[Finding]:
-        if self.phrases.keys().isdisjoint(text.tokens):
-            return []  # the common case, decided in C
-        tokens = list(_TOKEN.finditer(text.normalised))
-        words = [m.group() for m in tokens]
-        findings = []
-        for i, word in enumerate(words):
-            for phrase, category, score in self.phrases.get(word, ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    span = text.span(tokens[i].start(), tokens[i + len(phrase) - 1].end())
-                    findings.append(self._finding(f"lexicon:{category}", score, span, phrase))
+        """Listed phrases on word boundaries, and inside words joined from spread letters;
+        a phrase inside a longer listed one that matched (``anda terpilih``) is not counted."""
+        view = text.normalised
+        found = [(s, e, k, v[0]) for s, e, k, v in self.phrases.words(view)]
+        for word in text.joined:
+            at = view.find(word)
+            found += [
+                (at + s, at + e, k, v[0])
+                for s, e, k, v in self.phrases.within(word)
+                if len(k) >= MIN_INSIDE and at >= 0
+            ]
+        findings = [
+            self._finding(f"lexicon:{category}", score, text.span(s, e), (key,))
+            for s, e, key, (category, score) in _outermost(found)
+        ]
+        disguised = [f.spans[0] for f in findings if _disguised(f.spans[0].text, f.detail)]
+        if disguised:
+            findings.append(
+                Finding(
+                    filter=FilterName.SPAM,
+                    rule=DISGUISED[0],
+                    action=Action.HOLD,
+                    score=DISGUISED[1],
+                    spans=tuple(disguised),
+                    version=self.version,
+                    detail=f"{len(disguised)} listed phrase(s) written to dodge filters",
+                )
+            )
         return findings
 
     def brand_findings(self, text: Text) -> list[Finding]:
@@ -75,7 +97,7 @@ class SpamLexicon:
         findings = [
             self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
             for m in _BRAND_SHAPE.finditer(text.normalised)
-            if m.group() not in self.brands and m.group() not in self.phrases
+            if m.group() not in self.brands and not self.phrases.any_word(m.group())
         ]
         plain = text.tokens
         spelled_out = bool(plain) and min(map(len, plain)) == 1  # "p u l a u": join first
@@ -105,6 +127,22 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str, V]]:
+    """The matches not inside a longer one, in one sweep (sorted by start, longest first)."""
+    out = []
+    reach = -1
+    for match in sorted(found, key=lambda m: (m[0], -m[1])):
+        if match[1] > reach:
+            out.append(match)
+            reach = match[1]
+    return out
+
+
+def _disguised(original: str, phrase: str) -> bool:
+    """Whether ``original`` spells ``phrase`` other than plainly (case and spacing aside)."""
+    return "".join(original.lower().split()) != phrase.replace(" ", "")
 
 
 def _squash(normalised: str) -> list[tuple[int, int, str]]:

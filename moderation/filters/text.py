@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from moderation.filters import features
 from moderation.models import Span
@@ -28,6 +28,9 @@ class Text:
     normalised: str
     offsets: Sequence[int] | None = None
     letters: Text | None = None
+    # Words joined from letters spread out with one separator ("s l o t g a c o r"): the
+    # matchers look for listed words inside them, not only at word boundaries.
+    joined: frozenset[str] = frozenset()
 
     @functools.cached_property
     def tokens(self) -> list[str]:
@@ -57,4 +60,23 @@ class Text:
 
 
 def _is_continuation(char: str) -> bool:
-    return unicodedata.combining(char) != 0
+    """Marks that belong to the character before (accents, keycaps) and variation selectors."""
+    return unicodedata.category(char) in ("Mn", "Me") or "\ufe00" <= char <= "\ufe0f"
+
+
+def rewrite(text: str, pieces: Iterable[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """``text`` with each ``[start, end)`` replaced (pieces in order, not overlapping), and for
+    each output character the index in ``text`` it came from: a filter's own view of the text
+    (digits spelled out, dots rejoined) whose spans still lead back to the original."""
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for start, end, replacement in pieces:
+        out.append(text[at:start])
+        where.extend(range(at, start))
+        out.append(replacement)
+        where.extend(min(start + k, end - 1) for k in range(len(replacement)))
+        at = end
+    out.append(text[at:])
+    where.extend(range(at, len(text)))
+    return "".join(out), where

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from typing import NamedTuple
 
+from moderation.filters.automaton import Automaton
 from moderation.filters.normalise import collapse, normalise
 from moderation.policy import Severity
 
@@ -29,6 +30,7 @@ PREFIXES = ("di", "ke")
 _WILDCARD_VOWELS = "aioue"
 MAX_WILDCARDS = 3
 MIN_STEM = 3
+MIN_INSIDE = 4  # a word found inside a joined word needs this many letters ("asu" does not)
 
 
 class Token(NamedTuple):
@@ -48,6 +50,9 @@ class Entry:
     runs: tuple[int, ...] | None  # run lengths of a single word; None: all single
     glue: bool = False
     allow: tuple[tuple[str, ...], ...] = ()  # innocent contexts, as key phrases
+    # "literal": an animal or body word, innocent near a literal topic cue ("anjing rabies");
+    # "name": also a personal name ("Pak Dick"); "slur": held whatever the site's severities.
+    flags: frozenset[str] = frozenset()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -141,8 +146,9 @@ class WordList:
         for bucket in self.single.values():
             # Name a hit after the plain spelling ("shit", not "s-h-i-t" or "sh1t").
             bucket.sort(key=lambda e: (not e.word.isalpha(), len(e.word)))
-        alternation = "|".join(sorted(map(re.escape, glued), key=len, reverse=True))
-        self.glue = re.compile(alternation) if glued else None
+        self.glue: Automaton[str] | None = Automaton((k, k) for k in glued) if glued else None
+        # Every single word, to find inside words joined from spread-out letters.
+        self.inside = Automaton((k, k) for k in self.single if len(k) >= MIN_INSIDE)
         self.versions = tuple(sorted(versions))
 
     @classmethod
@@ -163,13 +169,27 @@ class WordList:
         path = resources.files("better_profanity") / "profanity_wordlist.txt"
         return cls(entries_of(path.read_text().splitlines(), "en", Severity.STRONG))
 
-    def scan(self, text: str) -> tuple[list[Hit], list[Token]]:
-        """The hits in ``text`` (the letters view) and its tokens (empty when it is clean)."""
+    def scan(self, text: str, joined: Iterable[str] = ()) -> tuple[list[Hit], list[Token]]:
+        """The hits in ``text`` (the letters view) and its tokens (empty when it is clean);
+        ``joined`` words (spread-out letters joined) are searched inside too."""
         hot = self.candidates(text)
-        if not hot:
+        inside = {w.translate(_FOLD) for w in joined} - hot
+        if not hot and not inside:
             return [], []
         toks = tokens(text)
-        return list(self.find(toks, hot)), toks
+        hits = list(self.find(toks, hot)) if hot else []
+        if inside:
+            hits += self._inside(toks, inside, {h.first for h in hits})
+        return hits, toks
+
+    def _inside(self, toks: Sequence[Token], words: set[str], taken: set[int]) -> list[Hit]:
+        out = []
+        for i, token in enumerate(toks):
+            if token.key in words and i not in taken:
+                for _, _, key, _ in self.inside.within(token.key):
+                    entry = self.single[key][0]
+                    out.append(Hit(entry, i, i, token.start, token.end, f"inside {token.key}"))
+        return out
 
     def candidates(self, text: str) -> set[str]:
         """Token keys worth a closer look, found with set operations in C. Most texts: none."""
@@ -182,13 +202,13 @@ class WordList:
         if "*" in folded:
             hot.update(key_of(w.strip("*"))[0] for w in set(TOKEN.findall(text)) if "*" in w)
         glue = self.glue
-        if glue is not None and glue.search(folded):
-            hot.update(w for w in words if glue.search(w))
+        if glue is not None and next(glue.within(folded), None):
+            hot.update(w for w in words if next(glue.within(w), None))
         if _RUN.search(text):
             for w in set(TOKEN.findall(text)):
                 if _RUN.search(w):
                     key = key_of(w.strip("*"))[0]
-                    if key in self.keys or (glue is not None and glue.search(key)):
+                    if key in self.keys or (glue is not None and next(glue.within(key), None)):
                         hot.add(key)
         return hot
 
@@ -241,10 +261,10 @@ class WordList:
     def _glued(self, token: Token, i: int) -> Hit | None:
         if self.glue is None:
             return None
-        m = self.glue.search(token.key)
+        m = next(self.glue.within(token.key), None)
         if m is None:
             return None
-        for entry in self.single.get(m.group(), ()):
+        for entry in self.single.get(m[2], ()):
             return Hit(entry, i, i, token.start, token.end, f"glued in {token.key}")
         return None
 
@@ -269,6 +289,7 @@ def _entry(
     version: str,
     glue: bool = False,
     allow: tuple[tuple[str, ...], ...] = (),
+    flags: frozenset[str] = frozenset(),
 ) -> Entry:
     parts = [(t.key, t.runs) for t in tokens(normalise(word).words.normalised)]
     if len(parts) == 1 and parts[0][1] is not None and max(parts[0][1]) == 1:
@@ -282,6 +303,7 @@ def _entry(
         runs=parts[0][1] if len(parts) == 1 else None,
         glue=glue,
         allow=allow,
+        flags=flags,
     )
 
 
@@ -304,6 +326,7 @@ def parse(source: str, lang: str) -> Iterator[Entry]:
             for phrase in contexts.split(";")
             if phrase.strip("- ")
         )
-        entry = _entry(word, lang, Severity(severity), version, "glue" in flags, allow)
+        named = frozenset(flags.split(",")) - {"-"}
+        entry = _entry(word, lang, Severity(severity), version, "glue" in named, allow, named)
         if entry.keys:
             yield entry

@@ -40,7 +40,7 @@ def test_whatsapp_loan_offer_is_held_or_rejected() -> None:
 
 def test_thresholds_come_from_the_site_policy() -> None:
     """A site with a higher hold threshold lets a middling comment through."""
-    body = "Info lengkap di bit.ly/infodesa"
+    body = "Info lengkap klik link bit.ly/infodesa"
     assert run(body)
     assert run(body, policy=Policy(spam_hold=0.95, spam_reject=0.99)) == []
 

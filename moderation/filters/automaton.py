@@ -1,0 +1,52 @@
+"""Many literal patterns found in one pass (Aho-Corasick, pyahocorasick's C automaton).
+
+Every word pack, lexicon and cue list is one automaton over the normalised view: a comment
+costs one scan whatever the number of patterns, and the scan is linear in the text, so no
+pattern list can make a comment slow. ``words`` keeps matches standing on word boundaries;
+``within`` keeps every match (for glued words and letters joined from spread-out runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
+
+import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
+
+V = TypeVar("V")
+
+
+def _edge(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not text[i].isalnum()
+
+
+class Automaton(Generic[V]):
+    def __init__(self, patterns: Iterable[tuple[str, V]]) -> None:
+        self._values: dict[str, list[V]] = {}
+        for key, value in patterns:
+            if key:
+                self._values.setdefault(key, []).append(value)
+        self._automaton = ahocorasick.Automaton()
+        for key in self._values:
+            self._automaton.add_word(key, key)
+        if self._values:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def within(self, text: str) -> Iterator[tuple[int, int, str, list[V]]]:
+        """Every occurrence: ``(start, end, pattern, values)``."""
+        if not self._values:
+            return
+        for last, key in self._automaton.iter(text):
+            yield last - len(key) + 1, last + 1, key, self._values[key]
+
+    def words(self, text: str) -> Iterator[tuple[int, int, str, list[V]]]:
+        """Occurrences that begin and end on word boundaries."""
+        for start, end, key, values in self.within(text):
+            if _edge(text, start - 1) and _edge(text, end):
+                yield start, end, key, values
+
+    def any_word(self, text: str) -> bool:
+        return next(self.words(text), None) is not None

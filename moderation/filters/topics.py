@@ -1,0 +1,84 @@
+"""What a comment is about, from cue words (``data/topic-cues.tsv``) found in one automaton
+pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes), ``birds``
+(songbird keeping, where "gacor" is praise), ``warning`` (criticism of gambling or scams), and
+the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
+talk of winning.
+
+Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
+the comment; the listed words keep their meaning otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import functools
+import re
+from importlib import resources
+
+from moderation.filters.automaton import Automaton
+from moderation.filters.text import Text
+
+WINDOW = 6  # tokens either side of a finding within which a cue counts
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+class Topic(enum.StrEnum):
+    LITERAL = "literal"
+    BIRDS = "birds"
+    WARNING = "warning"
+    PRAISE = "praise"  # of the article, which spammers open with
+    OFFER = "offer"  # an invitation to a private channel: "cek profil", "DM ya"
+    PROMO = "promo"  # winning and profit talk around a brand
+
+
+@functools.cache
+def _cues() -> Automaton[str]:
+    source = (resources.files("moderation.filters") / "data" / "topic-cues.tsv").read_text(
+        encoding="utf-8"
+    )
+    rows = (line.split("\t") for line in source.splitlines() if line and line[0] != "#")
+    return Automaton((" ".join(cue.split()), topic.strip()) for cue, topic in rows)
+
+
+class Topics:
+    """The cues of one comment: where each topic is mentioned, in token positions."""
+
+    def __init__(self, view: str) -> None:
+        found = list(_cues().words(view))
+        cancelled = [(s, e) for s, e, _, (topic, *_) in found if topic == "-"]
+        kept = [
+            (start, topic)
+            for start, end, _, (topic, *_) in found
+            if topic != "-" and not any(s <= start and end <= e for s, e in cancelled)
+        ]
+        self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
+        self.view = view
+        self.at: dict[Topic, list[int]] = {}
+        for start, topic in sorted(kept):
+            self.at.setdefault(Topic(topic), []).append(self.token_at(start))
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token at letters-view ``offset``."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def __contains__(self, topic: Topic) -> bool:
+        return topic in self.at
+
+    def near(self, topic: Topic, offset: int) -> bool:
+        """Whether ``topic`` is cued within ``WINDOW`` tokens of letters-view ``offset``."""
+        if topic not in self.at:
+            return False
+        here, cued = self.token_at(offset), self.at[topic]  # cued: ascending
+        i = bisect.bisect_left(cued, here - WINDOW)
+        return i < len(cued) and cued[i] <= here + WINDOW
+
+
+@functools.lru_cache(maxsize=256)
+def _of(view: str) -> Topics:
+    return Topics(view)
+
+
+def of(text: Text) -> Topics:
+    """The topics of ``text``, found once however many filters ask."""
+    return _of(text.words.normalised)

@@ -1,0 +1,86 @@
+"""Abuse beyond listed words: threats, slurs that hold, insults graded, Javanese swearing."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.evaluation import Outcome
+from moderation.filters.abuse import AbuseFilter
+from moderation.filters.normalise import normalise
+from tests.filters.spam_helpers import context
+from tests.filters.tricks import FLAGGED, STOPPED, verdict
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tak gorok gulumu nek wani mrene",
+        "awas lu, kubakar motormu",
+        "we will find you and stab you",
+        "besok kami habisi kalian semua",
+    ],
+)
+def test_threats_without_swear_words_are_held(body: str) -> None:
+    """A harm verb aimed at the reader with intent is a threat and is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "gudang pupuk di Pare dibakar orang tak dikenal",
+        "aku tidak akan menyakitimu, percayalah",
+        "the fire will burn for days, firefighters say",
+    ],
+)
+def test_news_of_harm_and_negated_harm_are_not_threats(body: str) -> None:
+    """Reported harm (no second person) and negated harm are not threats."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+def test_threat_finding_spans_the_verb_and_its_target() -> None:
+    """The threat's evidence is the words from intent to target, in the original."""
+    [finding] = AbuseFilter()(normalise("tak obong omahmu"), context("tak obong omahmu"))
+    assert finding.rule == "threat:aimed"
+    assert finding.spans[0].text == "tak obong omahmu"
+
+
+@pytest.mark.parametrize("body", ["dasar aseng pelit", "kafir laknat kalian", "fag go away"])
+def test_slurs_hold_rather_than_mask(body: str) -> None:
+    """Ethnic and religious slurs stop the comment; masking is not enough."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body", ["you moron", "hey loser, read first", "such an imbecile", "dasar bego"]
+)
+def test_insults_aimed_at_someone_hold(body: str) -> None:
+    """An insult aimed at a person is held, not merely masked."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "the loser of the match was Persebaya",
+        "I felt like an idiot there",
+        "jerk chicken from Jamaica",
+    ],
+)
+def test_mild_english_words_not_aimed_at_anyone_pass(body: str) -> None:
+    """Mild English insult words used of no one stay published."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["jamput kowe", "dancuk arek iku", "gateli pol"])
+def test_east_javanese_swearing_is_flagged(body: str) -> None:
+    """East-Javanese swearing is in the pack."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body", ["aku tak akan bunuh kamu", "kami tidak akan membakar rumahmu", "I will never hurt you"]
+)
+def test_negated_intent_is_no_threat(body: str) -> None:
+    """ "tak akan", "tidak akan" and "never" before the harm verb negate it."""
+    assert verdict(body) is Outcome.APPROVED

@@ -1,0 +1,34 @@
+"""The Aho-Corasick matcher and the topic cues built on it."""
+
+from __future__ import annotations
+
+from moderation.filters.automaton import Automaton
+from moderation.filters.normalise import normalise
+from moderation.filters.topics import WINDOW, Topic, Topics
+
+
+def test_words_keep_only_matches_on_word_boundaries() -> None:
+    """``words`` finds "slot" as a word, not inside "slotting"; ``within`` finds both."""
+    automaton = Automaton([("slot", 1)])
+    assert [m[:2] for m in automaton.words("slot slotting")] == [(0, 4)]
+    assert len(list(automaton.within("slot slotting"))) == 2
+
+
+def test_an_empty_automaton_matches_nothing() -> None:
+    """No patterns, no matches (and no error building it)."""
+    assert list(Automaton[int]([]).within("anything")) == []
+
+
+def test_a_cue_counts_only_within_the_window() -> None:
+    """A topic cue near an offset counts; the same cue far away does not."""
+    far = " ".join(["kata"] * (WINDOW + 3))
+    view = normalise(f"rabies {far} anjing").words.normalised
+    cues = Topics(view)
+    assert cues.near(Topic.LITERAL, 0)
+    assert not cues.near(Topic.LITERAL, view.index("anjing"))
+
+
+def test_a_cancelling_phrase_hides_the_cue_inside_it() -> None:
+    """ "bukan penipuan" (a spammer's promise) is no warning against scams."""
+    assert Topic.WARNING not in Topics("slot aman bukan penipuan")
+    assert Topic.WARNING in Topics("awas penipuan slot")

@@ -1,0 +1,105 @@
+"""Context that clears: literal animals, songbirds, criticism of gambling, names, styled notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.evaluation import Outcome
+from tests.filters.tricks import FLAGGED, STOPPED, verdict
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "puskeswan memeriksa anjing yang diduga rabies di Kandat",
+        "petani memasang jaring karena babi hutan masuk sawah",
+        "kotoran kelelawar dan tai kambing dijual sebagai pupuk",
+        "kirik e wis divaksin dokter hewan",
+    ],
+)
+def test_animal_words_in_farm_and_health_news_stay_published(body: str) -> None:
+    """Animal words near a health or farming cue are read literally."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["dasar anjing lu, vaksin aja sana", "babi kau, pulang ke kandang", "asu kowe"],
+)
+def test_animal_words_aimed_at_someone_still_count(body: str) -> None:
+    """A literal cue does not clear an animal word aimed at a person."""
+    assert verdict(body) in FLAGGED
+
+
+def test_your_eyes_in_a_cataract_story_is_not_an_insult() -> None:
+    """Javanese "matamu" (your eyes) beside cataract surgery is literal."""
+    assert verdict("sing sabar mbah, matamu mari operasi katarak") is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pak Dick Simanjuntak meresmikan pasar",
+        "Bapak Dick hadir di rapat RT",
+        "selamat untuk Dick Pranata, juara catur",
+    ],
+)
+def test_a_name_that_is_an_english_swear_word_is_a_name(body: str) -> None:
+    """A capitalised listed word after a title or before a surname is a personal name."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "situs slot dan togel harus diblokir, banyak korban",
+        "waspada, judi online bikin kecanduan dan utang",
+        "jangan tergiur maxwin, itu cuma jebakan",
+    ],
+)
+def test_criticism_of_gambling_is_not_gambling_spam(body: str) -> None:
+    """Readers warning against gambling may name its terms."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "stop judol! main di sini saja bit.ly/jp777",
+        "jangan percaya situs lain, daftar GACORWIN88 wa 0812-3456-7890",
+    ],
+)
+def test_a_warning_with_a_way_to_reach_the_spammer_still_holds(body: str) -> None:
+    """Warning words do not clear a comment that carries a link, number or brand."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kenari saya mulai gacor setelah ganti pakan",
+        "murai batu gacor di gantangan tadi pagi",
+        "lovebird paud gacor banget suaranya",
+    ],
+)
+def test_gacor_of_a_songbird_is_praise(body: str) -> None:
+    """ "gacor" beside songbird words is a bird's praise, not gambling."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["𝐒𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢 warga Kediri", "𝑻𝒆𝒓𝒊𝒎𝒂𝒌𝒂𝒔𝒊𝒉 relawan", "Ｍａｎｔａｐ pak kades"],
+)
+def test_styled_letters_alone_never_hold(body: str) -> None:
+    """A thank-you note in styled letters is published."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+def test_a_site_domain_is_trusted() -> None:
+    """A site's own domain in a reader's comment is no spam clue."""
+    from moderation.filters.links import links
+    from moderation.filters.normalise import normalise
+
+    text = normalise("info lengkap di kedirikab.go.id/vaksin")
+    assert links(text, ["kedirikab.go.id"]) == []

@@ -1,0 +1,125 @@
+"""Evasion undone: each trick family caught, and its innocent look-alikes kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.evaluation import Outcome
+from tests.filters.tricks import FLAGGED, STOPPED, verdict
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "B O N U S   N E W   M E M B E R tiap hari",
+        "m-a-i-n s-l-o-t pasti cuan",
+        "a.g.e.n t.o.g.e.l resmi buka 24 jam",
+        "🇬 🇦 🇨 🇴 🇷 malam ini bos",
+    ],
+)
+def test_spread_spam_phrases_are_held(body: str) -> None:
+    """Spam phrases spelled out with spaces, hyphens, dots or regional indicators are held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "k-o-n-t-o-l semua",
+        "b a n g s a t   k a b e h",
+        "dasar j.a.n.c.o.k",
+    ],
+)
+def test_spread_swearing_is_flagged(body: str) -> None:
+    """Swear words spelled out letter by letter are still found."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kelas saya X I I I P S 1",
+        "a b c d e f g dinyanyikan anak TK",
+        "R S U D Gambiran buka poli baru",
+    ],
+)
+def test_spelled_initials_stay_innocent(body: str) -> None:
+    """Initials and letter lists joined by the spread rule contain no listed word."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["ngen😈tot lu", "bang🤬sat", "kon💩tol"])
+def test_emoji_inside_a_word_is_dropped_before_lookup(body: str) -> None:
+    """An emoji planted inside a swear word does not hide it."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize("body", ["senang 😊 sekali", "pecel 🍛 enak", "hujan 🌧 lagi"])
+def test_emoji_between_words_changes_nothing(body: str) -> None:
+    """Emoji between ordinary words leave them ordinary."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["kontoooooolll", "bangsaaaaattt lu", "jancuuuuuk"])
+def test_repeated_letters_are_collapsed_before_lookup(body: str) -> None:
+    """Stretched letters at the end or inside a swear word do not hide it."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize("body", ["semangaaaat pagi", "enaaaak sekali", "makasiiiih pak"])
+def test_stretched_ordinary_words_stay_innocent(body: str) -> None:
+    """Stretched ordinary words are not mistaken for listed ones."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pinjaman cair wa 0858 l234 S67B",
+        "info: 0️⃣8️⃣5️⃣7️⃣ 1️⃣2️⃣3️⃣4️⃣ 5️⃣6️⃣7️⃣8️⃣ pinjaman tanpa jaminan",
+        "hub 08-57-12-34-56-78 dana cair",
+        "chat nol delapan lima tujuh 1234 5678 untuk pinjaman cepat",
+    ],
+)
+def test_disguised_phone_numbers_in_offers_are_held(body: str) -> None:
+    """Numbers written with letters, keycaps, pairs or words are read as numbers."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "skor 2-1, 3-0 dan 4-2 musim ini",
+        "pemadam kebakaran 113 cepat datang",
+        "harga gabah 6.500 naik jadi 7.200",
+    ],
+)
+def test_scores_prices_and_short_codes_are_not_numbers(body: str) -> None:
+    """Scores, prices and emergency codes never read as mobile numbers."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "daftar cepat di hoki99 (dot) xyz",
+        "grup cuan: t . me / rejekiharian",
+        "link aman: cutt(.)ly/menang",
+    ],
+)
+def test_spelled_out_dots_are_rejoined(body: str) -> None:
+    """Links with spelled-out or spaced dots are found and held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "rapat mulai 09 . 00 tepat",
+        "juara . Selamat untuk Persik",
+        "dot merah di peta itu lokasi banjir",
+    ],
+)
+def test_spaced_dots_in_ordinary_text_are_not_links(body: str) -> None:
+    """A spaced dot before a word that is no top-level domain stays a dot."""
+    assert verdict(body) is Outcome.APPROVED
