@@ -160,7 +160,9 @@ def drop_site(url: str, site_id: str) -> None:
             stream = site_keys.queue
             entries = await redis.xrange(stream, count=1_000_000)
             ours = [
-                entry_id for entry_id, fields in entries if fields.get(b"s") == site_id.encode()
+                entry_id
+                for entry_id, fields in entries or []
+                if entry_id is not None and fields and fields.get(b"s") == site_id.encode()
             ]
             for start in range(0, len(ours), 1000):
                 await redis.xack(stream, keys.GROUP, *ours[start : start + 1000])
@@ -271,16 +273,29 @@ def _ready(port: int, path: str = "/healthz") -> bool:
 
 @contextlib.contextmanager
 def background(
-    command: Sequence[str], env: dict[str, str] | None = None
+    command: Sequence[str],
+    env: dict[str, str] | None = None,
+    cwd: Path = HERE,
+    log: Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """Run a process in its own process group until the block ends; stop it by its id."""
-    process = subprocess.Popen(
-        command, env={**os.environ, **(env or {})}, start_new_session=True, cwd=HERE
-    )
-    try:
-        yield process
-    finally:
-        _stop(process)
+    """Run a process in its own process group until the block ends; stop it by its id.
+
+    With ``log``, its stdout and stderr go to that file instead of the terminal.
+    """
+    with contextlib.ExitStack() as stack:
+        output = stack.enter_context(log.open("ab")) if log else None
+        process = subprocess.Popen(
+            command,
+            env={**os.environ, **(env or {})},
+            start_new_session=True,
+            cwd=cwd,
+            stdout=output,
+            stderr=output,
+        )
+        try:
+            yield process
+        finally:
+            _stop(process)
 
 
 @contextlib.contextmanager
@@ -289,9 +304,11 @@ def server(
     port: int,
     env: dict[str, str] | None = None,
     health: str = "/healthz",
+    cwd: Path = HERE,
+    log: Path | None = None,
 ) -> Iterator[None]:
     """Run a server (see ``background``) and wait until ``health`` answers 200."""
-    with background(command, env) as process:
+    with background(command, env, cwd, log) as process:
         deadline = time.monotonic() + 30
         while not _ready(port, health):
             if process.poll() is not None or time.monotonic() > deadline:
