@@ -277,6 +277,12 @@ class Result:
             "decided but not answered 202": sum(1 for i in counts if i not in accepted),
         }
 
+    def not_once(self) -> int:
+        """Accepted comments not decided exactly once, and decisions of unaccepted ones."""
+        accepted, counts = self.sent.accepted, self.found.audit_counts
+        wrong = sum(1 for i in accepted if counts[i] != 1 or i not in self.found.decided_at)
+        return wrong + sum(1 for i in counts if i not in accepted)
+
     def report(self) -> None:
         found = self.found
         lost = self.lost()
@@ -300,7 +306,7 @@ class Result:
         ok, errors, _ = statuses(self.sent.figures)
         accepted_s = self.sent.figures["elapsed"]
         decided_s = self.decided_after()
-        lost = sum(self.lost().values())
+        lost = self.not_once()
         every = ok == self.comments
         checks = [
             (
