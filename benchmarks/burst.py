@@ -224,9 +224,11 @@ def statuses(figures: dict[str, Any]) -> tuple[int, int, int]:
 def bare_row(label: str, figures: dict[str, Any], comments: int) -> list[object]:
     ok, errors, other = statuses(figures)
     elapsed = figures["elapsed"]
-    rate = ok / elapsed
-    figures["rate"] = rate
-    return [label, comments, ok, errors, other, elapsed, rate, "-", "-", "-", 1.0]
+    return [label, comments, ok, errors, other, elapsed, ok / elapsed, "-", "-", "-", 1.0]
+
+
+def accepted_rate(figures: dict[str, Any]) -> float:
+    return statuses(figures)[0] / float(figures["elapsed"])
 
 
 @dataclass
@@ -252,7 +254,7 @@ class Result:
             self.decided_after(),
             percentile(clean, 0.50),
             percentile(clean, 0.99),
-            (ok / elapsed) / self.bare["rate"],
+            accepted_rate(self.sent.figures) / accepted_rate(self.bare),
         ]
 
     def clean_latencies(self) -> list[float]:
