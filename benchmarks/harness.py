@@ -160,7 +160,9 @@ def drop_site(url: str, site_id: str) -> None:
             stream = site_keys.queue
             entries = await redis.xrange(stream, count=1_000_000)
             ours = [
-                entry_id for entry_id, fields in entries if fields.get(b"s") == site_id.encode()
+                entry_id
+                for entry_id, fields in entries or []
+                if entry_id is not None and fields and fields.get(b"s") == site_id.encode()
             ]
             for start in range(0, len(ours), 1000):
                 await redis.xack(stream, keys.GROUP, *ours[start : start + 1000])
@@ -190,9 +192,16 @@ def texts(kind: str = "youtube", chars: int = COMMENT_CHARS) -> list[str]:
 
     ``youtube``: the YouTube Spam Collection (1,956 comments, about half spam);
     ``youtube-ham``: its 951 comments labelled not spam;
-    ``davidson``: the Davidson et al. tweets (24,783, mostly offensive).
+    ``davidson``: the Davidson et al. tweets (24,783, mostly offensive);
+    ``judol-ham`` / ``judol-spam``: Indonesian YouTube comments of the judol set, those not
+    promoting online gambling (28,667) / those promoting it (8,549).
     """
-    if kind.startswith("youtube"):
+    if kind.startswith("judol"):
+        path = DATA / "id-judol-youtube-gbennnn" / "judol_labelled_text_label.csv"
+        with path.open(encoding="utf-8") as f:
+            wanted = "1" if kind == "judol-spam" else "0"
+            rows = [row["comment_text"] for row in csv.DictReader(f) if row["label"] == wanted]
+    elif kind.startswith("youtube"):
         files = sorted((DATA / "en-youtube-spam-collection").glob("Youtube0*.csv"))
         rows = [
             row["CONTENT"]
@@ -253,31 +262,60 @@ def free_port() -> int:
         return port
 
 
-def _ready(port: int) -> bool:
+def _ready(port: int, path: str = "/healthz") -> bool:
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-        conn.request("GET", "/healthz")
+        conn.request("GET", path)
         return conn.getresponse().status == 200
     except OSError:
         return False
 
 
 @contextlib.contextmanager
-def server(command: Sequence[str], port: int, env: dict[str, str] | None = None) -> Iterator[None]:
-    """Run a server in its own process group until the block ends; stop it by its id."""
-    process = subprocess.Popen(
-        command, env={**os.environ, **(env or {})}, start_new_session=True, cwd=HERE
-    )
-    try:
+def background(
+    command: Sequence[str],
+    env: dict[str, str] | None = None,
+    cwd: Path = HERE,
+    log: Path | None = None,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a process in its own process group until the block ends; stop it by its id.
+
+    With ``log``, its stdout and stderr go to that file instead of the terminal.
+    """
+    with contextlib.ExitStack() as stack:
+        output = stack.enter_context(log.open("ab")) if log else None
+        process = subprocess.Popen(
+            command,
+            env={**os.environ, **(env or {})},
+            start_new_session=True,
+            cwd=cwd,
+            stdout=output,
+            stderr=output,
+        )
+        try:
+            yield process
+        finally:
+            _stop(process)
+
+
+@contextlib.contextmanager
+def server(
+    command: Sequence[str],
+    port: int,
+    env: dict[str, str] | None = None,
+    health: str = "/healthz",
+    cwd: Path = HERE,
+    log: Path | None = None,
+) -> Iterator[None]:
+    """Run a server (see ``background``) and wait until ``health`` answers 200."""
+    with background(command, env, cwd, log) as process:
         deadline = time.monotonic() + 30
-        while not _ready(port):
+        while not _ready(port, health):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"{command[2:4]} did not start on port {port}")
             time.sleep(0.1)
         time.sleep(1.0)  # let every uvicorn worker finish its lifespan startup
         yield
-    finally:
-        _stop(process)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -306,6 +344,10 @@ def moderation_api(port: int, workers: int = 2) -> list[str]:
 
 def moderation_serve(port: int) -> list[str]:
     return [sys.executable, "-m", "moderation", "serve", "--port", str(port)]
+
+
+def moderation_worker() -> list[str]:
+    return [sys.executable, "-m", "moderation", "worker"]
 
 
 def bare_api(port: int, workers: int = 2) -> list[str]:

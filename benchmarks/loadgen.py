@@ -4,7 +4,9 @@ It sends pre-built raw requests (already signed, each used once with ``--once``)
 connections on 127.0.0.1, one request in flight per connection, and prints one JSON line:
 requests completed, statuses, elapsed seconds and latency percentiles. With ``--rate`` it is
 open-loop: request ``i`` is due at ``start + i / rate`` whether or not earlier ones finished,
-and its latency counts from when it was due (no coordinated omission).
+and its latency counts from when it was due (no coordinated omission). A server that ends
+each response with ``Connection: close`` (gunicorn's sync workers) gets a new connection for
+the next request, so connecting counts in its figures, as it does for its real clients.
 
     python benchmarks/loadgen.py REQUESTS.msgpack PORT [--connections N] [--duration S]
                                  [--once] [--rate R] [--record FILE]
@@ -28,8 +30,9 @@ import msgspec
 class Load:
     """The shared state: which request goes next, and what came back."""
 
-    def __init__(self, requests: Sequence[bytes], once: bool, deadline: float) -> None:
+    def __init__(self, requests: Sequence[bytes], once: bool, deadline: float, port: int) -> None:
         self.requests = requests
+        self.port = port
         self.once = once
         self.deadline = deadline
         self.next = 0
@@ -41,6 +44,9 @@ class Load:
         self.paced = False
         self.idle: list[Connection] = []
         self.finished = asyncio.Event()
+        self.connections: list[Connection] = []
+        self.connecting: set[asyncio.Task[None]] = set()
+        self.connect_errors = 0
 
     def take(self) -> tuple[int, float] | None:
         """The next request to send and when it was due, or None when there is none yet."""
@@ -53,6 +59,34 @@ class Load:
         self.next += 1
         return index, now
 
+    async def connect(self) -> None:
+        loop = asyncio.get_running_loop()
+        while time.perf_counter() < self.deadline and not self.finished.is_set():
+            try:
+                _, protocol = await loop.create_connection(
+                    lambda: Connection(self), "127.0.0.1", self.port
+                )
+            except OSError:  # a full listen backlog; try again while there is work
+                self.connect_errors += 1
+                await asyncio.sleep(0.01)
+            else:
+                self.connections.append(protocol)
+                return
+
+    def replace(self) -> None:
+        """Open another connection in place of one the server closed after its response."""
+        task = asyncio.get_running_loop().create_task(self.connect())
+        self.connecting.add(task)
+        task.add_done_callback(self.connecting.discard)
+
+    async def settled(self) -> None:
+        """Wait until every connection, including replacements, has closed."""
+        while waiting := [
+            *(c.closed for c in self.connections if not c.closed.done()),
+            *(t for t in self.connecting if not t.done()),
+        ]:
+            await asyncio.wait(waiting)
+
 
 class Connection(asyncio.Protocol):
     def __init__(self, load: Load) -> None:
@@ -60,6 +94,7 @@ class Connection(asyncio.Protocol):
         self.buffer = b""
         self.need: int | None = None
         self.status = 0
+        self.close_after = False
         self.index, self.sent = 0, 0.0
         self.closed = asyncio.get_running_loop().create_future()
 
@@ -87,6 +122,7 @@ class Connection(asyncio.Protocol):
                     return
                 head = self.buffer[:end].lower()
                 self.status = int(head[9:12])
+                self.close_after = b"\r\nconnection: close" in head
                 start = head.find(b"\r\ncontent-length:")
                 length = int(head[start + 17 : head.find(b"\r\n", start + 2)]) if start >= 0 else 0
                 self.need = end + 4 + length
@@ -102,7 +138,11 @@ class Connection(asyncio.Protocol):
         if load.record:
             body = response[response.find(b"\r\n\r\n") + 4 :]
             load.records.append((self.index, self.sent, self.status, body))
-        self.send_next()
+        if self.close_after:
+            self.transport.close()
+            load.replace()
+        else:
+            self.send_next()
 
     def connection_lost(self, exc: Exception | None) -> None:
         if not self.closed.done():
@@ -131,18 +171,17 @@ async def pace(load: Load, rate: float, start: float) -> None:
 async def run(args: argparse.Namespace, requests: list[bytes]) -> tuple[dict[str, object], Any]:
     loop = asyncio.get_running_loop()
     epoch, start = time.time(), time.perf_counter()
-    load = Load(requests, args.once, start + args.duration)
+    load = Load(requests, args.once, start + args.duration, args.port)
     load.record = args.record is not None
     load.paced = args.rate is not None
     pacer = asyncio.create_task(pace(load, args.rate, start)) if load.paced else None
-    connections = []
     for _ in range(args.connections):
         _, protocol = await loop.create_connection(lambda: Connection(load), "127.0.0.1", args.port)
-        connections.append(protocol)
+        load.connections.append(protocol)
     if pacer:
         await pacer
     # Bounded: every connection closes at the deadline, after its request in flight.
-    await asyncio.wait_for(asyncio.gather(*(c.closed for c in connections)), args.duration + 30)
+    await asyncio.wait_for(load.settled(), args.duration + 30)
     elapsed = time.perf_counter() - start
     latencies = sorted(load.latencies)
 
@@ -157,6 +196,8 @@ async def run(args: argparse.Namespace, requests: list[bytes]) -> tuple[dict[str
         "statuses": {str(k): v for k, v in load.statuses.items()},
         "p50_ms": pct(0.50),
         "p99_ms": pct(0.99),
+        "connections": len(load.connections),
+        "connect_errors": load.connect_errors,
     }
     return figures, (epoch, start, load.records)
 

@@ -63,10 +63,11 @@ def seed(url: str, port: int, site: Any, path: str) -> int:
 
     Some are held by the filters, so it posts in rounds of up to 10 (at most 300 comments).
     """
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     candidates = iter(texts("youtube-ham"))
     posted = 0
     while (published := _count(port, path)) < COMMENTS and posted < 300:
+        # A new connection each round: draining can outlast uvicorn's 5 s keep-alive.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         for _ in range(min(10, COMMENTS - published)):
             posted += 1
             request = signed_post(port, site, comment_json(THREAD, next(candidates), f"r{posted}"))
@@ -77,8 +78,8 @@ def seed(url: str, port: int, site: Any, path: str) -> int:
             response.read()
             if response.status != 202:
                 raise RuntimeError(f"intake answered {response.status}")
+        conn.close()
         asyncio.run(_drain(url))
-    conn.close()
     print(f"posted {posted} comments; {published} published")
     return published
 
