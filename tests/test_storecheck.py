@@ -55,7 +55,13 @@ async def test_check_reports_counts_lag_and_dead_letters(
     code, report = await store_check()
     assert report["schema"] == keys.SCHEMA and report["shards"] == settings.shards
     assert report["sites"] == 1 and report["keys"] > 0
-    assert report["comments"]["kediri"] == {"queued": 1, "approved": 1, "held": 1, "rejected": 0}
+    assert report["comments"]["kediri"] == {
+        "queued": 1,
+        "approved": 1,
+        "held": 1,
+        "rejected": 0,
+        "deleted": 0,
+    }
     assert report["queue"][site_keys.shard]["lag"] == 2  # the comment and the junk entry
     assert code == 0 and report["ok"] and report["problems"] == []
     await worker.run_once()
