@@ -182,6 +182,19 @@ def content_hash(comment: Comment) -> str:
     return hashlib.sha256(_encode(sent)).hexdigest()
 
 
+def published_keys(keys: SiteKeys, comment: Comment) -> dict[str, str]:
+    """The indexes ``publish.lua`` keeps for a comment, named as the scripts using it name them."""
+    thread = comment.thread.id
+    return {
+        "top": keys.thread_top(thread),
+        "all": keys.thread_all(thread),
+        "thread_version": keys.thread_version(thread),
+        "replies": keys.replies(comment.parent_id or comment.id),
+        "recent": keys.recent,
+        "recent_version": keys.recent_version,
+    }
+
+
 def decide_call(
     *, keys: SiteKeys, change: Transition, recent_cap: int, events_min_id: str = "0"
 ) -> Call:
@@ -194,12 +207,7 @@ def decide_call(
         old_index=keys.by_status(change.old),
         new_index=keys.by_status(change.new),
         thread=keys.thread(thread.id),
-        top=keys.thread_top(thread.id),
-        all=keys.thread_all(thread.id),
-        thread_version=keys.thread_version(thread.id),
-        replies=keys.replies(comment.parent_id or comment.id),
-        recent=keys.recent,
-        recent_version=keys.recent_version,
+        **published_keys(keys, comment),
         queue=keys.queue if change.entry_id else keys.comment(comment.id),
         audit=keys.audit,
         history=keys.history(comment.id),

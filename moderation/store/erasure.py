@@ -28,7 +28,7 @@ from moderation import clock
 from moderation.models import AuditAction, AuditEntry, Status
 from moderation.store import audit, redaction, signals
 from moderation.store.client import Redis, text
-from moderation.store.comments import Outcome, public
+from moderation.store.comments import Outcome, public, published_keys
 from moderation.store.keys import SiteKeys
 from moderation.store.privacy import CHUNK, Erasure, Kept, comment_ids, read
 from moderation.store.redaction import Redactor
@@ -188,18 +188,12 @@ def erase_call(keys: SiteKeys, kept: Kept, redact: Redactor, remove: bool) -> Ca
     if record == comment and decision == kept.decision and not history_changed and not to_remove:
         return None
     shown = public(record, decision) if kept.has_public and decision is not None else None
-    thread = comment.thread.id
     return ERASE.call(
         comment=keys.comment(comment.id),
         history=keys.history(comment.id),
         old_index=keys.by_status(kept.status),
         new_index=keys.by_status(Status.REJECTED),
-        top=keys.thread_top(thread),
-        all=keys.thread_all(thread),
-        thread_version=keys.thread_version(thread),
-        replies=keys.replies(comment.parent_id or comment.id),
-        recent=keys.recent,
-        recent_version=keys.recent_version,
+        **published_keys(keys, comment),
         reported=keys.reported,
         reports=keys.reports(comment.id),
         author=keys.author(comment.author.key),

@@ -19,7 +19,7 @@ from moderation.porting.plan import Plan
 from moderation.porting.records import Record, SourceComment, SourceThread
 from moderation.store import audit
 from moderation.store.client import Redis, text
-from moderation.store.comments import public
+from moderation.store.comments import public, published_keys
 from moderation.store.keys import SiteKeys
 from moderation.store.scripts import IMPORT, Call, Scripts
 
@@ -115,12 +115,7 @@ def import_call(
         comment=keys.comment(comment.id),
         index=keys.by_status(status),
         thread=keys.thread(thread.id),
-        top=keys.thread_top(thread.id),
-        all=keys.thread_all(thread.id),
-        thread_version=keys.thread_version(thread.id),
-        replies=keys.replies(comment.parent_id or comment.id),
-        recent=keys.recent,
-        recent_version=keys.recent_version,
+        **published_keys(keys, comment),
         author=keys.author(comment.author.key),
         queue=keys.queue,
         record=comment,
