@@ -185,14 +185,15 @@ def content_hash(comment: Comment) -> str:
 def published_keys(keys: SiteKeys, comment: Comment) -> dict[str, str]:
     """The indexes ``publish.lua`` keeps for a comment, named as the scripts using it name them."""
     thread = comment.thread.id
-    return {
-        "top": keys.thread_top(thread),
-        "all": keys.thread_all(thread),
-        "thread_version": keys.thread_version(thread),
-        "replies": keys.replies(comment.parent_id or comment.id),
-        "recent": keys.recent,
-        "recent_version": keys.recent_version,
-    }
+    # Keyword names, as the scripts' headers spell them (not the sort or queue words).
+    return dict(
+        top=keys.thread_top(thread),
+        all=keys.thread_all(thread),
+        thread_version=keys.thread_version(thread),
+        replies=keys.replies(comment.parent_id or comment.id),
+        recent=keys.recent,
+        recent_version=keys.recent_version,
+    )
 
 
 def decide_call(
