@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import start_http_server
@@ -31,12 +31,20 @@ from moderation.store.client import Redis, connect
 from moderation.store.comments import Outcome, Store, Stored, Transition, decode_stored
 from moderation.store.keys import SiteKeys
 from moderation.store.queue import Delivery, Queue
-from moderation.store.scripts import Scripts
+from moderation.store.scripts import Call, Scripts
 from moderation.store.signals import gather as gather_signals
 from moderation.store.sites import Sites
 from moderation.store.stats import Stats
 
 log = logging.getLogger("moderation.worker")
+
+
+class Planned(NamedTuple):
+    """One entry's decision, and the ``decide.lua`` call that applies it."""
+
+    keys: SiteKeys
+    change: Transition
+    call: Call
 
 
 def consumer_name() -> str:
@@ -202,89 +210,106 @@ class Worker:
             await asyncio.sleep(every)
 
     async def handle(self, batch: Sequence[Delivery]) -> int:
-        """Decide a batch in two round trips: read the records, then apply every decision.
-
-        A malformed entry is dead-lettered at once (no retry can mend it); a batch that fails
-        for any reason but the store is decided message by message, so only the culprit fails.
-        """
+        """Decide a batch in three round trips: records, signals, then every decision."""
         if not batch:
             return 0
         with self.metrics.batch_seconds.time():
-            wellformed = []
-            for delivery in batch:
-                if delivery.malformed:
-                    await self._dead_letter(delivery, f"malformed entry: {delivery.malformed}")
-                else:
-                    wellformed.append(delivery)
-            return await self._isolating(wellformed)
+            return await self._apply(await self._plan(batch))
 
-    async def _isolating(self, batch: Sequence[Delivery]) -> int:
-        if not batch:
+    async def _plan(self, batch: Sequence[Delivery]) -> list[Planned]:
+        """Each entry's decision, ready to apply: records and signals read, pipeline run.
+
+        A malformed entry is dead-lettered at once (no retry can mend it); a batch that fails
+        for any reason but the store is planned message by message, so only the culprit fails.
+        """
+        wellformed = []
+        for delivery in batch:
+            if delivery.malformed:
+                await self._dead_letter(delivery, f"malformed entry: {delivery.malformed}")
+            else:
+                wellformed.append(delivery)
+        return await self._isolating(wellformed)
+
+    async def _apply(self, planned: Sequence[Planned]) -> int:
+        """Every decision of a batch in one round trip (one script per shard): each applied
+        only if its comment is still queued, and its queue entry acknowledged with it."""
+        if not planned:
             return 0
+        outcomes = await self.store.apply([(p.keys, p.call) for p in planned])
+        for one, result in zip(planned, outcomes, strict=True):
+            if result.outcome is Outcome.OK:
+                self.metrics.decided(one.change.decision, one.change.entry_id)
+        return len(planned)
+
+    async def _isolating(self, batch: Sequence[Delivery]) -> list[Planned]:
+        if not batch:
+            return []
         try:
-            return await self._handle(batch)
+            return await self._planned(batch)
         except (RedisError, OSError):
             raise  # the store's fault, not the messages': they stay pending and are retried
         except Exception as exc:  # the per-message boundary: retry, then dead-letter; never drop
             if len(batch) == 1:
                 await self._failed(batch[0], exc)
-                return 0
-            return sum([await self._isolating([delivery]) for delivery in batch])
+                return []
+            return [one for delivery in batch for one in await self._isolating([delivery])]
 
-    async def _handle(self, batch: Sequence[Delivery]) -> int:
+    async def _planned(self, batch: Sequence[Delivery]) -> list[Planned]:
         raw = await self.store.raw_records(
             [(self.sites.keys_for(d.site), d.comment_id) for d in batch]
         )
-        found: list[tuple[Delivery, Stored]] = []
+        found: list[tuple[Delivery, Stored, Text]] = []
         for delivery, fields in zip(batch, raw, strict=True):
-            if record := await self._decode(delivery, fields):
-                found.append((delivery, record))
-        texts = [normalise(r.comment.body) for _, r in found]  # shared by signals and pipeline
+            if read := await self._decode(delivery, fields):
+                found.append((delivery, *read))
+        # Counted here, once: nothing after this but per-message work can fail the batch,
+        # so a batch retried message by message does not count its signals twice.
         signals = await gather_signals(
-            self.redis, [(self.sites.keys_for(d.site), r.comment) for d, r in found], texts=texts
+            self.redis,
+            [(self.sites.keys_for(d.site), r.comment) for d, r, _ in found],
+            texts=[text for _, _, text in found],
         )
-        changes: list[tuple[SiteKeys, Transition]] = []
-        for (delivery, record), signal, text in zip(found, signals, texts, strict=True):
-            change = await self._decide(delivery, record, signal, text)
-            if change is not None:
-                changes.append((self.sites.keys_for(delivery.site), change))
-        outcomes = await self.store.transitions(changes)
-        for (_, change), result in zip(changes, outcomes, strict=True):
-            if result.outcome is Outcome.OK:
-                self.metrics.decided(change.decision, change.entry_id)
-        return len(changes)
+        planned: list[Planned] = []
+        for (delivery, record, text), signal in zip(found, signals, strict=True):
+            if one := await self._decide(delivery, record, signal, text):
+                planned.append(one)
+        return planned
 
-    async def _decode(self, delivery: Delivery, fields: list[Any]) -> Stored | None:
+    async def _decode(self, delivery: Delivery, fields: list[Any]) -> tuple[Stored, Text] | None:
         try:
             record = decode_stored(fields)
             if record is None:
                 raise LookupError(f"comment {delivery.site}/{delivery.comment_id} has no record")
+            text = normalise(record.comment.body)  # shared by signals and pipeline
         except Exception as exc:  # a missing or corrupt record: retried, then dead-lettered
             await self._failed(delivery, exc)
             return None
-        return record
+        return record, text
 
     async def _decide(
         self, delivery: Delivery, record: Stored, signals: Signals, text: Text
-    ) -> Transition | None:
+    ) -> Planned | None:
         try:
             site = await self.sites.get(delivery.site)
             if site is None:
                 raise LookupError(f"site {delivery.site!r} no longer exists")
             context = Context(comment=record.comment, policy=site.policy, signals=signals)
             decision = self.pipeline(context, clock.rfc3339(clock.now()), text)
+            change = Transition(
+                comment=record.comment,
+                old=Status.QUEUED,
+                new=decision.status,
+                decision=decision,
+                entry_id=delivery.entry_id,
+            )
+            keys = self.sites.keys_for(delivery.site)
+            call = self.store.decide_call(keys, change)
         except RedisError:
             raise
         except Exception as exc:  # the per-message boundary: retry, then dead-letter; never drop
             await self._failed(delivery, exc)
             return None
-        return Transition(
-            comment=record.comment,
-            old=Status.QUEUED,
-            new=decision.status,
-            decision=decision,
-            entry_id=delivery.entry_id,
-        )
+        return Planned(keys, change, call)
 
     async def _failed(self, delivery: Delivery, exc: Exception) -> None:
         if delivery.deliveries >= self.settings.max_deliveries:

@@ -14,7 +14,7 @@ from moderation.store import events
 from moderation.store.batching import AutoPipeline
 from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
-from moderation.store.scripts import DECIDE, INTAKE, Call, Scripts
+from moderation.store.scripts import DECIDE, DECIDE_MANY, INTAKE, Call, Scripts
 
 _FIELDS = ["rec", "status", "v", "decision"]
 decode_comment = msgspec.json.Decoder(Comment).decode
@@ -142,12 +142,32 @@ class Store:
 
     async def transitions(self, changes: Sequence[tuple[SiteKeys, Transition]]) -> list[Applied]:
         """Apply each change if its comment is still as expected; else report its state."""
-        recent_cap, min_id = self._recent_size, events.min_id(self._events_days)
-        calls = [
-            decide_call(keys=k, change=c, recent_cap=recent_cap, events_min_id=min_id)
-            for k, c in changes
-        ]
-        return [_applied(reply) for reply in await self._scripts.run(self._redis, calls)]
+        return await self.apply(
+            [(keys, self.decide_call(keys, change)) for keys, change in changes]
+        )
+
+    def decide_call(self, keys: SiteKeys, change: Transition) -> Call:
+        """``decide.lua`` for ``change``, with this store's recent cap and events retention."""
+        min_id = events.min_id(self._events_days)
+        return decide_call(
+            keys=keys, change=change, recent_cap=self._recent_size, events_min_id=min_id
+        )
+
+    async def apply(self, calls: Sequence[tuple[SiteKeys, Call]]) -> list[Applied]:
+        """Run ``decide.lua`` calls, in order, as one ``decide_many.lua`` call per shard (all of
+        a shard's keys share its hash tag), all in one round trip; one ``Applied`` per call."""
+        by_shard: dict[int, list[int]] = {}
+        for at, (keys, _) in enumerate(calls):
+            by_shard.setdefault(keys.shard, []).append(at)
+        groups = list(by_shard.values())
+        batched = [DECIDE_MANY.many([calls[at][1] for at in group]) for group in groups]
+        out: list[Applied | None] = [None] * len(calls)
+        for group, replies in zip(
+            groups, await self._scripts.run(self._redis, batched), strict=True
+        ):
+            for at, reply in zip(group, replies, strict=True):
+                out[at] = _applied(reply)
+        return [applied for applied in out if applied is not None]
 
 
 def intake_call(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -49,8 +50,13 @@ def _names(header: str, section: str) -> tuple[tuple[str, bool], ...]:
     return tuple(names)
 
 
+_PLAIN = frozenset({str, bytes, int})  # sent as they are (``bool`` is not among them)
+
+
 def _arg(value: Any) -> Any:
     """ARGV as the scripts read it: flags "1"/"0", ``None`` as '', structs as JSON."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, bool):
         return "1" if value else "0"
     if value is None:
@@ -73,6 +79,12 @@ class Script:
         self.argv = _names(own, "ARGV")
         self._names = frozenset(name for name, _ in (*self.keys, *self.argv))
 
+    def many(self, calls: Sequence[Call]) -> Call:
+        """One call of this script for several calls of another, their KEYS and ARGV laid
+        end to end (a script whose header has only ``keys...`` and ``args...``)."""
+        keys = tuple(itertools.chain.from_iterable(call.keys for call in calls))
+        return Call(self, keys, tuple(itertools.chain.from_iterable(call.args for call in calls)))
+
     def call(self, **named: Any) -> Call:
         """One call, from every KEYS and ARGV name of the header and nothing else."""
         if named.keys() != self._names:
@@ -84,10 +96,11 @@ class Script:
 def _values(names: Sequence[tuple[str, bool]], named: dict[str, Any]) -> tuple[Any, ...]:
     out: list[Any] = []
     for name, many in names:
+        value = named[name]
         if many:
-            out.extend(_arg(v) for v in named[name])
-        else:
-            out.append(_arg(named[name]))
+            out.extend(map(_arg, value))
+        else:  # plain values inline: this runs for every key and value of every call
+            out.append(value if type(value) in _PLAIN else _arg(value))
     return tuple(out)
 
 
@@ -114,7 +127,8 @@ class Call:
 
 
 INTAKE = Script("intake")
-DECIDE = Script("decide", uses=["publish"])
+DECIDE = Script("decide", uses=["publish", "decision"])
+DECIDE_MANY = Script("decide_many", uses=["publish", "decision"])  # a batch of DECIDE calls
 REPORT = Script("report")
 STANDING = Script("standing")
 LEARN = Script("learn")
@@ -132,6 +146,7 @@ REGISTRY = {
     for s in (
         INTAKE,
         DECIDE,
+        DECIDE_MANY,
         REPORT,
         STANDING,
         LEARN,

@@ -73,6 +73,12 @@ SAMPLES: dict[str, Callable[[SiteKeys], Call]] = {
     "decide": lambda keys: comments.decide_call(
         keys=keys, change=_transition(Status.QUEUED, Status.APPROVED, entry="1-0"), recent_cap=10
     ),
+    "decide_many": lambda keys: scripts.DECIDE_MANY.many(
+        [
+            comments.decide_call(keys=keys, change=_transition(Status.QUEUED, new), recent_cap=10)
+            for new in (Status.APPROVED, Status.HELD)
+        ]
+    ),
     "report": lambda keys: reports.report_call(
         keys=keys, comment_id=COMMENT.id, reader="r", report=REPORT
     ),
