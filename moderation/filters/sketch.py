@@ -6,6 +6,8 @@ share most shingles (the same promo with another brand or a changed number) shar
 
 from __future__ import annotations
 
+import hashlib
+import struct
 import zlib
 
 from moderation.filters.text import Text
@@ -13,13 +15,10 @@ from moderation.filters.text import Text
 HASHES = 8
 ROWS = 2  # hashes per band: 4 bands of 2 find pairs with Jaccard 0.7 about 93% of the time
 MIN_WORDS = 6  # shorter comments ("mantap pak", "Alhamdulillah") repeat innocently
-_PRIME = (1 << 61) - 1
-# Fixed (a, b) pairs of the universal hashes ``(a*h + b) mod p``: sketches must agree
-# across processes and releases.
-_PERMUTATIONS = tuple(
-    (zlib.crc32(f"a{i}".encode()) * 2654435761 + 1, zlib.crc32(f"b{i}".encode()))
-    for i in range(HASHES)
-)
+# The HASHES independent hash functions are the 32-bit words of one BLAKE2b digest per
+# shingle: one C call a shingle instead of HASHES multiplications in Python, and, unlike
+# ``hash()``, the same in every process and release (sketches must agree across them).
+_WORD = struct.Struct(f"<{HASHES}I")
 
 
 def bands(text: Text) -> list[str]:
@@ -27,8 +26,12 @@ def bands(text: Text) -> list[str]:
     words = text.words.tokens
     if len(words) < MIN_WORDS:
         return []
-    shingles = {zlib.crc32(" ".join(words[i : i + 3]).encode()) for i in range(len(words) - 2)}
-    mins = [min((a * h + b) % _PRIME for h in shingles) for a, b in _PERMUTATIONS]
+    shingles = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    digests = b"".join(
+        hashlib.blake2b(s.encode(), digest_size=_WORD.size).digest() for s in shingles
+    )
+    hashed = struct.unpack(f"<{HASHES * len(shingles)}I", digests)
+    mins = [min(hashed[at::HASHES]) for at in range(HASHES)]  # MinHash: each function's least
     return [
         f"{band}:{zlib.crc32(repr(mins[band * ROWS : band * ROWS + ROWS]).encode()):08x}"
         for band in range(HASHES // ROWS)

@@ -25,3 +25,23 @@ def test_different_comments_share_no_band() -> None:
 def test_short_comments_are_not_sketched() -> None:
     """Short comments repeat innocently ("Mantap pak"), so they get no bands."""
     assert bands(normalise("Alhamdulillah maju terus Kab. Kediri")) == []
+
+
+def test_a_promo_with_another_link_and_number_shares_a_band() -> None:
+    """The same promo with its brand, number and bonus changed still shares a band."""
+    promo = (
+        "Daftar sekarang di {} bonus {} persen untuk member baru, jackpot tiap hari dijamin bayar"
+    )
+    first = set(bands(normalise(promo.format("PULAUWIN88", 100))))
+    assert first & set(bands(normalise(promo.format("DEWADORA77", 200))))
+
+
+def test_bands_are_the_same_in_every_process() -> None:
+    """Band ids are counted across worker processes and releases: they depend on the text
+    alone (no per-process hash seed)."""
+    assert bands(normalise(PROMO.format("PULAUWIN"))) == [
+        "0:b6cf7752",
+        "1:acb2be82",
+        "2:983b52c0",
+        "3:bf9f933d",
+    ]
