@@ -86,6 +86,21 @@ async def test_unacknowledged_message_of_a_dead_consumer_is_decided_once(
     assert await worker.run_once(claim_idle_ms=0) == 0
 
 
+async def test_batches_in_flight_are_each_decided_once(
+    host: Host, redis: aioredis.Redis, settings: Settings
+) -> None:
+    """With the next batch read while the last one's decisions are applied, every comment of
+    a queue longer than a batch is decided once and acknowledged, and counted once."""
+    settings = settings.replace(batch_size=2)
+    ids = [(await host.post(comment(f"Semoga lancar nomor {n}"))).json()["id"] for n in range(7)]
+    assert settings.redis_url
+    async with Worker(settings, settings.redis_url) as worker:
+        assert await worker.run_once() == 7
+    assert [await status_of(redis, settings, i) for i in ids] == [("approved", 2)] * 7
+    assert await redis.xlen(SiteKeys("kediri", settings.shards).audit) == 7
+    assert await pending(redis, settings) == 0
+
+
 async def test_redelivery_of_a_decided_comment_changes_nothing(
     host: Host, worker: Worker, redis: aioredis.Redis, settings: Settings
 ) -> None:
