@@ -231,8 +231,37 @@ class Span(msgspec.Struct, frozen=True):
     text: str
 
 
+class Band(enum.StrEnum):
+    """How sure a finding is, in words a moderator reads at a glance: its calibrated
+    ``probability`` cut at 0.5, 0.8 and 0.95 (see ``of``)."""
+
+    LOW = "low"  # below 0.5: more often wrong than right; look before acting
+    MEDIUM = "medium"  # 0.5 to 0.8
+    HIGH = "high"  # 0.8 to 0.95
+    CERTAIN = "certain"  # 0.95 and above: wrong fewer than one time in twenty
+
+    @classmethod
+    def of(cls, probability: float) -> Band:
+        return next(band for floor, band in _BANDS if probability >= floor)
+
+
+_BANDS = ((0.95, Band.CERTAIN), (0.8, Band.HIGH), (0.5, Band.MEDIUM), (0.0, Band.LOW))
+
+Probability = Annotated[
+    float,
+    msgspec.Meta(
+        ge=0.0,
+        le=1.0,
+        description="How often a comment with this finding truly is spam (spam filter) or"
+        " abusive (profanity, abuse): calibrated on labelled data; null when no model guessed"
+        " (policy, author standing)",
+    ),
+]
+
+
 class Finding(msgspec.Struct, frozen=True):
-    """One reason: which filter and rule fired, on what, how strongly, asking for what."""
+    """One reason: which filter and rule fired, on what, how strongly, asking for what, and
+    how often such a finding is right (``probability``, ``band``: ``filters/calibration.py``)."""
 
     filter: FilterName
     rule: str
@@ -241,6 +270,8 @@ class Finding(msgspec.Struct, frozen=True):
     spans: tuple[Span, ...] = ()
     version: str = ""
     detail: str = ""
+    probability: Probability | None = None
+    band: Band | None = None
 
 
 class Decision(msgspec.Struct, frozen=True):
