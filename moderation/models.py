@@ -242,10 +242,12 @@ class Band(enum.StrEnum):
 
     @classmethod
     def of(cls, probability: float) -> Band:
-        return next(band for floor, band in _BANDS if probability >= floor)
+        if probability >= 0.95:
+            return cls.CERTAIN
+        if probability >= 0.8:
+            return cls.HIGH
+        return cls.MEDIUM if probability >= 0.5 else cls.LOW
 
-
-_BANDS = ((0.95, Band.CERTAIN), (0.8, Band.HIGH), (0.5, Band.MEDIUM), (0.0, Band.LOW))
 
 Probability = Annotated[
     float,

@@ -22,6 +22,7 @@ import msgspec
 from moderation.models import Band, Finding
 
 SUMMARY = "spam:score"  # the spam filter's combined score (``filters/spam.py``)
+MEMO = 4096  # (filter, rule) pairs whose curve is remembered
 
 
 class Curve(msgspec.Struct, frozen=True):
@@ -61,6 +62,7 @@ class Calibration:
         self.table = table
         self.version = table.version
         self._curves = table.curves
+        self._memo: dict[tuple[str, str], Curve | None] = {}  # (filter, rule) -> curve
 
     @classmethod
     def shipped(cls) -> Calibration:
@@ -76,8 +78,13 @@ class Calibration:
         return cls(msgspec.json.decode(raw, type=Table))
 
     def curve(self, finding: Finding) -> Curve | None:
-        curves = self._curves
-        return curves.get(family(finding)) or curves.get(finding.filter)
+        key = (finding.filter, finding.rule)
+        if key not in self._memo:
+            if len(self._memo) > MEMO:  # a site's own words make rules without end
+                self._memo.clear()
+            curves = self._curves
+            self._memo[key] = curves.get(family(finding)) or curves.get(finding.filter)
+        return self._memo[key]
 
     def probability(self, finding: Finding) -> float | None:
         curve = self.curve(finding)
