@@ -143,6 +143,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--work", type=Path, help="where held-out models go (default: temp)")
     parser.add_argument("--reuse", action="store_true", help="keep models already in --work")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="fit nothing; print the same checks with each score read as a probability (before)",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="calibration-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -151,6 +156,11 @@ def main() -> None:
     spam_sets.append((spam_sets[0][0], bopbi))  # no model saw these SMS; all spam
     davidson = read(args.data / DAVIDSON, "tweet", "class", lambda c: c in ("0", "1"))
     davidson += sample()
+    if args.raw:
+        same = Curve((0.0, 1.0), (0.0, 1.0))
+        raw = Table(version="raw", curves={name: same for name in (SPAM, *ABUSE)})
+        report(args.data, Calibration(raw), spam_sets, davidson)
+        return
     observed: Observed = collections.defaultdict(list)
     for model, rows in spam_sets:
         observe(pipeline(Calibration.empty(), model), rows, (SPAM,), observed)
