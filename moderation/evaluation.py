@@ -21,9 +21,19 @@ from typing import Any
 
 import msgspec
 
+from moderation.filters.calibration import SUMMARY, family
 from moderation.filters.context import Context
 from moderation.filters.pipeline import Pipeline
-from moderation.models import Action, Author, Comment, Decision, FilterName, Status, Thread
+from moderation.models import (
+    Action,
+    Author,
+    Comment,
+    Decision,
+    FilterName,
+    Finding,
+    Status,
+    Thread,
+)
 from moderation.policy import Policy
 
 
@@ -300,20 +310,23 @@ def render_suite(report: SuiteReport, misses: bool = False) -> str:
     return "\n".join(lines)
 
 
-# Calibration: is a score of 0.7 right seven times in ten? Every row is decided with the spam
-# hold at 0 (so the spam filter reports its score on every comment); a row's score is the
-# strongest finding's. Rows fall into equal-width bins; each bin prints its mean score beside
-# the share of rows that really were positive. ECE: the rows-weighted mean gap.
+# Calibration: is a probability of 0.7 right seven times in ten? Every row is decided with the
+# spam hold at 0 (so the spam filter reports on every comment). A row's headline probability is
+# the spam filter's combined ``spam:score`` finding's, or the profanity/abuse filter's surest
+# finding's (rows with no such finding are counted apart: nothing was claimed about them); each
+# family's surest finding also counts in that family's own curve. Rows fall into equal-width
+# bins; each bin prints its mean probability beside the share of rows that really were
+# positive. ECE (expected calibration error): the rows-weighted mean gap.
 @dataclasses.dataclass
-class Calibration:
+class Bins:
     bins: int = 10
-    # bin -> [rows, sum of scores, positives]
+    # bin -> [rows, sum of probabilities, positives]
     cells: dict[int, list[float]] = dataclasses.field(default_factory=dict)
 
-    def add(self, score: float, positive: bool) -> None:
-        cell = self.cells.setdefault(min(int(score * self.bins), self.bins - 1), [0, 0.0, 0])
+    def add(self, probability: float, positive: bool) -> None:
+        cell = self.cells.setdefault(min(int(probability * self.bins), self.bins - 1), [0, 0.0, 0])
         cell[0] += 1
-        cell[1] += score
+        cell[1] += probability
         cell[2] += positive
 
     @property
@@ -321,9 +334,52 @@ class Calibration:
         return int(sum(c[0] for c in self.cells.values()))
 
     @property
+    def mean(self) -> float:
+        return sum(c[1] for c in self.cells.values()) / (self.rows or 1)
+
+    @property
+    def observed(self) -> float:
+        return sum(c[2] for c in self.cells.values()) / (self.rows or 1)
+
+    @property
     def error(self) -> float:
         """Expected calibration error."""
         return sum(abs(c[1] - c[2]) for c in self.cells.values()) / (self.rows or 1)
+
+
+@dataclasses.dataclass
+class Reliability:
+    headline: Bins = dataclasses.field(default_factory=Bins)
+    families: dict[str, Bins] = dataclasses.field(default_factory=dict)
+    # rows the filter claimed nothing about: [rows, positives]
+    unclaimed: list[int] = dataclasses.field(default_factory=lambda: [0, 0])
+
+    def add(self, reasons: Iterable[Finding], name: FilterName, positive: bool) -> None:
+        surest = strongest(reasons, name)
+        for key, finding in surest.items():
+            if finding.probability is not None:
+                self.families.setdefault(key, Bins()).add(finding.probability, positive)
+        claims = [
+            f.probability
+            for key, f in surest.items()
+            if f.probability is not None and (name is not FilterName.SPAM or key == SUMMARY)
+        ]
+        if claims:
+            self.headline.add(max(claims), positive)
+        else:
+            self.unclaimed[0] += 1
+            self.unclaimed[1] += positive
+
+
+def strongest(reasons: Iterable[Finding], name: FilterName) -> dict[str, Finding]:
+    """Filter ``name``'s highest-scored finding of each family (``filters/calibration.py``)."""
+    out: dict[str, Finding] = {}
+    for f in reasons:
+        if f.filter is name:
+            key = family(f)
+            if key not in out or f.score > out[key].score:
+                out[key] = f
+    return out
 
 
 def calibrate(
@@ -332,28 +388,42 @@ def calibrate(
     pipeline: Pipeline,
     policy: Policy,
     name: FilterName = FilterName.SPAM,
-) -> Calibration:
-    """The reliability curve of filter ``name``'s scores (the spam filter's combined score)."""
-    curve = Calibration()
-    scoring = msgspec.structs.replace(policy, spam_hold=0.0, spam_reject=1.0)
-    for n, (text, label) in enumerate(rows):
-        decision = pipeline(Context(comment=_comment(n, text, "eval"), policy=scoring), _AT)
-        scores = [
-            f.score
-            for f in decision.reasons
-            if f.filter is name and (name is not FilterName.SPAM or f.rule == "spam:score")
-        ]
-        curve.add(max(scores, default=0.0), label == positive)
+    into: Reliability | None = None,
+) -> Reliability:
+    """The reliability of filter ``name``'s finding probabilities over labelled rows."""
+    curve = Reliability() if into is None else into
+    for label, decision in scoring(rows, pipeline, policy):
+        curve.add(decision.reasons, name, label == positive)
     return curve
 
 
-def render_calibration(curve: Calibration) -> str:
-    lines = [f"{'score':<12}{'rows':>8}{'mean score':>12}{'positive':>10}"]
-    for b in sorted(curve.cells):
-        count, total, hits = curve.cells[b]
+def scoring(
+    rows: Iterable[tuple[str, str]], pipeline: Pipeline, policy: Policy
+) -> Iterator[tuple[str, Decision]]:
+    """``(label, decision)`` per row, decided with the spam hold at 0 (every score reported)."""
+    everything = msgspec.structs.replace(policy, spam_hold=0.0, spam_reject=1.0)
+    for n, (text, label) in enumerate(rows):
+        yield label, pipeline(Context(comment=_comment(n, text, "eval"), policy=everything), _AT)
+
+
+def render_calibration(curve: Reliability) -> str:
+    head = curve.headline
+    lines = [f"{'probability':<13}{'rows':>8}{'predicted':>11}{'observed':>10}"]
+    for b in sorted(head.cells):
+        count, total, hits = head.cells[b]
         lines.append(
-            f"{b / curve.bins:.1f}-{(b + 1) / curve.bins:.1f}{'':<5}{int(count):>8,}"
-            f"{total / count:>12.3f}{hits / count:>10.3f}"
+            f"{b / head.bins:.1f}-{(b + 1) / head.bins:.1f}{'':<6}{int(count):>8,}"
+            f"{total / count:>11.3f}{hits / count:>10.3f}"
         )
-    lines += ["", f"rows {curve.rows:,}   expected calibration error {curve.error:.3f}"]
+    lines += ["", f"rows {head.rows:,}   expected calibration error {head.error:.3f}"]
+    if curve.unclaimed[0]:
+        lines.append(
+            f"rows with no finding {curve.unclaimed[0]:,} (positive {curve.unclaimed[1]:,})"
+        )
+    lines += ["", f"{'family':<22}{'rows':>8}{'predicted':>11}{'observed':>10}{'ECE':>8}"]
+    for key in sorted(curve.families):
+        fam = curve.families[key]
+        lines.append(
+            f"{key:<22}{fam.rows:>8,}{fam.mean:>11.3f}{fam.observed:>10.3f}{fam.error:>8.3f}"
+        )
     return "\n".join(lines)

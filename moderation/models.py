@@ -231,8 +231,39 @@ class Span(msgspec.Struct, frozen=True):
     text: str
 
 
+class Band(enum.StrEnum):
+    """How sure a finding is, in words a moderator reads at a glance: its calibrated
+    ``probability`` cut at 0.5, 0.8 and 0.95 (see ``of``)."""
+
+    LOW = "low"  # below 0.5: more often wrong than right; look before acting
+    MEDIUM = "medium"  # 0.5 to 0.8
+    HIGH = "high"  # 0.8 to 0.95
+    CERTAIN = "certain"  # 0.95 and above: wrong fewer than one time in twenty
+
+    @classmethod
+    def of(cls, probability: float) -> Band:
+        if probability >= 0.95:
+            return cls.CERTAIN
+        if probability >= 0.8:
+            return cls.HIGH
+        return cls.MEDIUM if probability >= 0.5 else cls.LOW
+
+
+Probability = Annotated[
+    float,
+    msgspec.Meta(
+        ge=0.0,
+        le=1.0,
+        description="How often a comment with this finding truly is spam (spam filter) or"
+        " abusive (profanity, abuse): calibrated on labelled data; null when no model guessed"
+        " (policy, author standing)",
+    ),
+]
+
+
 class Finding(msgspec.Struct, frozen=True):
-    """One reason: which filter and rule fired, on what, how strongly, asking for what."""
+    """One reason: which filter and rule fired, on what, how strongly, asking for what, and
+    how often such a finding is right (``probability``, ``band``: ``filters/calibration.py``)."""
 
     filter: FilterName
     rule: str
@@ -241,6 +272,8 @@ class Finding(msgspec.Struct, frozen=True):
     spans: tuple[Span, ...] = ()
     version: str = ""
     detail: str = ""
+    probability: Probability | None = None
+    band: Band | None = None
 
 
 class Decision(msgspec.Struct, frozen=True):

@@ -184,12 +184,28 @@ async def test_eval_suite_prints_figures_per_trick_family(
 async def test_eval_calibration_prints_a_reliability_curve(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``eval --calibration`` bins the spam scores and prints each bin's share of spam."""
+    """``eval --calibration`` bins the spam findings' probabilities, prints each bin's share
+    of spam, and each family's predicted and observed share."""
     data = tmp_path / "labelled.csv"
     rows = ["text,spam", "slot gacor maxwin wa 0812-3456-7890,1", "terima kasih pak bupati,0"]
     data.write_text("\n".join(rows) + "\n")
     argv = ["eval", str(data), "--text-column", "text", "--label-column", "spam"]
     code, out = await cli(capsys, *argv, "--calibration")
     assert code == 0
-    assert "0.9-1.0" in out
-    assert "rows 2" in out
+    assert "0.0-0.1" in out
+    assert "rows 2   expected calibration error" in out
+    assert "spam:score" in out
+
+
+async def test_eval_calibration_of_profanity_counts_rows_without_a_finding_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--filter profanity`` curves the rows with a finding and counts the others apart."""
+    data = tmp_path / "labelled.csv"
+    data.write_text("text,abusive\ndasar anjing kamu,1\nterima kasih pak,0\n")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "abusive"]
+    code, out = await cli(capsys, *argv, "--calibration", "--filter", "profanity")
+    assert code == 0
+    assert "rows 1   expected calibration error" in out
+    assert "rows with no finding 1 (positive 0)" in out
+    assert "profanity:id" in out

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from moderation.filters import decision
 from moderation.filters.abuse import AbuseFilter
+from moderation.filters.calibration import Calibration
 from moderation.filters.classifier import Model
 from moderation.filters.context import Context, Filter
 from moderation.filters.normalise import normalise
@@ -16,8 +17,9 @@ from moderation.models import Decision
 
 
 class Pipeline:
-    def __init__(self, filters: Sequence[Filter]) -> None:
+    def __init__(self, filters: Sequence[Filter], calibration: Calibration | None = None) -> None:
         self.filters = tuple(filters)
+        self.calibrate = Calibration.shipped() if calibration is None else calibration
 
     @classmethod
     def default(cls, spam_model: Model | None = None) -> Pipeline:
@@ -29,4 +31,4 @@ class Pipeline:
         """Decide one comment; ``text`` is its body already normalised, if the caller has it."""
         text = normalise(context.comment.body) if text is None else text
         findings = [finding for f in self.filters for finding in f(text, context)]
-        return decision.decide(findings, context, decided_at)
+        return decision.decide(self.calibrate(findings), context, decided_at)

@@ -4,6 +4,7 @@ and the token's reach."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -44,13 +45,21 @@ async def test_signing_in_with_a_token_shows_the_held_queue(browser: Browser, of
 async def test_a_flagged_word_is_marked_in_place_after_an_emoji_and_a_styled_letter(
     browser: Browser, office: Desk
 ) -> None:
-    """The <mark> holds exactly the flagged word, with its rule and score in the title."""
+    """The <mark> holds exactly the flagged word, with its rule, score and band in the title;
+    the reason beside it shows the band and probability as text."""
     await office.decided(await office.post(STYLED))
     page = await signed_in(browser, office)
     mark = page.locator("#items .item .body mark")
     await expect(mark).to_have_count(1)
     assert await mark.text_content() == "anjing"
-    assert "profanity:id:anjing" in (await mark.get_attribute("title") or "")
+    title = await mark.get_attribute("title") or ""
+    assert "profanity:id:anjing" in title
+    assert re.search(r"; (low|medium|high|certain) \d+%", title)
+    reason = page.locator("#items .item .findings li", has_text="profanity:id:anjing")
+    band = reason.locator(".band")
+    assert re.fullmatch(
+        r"(keyakinan (rendah|sedang|tinggi)|hampir pasti) \d+%", await band.text_content() or ""
+    )
     before = await page.evaluate(
         "() => { const m = document.querySelector('.body mark');"
         " return m.previousSibling.textContent; }"

@@ -23,6 +23,19 @@ async def test_a_pasted_comment_gets_the_decision_and_its_findings(
     assert body[span["start"] : span["end"]] == "anjing"
 
 
+async def test_each_finding_carries_its_probability_and_band(
+    client: httpx.AsyncClient, moderator: Headers
+) -> None:
+    """A listed word's finding has a calibrated probability and band; the policy's has neither."""
+    body = {"body": "wah anjir, programnya bagus sekali", "policy": {"premoderation": "all"}}
+    answer = (await client.post(PREVIEW, json=body, headers=moderator)).json()
+    reasons = {f["rule"]: f for f in answer["reasons"]}
+    assert 0.0 <= reasons["id:anjir"]["probability"] <= 1.0
+    assert reasons["id:anjir"]["band"] in ("low", "medium", "high", "certain")
+    policy = reasons["premoderation:all"]
+    assert (policy["probability"], policy["band"]) == (None, None)
+
+
 async def test_policy_changes_are_previewed_without_being_saved(
     client: httpx.AsyncClient, moderator: Headers
 ) -> None:

@@ -179,6 +179,19 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
+  // One reason: rule, action and score, then how sure it is (band and calibrated probability,
+  // absent for policy and standing), then its detail. Text nodes only.
+  const BANDS = ["low", "medium", "high", "certain"];
+  function findingView(f, withDetail) {
+    const li = el("li", null, `${f.filter}:${f.rule} → ${f.action} (${Number(f.score).toFixed(2)})`);
+    if (BANDS.includes(f.band) && typeof f.probability === "number") {
+      const band = el("span", `band band-${f.band}`, `${t(`band_${f.band}`)} ${Math.round(f.probability * 100)}%`);
+      band.title = t("band_help");
+      li.append(" ", band);
+    }
+    if (withDetail && f.detail) li.append(` ${f.detail}`);
+    return li;
+  }
   function when(iso) {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(state.lang === "id" ? "id-ID" : "en-GB");
@@ -230,7 +243,7 @@
     }
     const why = el("ul", "findings");
     why.setAttribute("aria-label", t("findings"));
-    for (const f of item.reasons) why.append(el("li", null, `${f.filter}:${f.rule} → ${f.action} (${Number(f.score).toFixed(2)})${f.detail ? " " + f.detail : ""}`));
+    for (const f of item.reasons) why.append(findingView(f, true));
     if (item.reports.count) why.append(el("li", "reports", `${t("reports")}: ${item.reports.count} ${JSON.stringify(item.reports.reasons)}`));
     li.append(why);
     const actions = el("div", "actions");
@@ -499,7 +512,7 @@
       const answer = (await api(sitePath("/policy/preview"), {method: "POST", body: {body: text, policy: changes}})).data;
       $("#preview-status").textContent = t("would_be", {status: answer.status});
       window.ConsoleMarks.render($("#preview-text"), text, answer.reasons);
-      $("#preview-findings").replaceChildren(...answer.reasons.map((f) => el("li", null, `${f.filter}:${f.rule} → ${f.action} (${Number(f.score).toFixed(2)})`)));
+      $("#preview-findings").replaceChildren(...answer.reasons.map((f) => findingView(f, false)));
       showPolicyErrors([]);
     } catch (error) {
       showPolicyErrors(error.body.errors || [{field: "", message: error.message}]);

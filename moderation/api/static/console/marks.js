@@ -31,6 +31,10 @@ window.ConsoleMarks = (function () {
     return kept;
   }
 
+  function sure(f) {
+    return typeof f.probability === "number" ? `; ${f.band} ${Math.round(f.probability * 100)}%` : "";
+  }
+
   // Fills el with text, each span inside a <mark>; every piece goes in as a text node.
   function render(el, text, findings) {
     el.replaceChildren();
@@ -39,7 +43,7 @@ window.ConsoleMarks = (function () {
       if (s.start > at) el.append(document.createTextNode(text.slice(at, s.start)));
       const mark = document.createElement("mark");
       mark.textContent = text.slice(s.start, s.end);
-      const why = s.findings.map((f) => `${f.filter}:${f.rule} (${Number(f.score).toFixed(2)})`);
+      const why = s.findings.map((f) => `${f.filter}:${f.rule} (${Number(f.score).toFixed(2)}${sure(f)})`);
       mark.title = why.join(", ");
       mark.setAttribute("aria-label", `${mark.textContent}: ${why.join(", ")}`);
       mark.tabIndex = 0;
