@@ -150,6 +150,7 @@ def _policy_arguments(sub: argparse.ArgumentParser) -> None:
         ("--suspect", "a word to hold for a human"),
         ("--allow", "a listed word never to flag"),
         ("--allow-domain", "a link domain the spam filters accept"),
+        ("--allow-phone", "the site's own hotline number, never taken for an offer"),
     ):
         sub.add_argument(flag, action="append", default=[], help=f"{help} (repeatable)")
     sub.add_argument("--spam-hold", type=float, help="spam score that holds (default 0.5)")
@@ -429,6 +430,7 @@ def run_sites_policy(settings: Settings, args: argparse.Namespace) -> int:
                 suspect=args.suspect,
                 allow=args.allow,
                 allow_domains=args.allow_domain,
+                allow_phones=args.allow_phone,
                 spam_hold=args.spam_hold,
                 spam_reject=args.spam_reject,
             )

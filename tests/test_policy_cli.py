@@ -52,6 +52,7 @@ async def test_policy_options_are_saved(
     argv = ["sites", "policy", "kediri", "--premoderation", "none", "--severity", "mild=reject"]
     argv += ["--ban", "Kadrun", "--suspect", "pinjol", "--allow", "babi"]
     argv += ["--allow-domain", "kedirikab.go.id", "--spam-hold", "0.6", "--spam-reject", "0.95"]
+    argv += ["--allow-phone", "0354-689 901"]
     code, out = await cli(capsys, *argv)
     stored = await Sites(redis, settings).get("kediri", fresh=True)
     assert code == 0 and stored is not None
@@ -61,6 +62,7 @@ async def test_policy_options_are_saved(
     assert policy.severity.mild == "reject"
     assert (policy.banned, policy.suspect, policy.allowed) == (("kadrun",), ("pinjol",), ("babi",))
     assert policy.allowed_domains == ("kedirikab.go.id",)
+    assert policy.hotlines == ("0354689901",)
     assert (policy.spam_hold, policy.spam_reject) == (0.6, 0.95)
 
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.evaluation import Outcome
+from moderation.evaluation import Outcome, outcome
+from moderation.filters.pipeline import Pipeline
+from moderation.policy import Policy
+from tests.filters.spam_helpers import context
 from tests.filters.tricks import FLAGGED, STOPPED, verdict
+
+_PIPELINE = Pipeline.default()
 
 
 @pytest.mark.parametrize(
@@ -103,3 +108,36 @@ def test_a_site_domain_is_trusted() -> None:
 
     text = normalise("info lengkap di kedirikab.go.id/vaksin")
     assert links(text, ["kedirikab.go.id"]) == []
+
+
+_HOTLINES = Policy(hotlines=("081234567890", "+6281130001120"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pendaftaran vaksin hubungi WA Dinkes 0812-3456-7890 ya",
+        "aduan banjir: hubungi call center BPBD 0811 3000 1120",
+        "lapor ke wa resmi pemkab +62 812 3456 7890",
+    ],
+)
+def test_a_site_hotline_quoted_by_a_reader_is_published(body: str) -> None:
+    """The site's own hotline, however it is written, is no number offered for a chat."""
+    assert stopped_on(body, Policy()) and not stopped_on(body, _HOTLINES)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pinjol cepat cair hubungi wa 0812-3456-7891",
+        "slot gacor wd lancar chat 0857 1122 3344",
+        "bantuan bansos cair, wa admin 0813-2222-1111",
+    ],
+)
+def test_other_numbers_on_a_site_with_hotlines_still_hold(body: str) -> None:
+    """Trusting the site's hotlines trusts no other number."""
+    assert stopped_on(body, _HOTLINES)
+
+
+def stopped_on(body: str, policy: Policy) -> bool:
+    return outcome(_PIPELINE(context(body, policy=policy), "2026-12-03T00:00:00Z")) in STOPPED
