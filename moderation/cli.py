@@ -162,6 +162,11 @@ def _eval_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--text-column")
     sub.add_argument("--label-column")
     sub.add_argument(
+        "--hate-column",
+        help="a hate-speech label column: slur findings are scored against it, and the label "
+        "against every other finding (the decisions do not change)",
+    )
+    sub.add_argument(
         "--suite",
         action="store_true",
         help="FILE is an adversarial suite (JSONL: text, label, category): per-category figures",
@@ -466,6 +471,7 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         delimiter=args.delimiter,
         encoding=args.encoding,
         limit=args.limit,
+        hate_column=args.hate_column,
     )
     pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
     try:
@@ -473,7 +479,9 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
             curve = evaluation.calibrate(rows, args.positive, pipeline, policy, args.filter)
             print(evaluation.render_calibration(curve))
             return 0
-        report = evaluation.evaluate(rows, args.positive, pipeline, policy, args.site or "eval")
+        report = evaluation.evaluate(
+            rows, args.positive, pipeline, policy, args.site or "eval", bool(args.hate_column)
+        )
     except (OSError, csv.Error, ValueError) as exc:  # unreadable file, bad CSV, no such column
         raise ModerationError(f"eval {args.file}: {exc}") from exc
     print(json.dumps(report.as_dict()) if args.json else evaluation.render(report))

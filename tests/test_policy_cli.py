@@ -102,6 +102,26 @@ async def test_eval_scores_a_labelled_csv(
     assert report["top_rules"]["id:kontol"] == 1
 
 
+async def test_eval_hate_column_scores_slurs_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--hate-column``: a row held only by a slur is scored against the hate label, not the
+    abusive one; rows with swearing still count for the abusive label."""
+    data = tmp_path / "labelled.csv"
+    rows = ["text,abusive,hs", "dasar sipit pelit,0,1", "dasar kontol,1,0", "terima kasih,0,0"]
+    data.write_text("\n".join(rows) + "\n")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "abusive", "--json"]
+    code, out = await cli(capsys, *argv, "--hate-column", "hs")
+    report = json.loads(out)
+    assert code == 0
+    assert (report["precision"], report["recall"]) == (1.0, 1.0)
+    assert report["flagged_only_by_slurs"] == {"positive": 0, "negative": 1}
+    assert report["hate_speech"]["precision"] == report["hate_speech"]["recall"] == 1.0
+    assert report["confusion"]["negative"]["held"] == 1  # the decision itself is unchanged
+    code, out = await cli(capsys, *argv)
+    assert json.loads(out)["precision"] == 0.5  # without the column the slur row is a false flag
+
+
 async def test_eval_model_option_scores_with_another_spam_model(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
