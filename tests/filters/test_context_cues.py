@@ -36,9 +36,18 @@ def test_animal_words_aimed_at_someone_still_count(body: str) -> None:
     assert verdict(body) in FLAGGED
 
 
-def test_your_eyes_in_a_cataract_story_is_not_an_insult() -> None:
-    """Javanese "matamu" (your eyes) beside cataract surgery is literal."""
-    assert verdict("sing sabar mbah, matamu mari operasi katarak") is Outcome.APPROVED
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sing sabar mbah, matamu mari operasi katarak",
+        "matamu wis ditambani katarak durung mbah",
+        "operasi katarak gratis, matamu dadi padhang",
+        "mripat lan matamu diperiksa dokter mata",
+    ],
+)
+def test_your_eyes_in_a_cataract_story_is_not_an_insult(body: str) -> None:
+    """Javanese "matamu" (your eyes) beside cataract surgery or an eye doctor is literal."""
+    assert verdict(body) is Outcome.APPROVED
 
 
 @pytest.mark.parametrize(
