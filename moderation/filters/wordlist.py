@@ -32,7 +32,10 @@ SUFFIXES = tuple(
 # (bangsad). Each listed word also matches as each swap, with the same affixes.
 _SWAPS = (("p", "f"), ("f", "p"))
 _FINAL_SWAPS = {"k": "g", "g": "k", "t": "d"}
-_REAL_WORDS = frozenset(["saraf", "teteg", "cog"])  # swaps that spell an everyday word
+# Swapped spellings and affixed forms that spell an everyday word: never matched.
+_EVERYDAY = frozenset(
+    ["saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban"]
+)
 PREFIXES = ("di", "ke")
 _WILDCARD_VOWELS = "aioue"
 MAX_WILDCARDS = 3
@@ -130,7 +133,7 @@ def spellings(key: str) -> set[str]:
     out = {key.replace(a, b) for a, b in _SWAPS if a in key}
     if key[-1] in _FINAL_SWAPS:
         out |= {k[:-1] + _FINAL_SWAPS[key[-1]] for k in (key, *out)}
-    return out - {key} - _REAL_WORDS
+    return out - {key} - _EVERYDAY
 
 
 class WordList:
@@ -171,7 +174,9 @@ class WordList:
             self.affixed.setdefault(spelling, []).append((entry, 0, 0))
         for key in (stem, *spellings(stem)):
             for pre, suf in _affixes():
-                self.affixed.setdefault(pre + key + suf, []).append((entry, len(pre), len(suf)))
+                form = pre + key + suf
+                if form not in _EVERYDAY:
+                    self.affixed.setdefault(form, []).append((entry, len(pre), len(suf)))
 
     @classmethod
     def load(cls, *names: str) -> WordList:

@@ -56,6 +56,7 @@ def test_your_eyes_in_a_cataract_story_is_not_an_insult(body: str) -> None:
         "Pak Dick Simanjuntak meresmikan pasar",
         "Bapak Dick hadir di rapat RT",
         "selamat untuk Dick Pranata, juara catur",
+        "pak haji bolot sedih lihat candaan ini",
     ],
 )
 def test_a_name_that_is_an_english_swear_word_is_a_name(body: str) -> None:

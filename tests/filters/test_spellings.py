@@ -39,7 +39,13 @@ def test_an_and_kan_forms_are_caught(body: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "body", ["makanan enak di Pare", "pantai santai", "jalanan rusak dekat pasar"]
+    "body",
+    [
+        "makanan enak di Pare",
+        "jalanan rusak dekat pasar",
+        "tiap pagi dibikinin sarapan",
+        "memberantas kebodohan lewat sekolah",
+    ],
 )
 def test_everyday_an_words_stay_innocent(body: str) -> None:
     """Everyday words ending in -an are not listed stems with a suffix."""
