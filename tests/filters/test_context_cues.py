@@ -104,10 +104,18 @@ def test_gacor_of_a_songbird_is_praise(body: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["𝐒𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢 warga Kediri", "𝑻𝒆𝒓𝒊𝒎𝒂𝒌𝒂𝒔𝒊𝒉 relawan", "Ｍａｎｔａｐ pak kades"],
+    [
+        "𝐒𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢 warga Kediri",
+        "𝑻𝒆𝒓𝒊𝒎𝒂𝒌𝒂𝒔𝒊𝒉 relawan",
+        "Ｍａｎｔａｐ pak kades",
+        "𝐓𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡 𝐛𝐚𝐧𝐲𝐚𝐤 𝐁𝐮 𝐁𝐢𝐝𝐚𝐧 𝐝𝐚𝐧 𝐏𝐮𝐬𝐤𝐞𝐬𝐦𝐚𝐬 𝐊𝐚𝐧𝐝𝐚𝐭",
+        "𝓜𝓪𝓽𝓾𝓻 𝓷𝓾𝔀𝓾𝓷 𝓹𝓪𝓴 𝓫𝓾𝓹𝓪𝓽𝓲",
+        "Ⓣⓔⓡⓘⓜⓐ ⓚⓐⓢⓘⓗ",
+        "𝙎𝙚𝙢𝙖𝙣𝙜𝙖𝙩 𝙩𝙚𝙧𝙪𝙨 𝙥𝙖𝙠 𝙠𝙖𝙙𝙚𝙨 🙏🙏",
+    ],
 )
 def test_styled_letters_alone_never_hold(body: str) -> None:
-    """A thank-you note in styled letters is published."""
+    """A thank-you note in styled letters (bold, script, circled, full-width) is published."""
     assert verdict(body) is Outcome.APPROVED
 
 
