@@ -150,6 +150,7 @@ def _policy_arguments(sub: argparse.ArgumentParser) -> None:
         ("--suspect", "a word to hold for a human"),
         ("--allow", "a listed word never to flag"),
         ("--allow-domain", "a link domain the spam filters accept"),
+        ("--allow-phone", "the site's own hotline number, never taken for an offer"),
     ):
         sub.add_argument(flag, action="append", default=[], help=f"{help} (repeatable)")
     sub.add_argument("--spam-hold", type=float, help="spam score that holds (default 0.5)")
@@ -160,6 +161,11 @@ def _eval_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("file", type=Path)
     sub.add_argument("--text-column")
     sub.add_argument("--label-column")
+    sub.add_argument(
+        "--hate-column",
+        help="a hate-speech label column: slur findings are scored against it, and the label "
+        "against every other finding (the decisions do not change)",
+    )
     sub.add_argument(
         "--suite",
         action="store_true",
@@ -429,6 +435,7 @@ def run_sites_policy(settings: Settings, args: argparse.Namespace) -> int:
                 suspect=args.suspect,
                 allow=args.allow,
                 allow_domains=args.allow_domain,
+                allow_phones=args.allow_phone,
                 spam_hold=args.spam_hold,
                 spam_reject=args.spam_reject,
             )
@@ -464,6 +471,7 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         delimiter=args.delimiter,
         encoding=args.encoding,
         limit=args.limit,
+        hate_column=args.hate_column,
     )
     pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
     try:
@@ -471,7 +479,9 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
             curve = evaluation.calibrate(rows, args.positive, pipeline, policy, args.filter)
             print(evaluation.render_calibration(curve))
             return 0
-        report = evaluation.evaluate(rows, args.positive, pipeline, policy, args.site or "eval")
+        report = evaluation.evaluate(
+            rows, args.positive, pipeline, policy, args.site or "eval", bool(args.hate_column)
+        )
     except (OSError, csv.Error, ValueError) as exc:  # unreadable file, bad CSV, no such column
         raise ModerationError(f"eval {args.file}: {exc}") from exc
     print(json.dumps(report.as_dict()) if args.json else evaluation.render(report))

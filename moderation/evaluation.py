@@ -3,6 +3,11 @@
 A row counts as flagged when it would not be published unmasked (held, rejected, or published
 masked). Each filter is also scored alone (a row flagged when that filter acted on it), from the
 same run: the spam filter's figures are those of ``flagged_by_filter["spam"]``.
+
+With a hate-speech column (``--hate-column HS``) slurs are scored as what they are: the label
+(abusive language) against every finding but slurs, so a row flagged only by a slur counts as
+not flagged for it, and the slur findings against the hate-speech column. The decisions are the
+same either way; only the scoring of the two kinds of finding is told apart.
 ``moderation eval`` prints the figures; nothing here touches the store.
 """
 
@@ -17,10 +22,11 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
+from moderation.filters import profanity
 from moderation.filters.calibration import SUMMARY, family
 from moderation.filters.context import Context
 from moderation.filters.pipeline import Pipeline
@@ -63,11 +69,30 @@ class Report:
     filters: collections.Counter[tuple[str, bool]] = dataclasses.field(
         default_factory=collections.Counter
     )
+    # With a hate-speech column: rows flagged by slurs alone, by label; and (hate label, a slur
+    # acted) -> rows.
+    by_kind: bool = False
+    slur_only: collections.Counter[bool] = dataclasses.field(default_factory=collections.Counter)
+    hate: collections.Counter[tuple[bool, bool]] = dataclasses.field(
+        default_factory=collections.Counter
+    )
 
     def count(self, positive: bool, flagged: bool) -> int:
-        return sum(
+        rows = sum(
             n for (p, o), n in self.confusion.items() if p is positive and is_flagged(o) is flagged
         )
+        moved = self.slur_only[positive] if self.by_kind else 0
+        return rows - moved if flagged else rows + moved
+
+    def hate_scores(self) -> dict[str, float]:
+        """The slur findings scored against the hate-speech column."""
+        tp, fp, fn = self.hate[(True, True)], self.hate[(False, True)], self.hate[(True, False)]
+        return {
+            "precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+            "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+            "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+            "slur_rows": tp + fp,
+        }
 
     @property
     def precision(self) -> float:
@@ -128,6 +153,16 @@ class Report:
             },
             "top_rules": dict(self.rules.most_common(top)),
             "comments_per_second": round(self.per_second, 1),
+            **(self._by_kind() if self.by_kind else {}),
+        }
+
+    def _by_kind(self) -> dict[str, Any]:
+        return {
+            "flagged_only_by_slurs": {
+                "positive": self.slur_only[True],
+                "negative": self.slur_only[False],
+            },
+            "hate_speech": self.hate_scores(),
         }
 
 
@@ -141,6 +176,12 @@ def is_flagged(outcome: str) -> bool:
     return outcome != Outcome.APPROVED
 
 
+class Row(NamedTuple):
+    text: str
+    label: str
+    hate: str = ""  # the hate-speech column's value, if one was named
+
+
 def read_rows(
     path: Path,
     text_column: str,
@@ -149,31 +190,36 @@ def read_rows(
     delimiter: str | None = None,
     encoding: str = "utf-8",
     limit: int | None = None,
-) -> Iterator[tuple[str, str]]:
-    """``(text, label)`` per row; tab-separated when the name ends in ``.tsv``."""
+    hate_column: str | None = None,
+) -> Iterator[Row]:
+    """A ``Row`` per line; tab-separated when the name ends in ``.tsv``."""
     csv.field_size_limit(sys.maxsize)
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     with path.open(newline="", encoding=encoding) as file:
         reader = csv.DictReader(file, delimiter=delimiter)
-        missing = {text_column, label_column} - set(reader.fieldnames or ())
+        wanted = {text_column, label_column, *([hate_column] if hate_column else [])}
+        missing = wanted - set(reader.fieldnames or ())
         if missing:
             raise ValueError(f"{path}: no column {', '.join(sorted(missing))}")
         for n, row in enumerate(reader):
             if limit is not None and n >= limit:
                 return
-            yield row[text_column] or "", (row[label_column] or "").strip()
+            hate = (row[hate_column] or "").strip() if hate_column else ""
+            yield Row(row[text_column] or "", (row[label_column] or "").strip(), hate)
 
 
 def evaluate(
-    rows: Iterable[tuple[str, str]],
+    rows: Iterable[Row],
     positive: str,
     pipeline: Pipeline,
     policy: Policy,
     site: str = "eval",
+    by_kind: bool = False,
 ) -> Report:
-    report = Report()
-    for n, (text, label) in enumerate(rows):
+    """Score ``rows``; ``by_kind``: slurs against each row's ``hate`` value (see the module)."""
+    report = Report(by_kind=by_kind)
+    for n, (text, label, hate) in enumerate(rows):
         comment = _comment(n, text, site)
         start = time.perf_counter()
         decision = pipeline(Context(comment=comment, policy=policy), _AT)
@@ -184,6 +230,10 @@ def evaluate(
         acting = [f for f in decision.reasons if f.action is not Action.APPROVE]
         report.rules.update({f.rule for f in acting})
         report.filters.update({(f.filter, is_positive) for f in acting})
+        if by_kind:
+            slurs = [f for f in acting if profanity.is_slur(f)]
+            report.hate[(hate == positive, bool(slurs))] += 1
+            report.slur_only[is_positive] += bool(slurs) and len(slurs) == len(acting)
     return report
 
 
@@ -219,6 +269,17 @@ def render(report: Report, top: int = 10) -> str:
             f"{name:<24}{c['positive']:>10,}{c['negative']:>10,}{c['precision']:>11.3f}"
             f"{c['recall']:>8.3f}{c['f1']:>8.3f}{c['false_positive_rate']:>8.4f}"
         )
+    if report.by_kind:
+        only, hate = d["flagged_only_by_slurs"], d["hate_speech"]
+        lines += [
+            "",
+            "scored by kind: the label against every finding but slurs (rows flagged only by a "
+            f"slur: {only['positive']:,} positive, {only['negative']:,} negative, counted as "
+            "not flagged)",
+            f"hate speech: slur findings against the hate column on {hate['slur_rows']:,} rows"
+            f"   precision {hate['precision']:.3f}   recall {hate['recall']:.3f}"
+            f"   F1 {hate['f1']:.3f}",
+        ]
     lines += ["", f"{'top rules':<40}{'rows':>10}"]
     lines += [f"{rule:<40}{hits:>10,}" for rule, hits in d["top_rules"].items()]
     lines += ["", f"{d['comments_per_second']:,.0f} comments/s (pipeline only, one core)"]
@@ -383,7 +444,7 @@ def strongest(reasons: Iterable[Finding], name: FilterName) -> dict[str, Finding
 
 
 def calibrate(
-    rows: Iterable[tuple[str, str]],
+    rows: Iterable[Row],
     positive: str,
     pipeline: Pipeline,
     policy: Policy,
@@ -392,7 +453,8 @@ def calibrate(
 ) -> Reliability:
     """The reliability of filter ``name``'s finding probabilities over labelled rows."""
     curve = Reliability() if into is None else into
-    for label, decision in scoring(rows, pipeline, policy):
+    pairs = ((row.text, row.label) for row in rows)
+    for label, decision in scoring(pairs, pipeline, policy):
         curve.add(decision.reasons, name, label == positive)
     return curve
 

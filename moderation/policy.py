@@ -56,6 +56,13 @@ Domain = Annotated[
         description="a lowercase domain name",
     ),
 ]
+Phone = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^\+?[0-9]{3,15}\Z",
+        description="a phone number in digits, with an optional leading +",
+    ),
+]
 Score = Annotated[float, msgspec.Meta(ge=0, le=1)]
 
 
@@ -66,6 +73,8 @@ class Policy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     suspect: Words = ()  # extra words that send a comment to a human (hold)
     allowed: Words = ()  # listed words this site never flags
     allowed_domains: Annotated[tuple[Domain, ...], msgspec.Meta(max_length=1_000)] = ()
+    # the site's own hotlines: quoting one is not a phone number offered for a chat
+    hotlines: Annotated[tuple[Phone, ...], msgspec.Meta(max_length=1_000)] = ()
     spam_hold: Score = 0.5  # spam score at or above which a comment is held
     spam_reject: Score = 0.9  # ... and rejected
     # approved comments before a trusted author skips premoderation
@@ -118,6 +127,7 @@ def updated(
     suspect: Iterable[str] = (),
     allow: Iterable[str] = (),
     allow_domains: Iterable[str] = (),
+    allow_phones: Iterable[str] = (),
     spam_hold: float | None = None,
     spam_reject: float | None = None,
 ) -> Policy:
@@ -131,6 +141,7 @@ def updated(
         "suspect": _added(policy.suspect, suspect),
         "allowed": _added(policy.allowed, allow),
         "allowed_domains": _added(policy.allowed_domains, allow_domains),
+        "hotlines": _added(policy.hotlines, (phone_digits(p) for p in allow_phones)),
     }
     for name, value in (
         ("premoderation", premoderation),
@@ -145,6 +156,14 @@ def updated(
 def _added(current: tuple[str, ...], more: Iterable[str]) -> list[str]:
     words = (w.strip().lower() for w in more)
     return list(dict.fromkeys([*current, *(w for w in words if w)]))
+
+
+_SEPARATORS = str.maketrans("", "", " .-()/")
+
+
+def phone_digits(text: str) -> str:
+    """``0354-689 901`` → ``0354689901``: a number as ``Policy.hotlines`` keeps it."""
+    return text.strip().translate(_SEPARATORS)
 
 
 def decode(raw: bytes | None) -> Policy:

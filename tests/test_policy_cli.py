@@ -52,6 +52,7 @@ async def test_policy_options_are_saved(
     argv = ["sites", "policy", "kediri", "--premoderation", "none", "--severity", "mild=reject"]
     argv += ["--ban", "Kadrun", "--suspect", "pinjol", "--allow", "babi"]
     argv += ["--allow-domain", "kedirikab.go.id", "--spam-hold", "0.6", "--spam-reject", "0.95"]
+    argv += ["--allow-phone", "0354-689 901"]
     code, out = await cli(capsys, *argv)
     stored = await Sites(redis, settings).get("kediri", fresh=True)
     assert code == 0 and stored is not None
@@ -61,6 +62,7 @@ async def test_policy_options_are_saved(
     assert policy.severity.mild == "reject"
     assert (policy.banned, policy.suspect, policy.allowed) == (("kadrun",), ("pinjol",), ("babi",))
     assert policy.allowed_domains == ("kedirikab.go.id",)
+    assert policy.hotlines == ("0354689901",)
     assert (policy.spam_hold, policy.spam_reject) == (0.6, 0.95)
 
 
@@ -98,6 +100,26 @@ async def test_eval_scores_a_labelled_csv(
     assert report["confusion"]["negative"]["approved"] == 2
     assert (report["precision"], report["recall"]) == (1.0, 1.0)
     assert report["top_rules"]["id:kontol"] == 1
+
+
+async def test_eval_hate_column_scores_slurs_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--hate-column``: a row held only by a slur is scored against the hate label, not the
+    abusive one; rows with swearing still count for the abusive label."""
+    data = tmp_path / "labelled.csv"
+    rows = ["text,abusive,hs", "dasar sipit pelit,0,1", "dasar kontol,1,0", "terima kasih,0,0"]
+    data.write_text("\n".join(rows) + "\n")
+    argv = ["eval", str(data), "--text-column", "text", "--label-column", "abusive", "--json"]
+    code, out = await cli(capsys, *argv, "--hate-column", "hs")
+    report = json.loads(out)
+    assert code == 0
+    assert (report["precision"], report["recall"]) == (1.0, 1.0)
+    assert report["flagged_only_by_slurs"] == {"positive": 0, "negative": 1}
+    assert report["hate_speech"]["precision"] == report["hate_speech"]["recall"] == 1.0
+    assert report["confusion"]["negative"]["held"] == 1  # the decision itself is unchanged
+    code, out = await cli(capsys, *argv)
+    assert json.loads(out)["precision"] == 0.5  # without the column the slur row is a false flag
 
 
 async def test_eval_model_option_scores_with_another_spam_model(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moderation.filters import author
+from moderation.filters import author, profanity
 from moderation.filters.context import Context
 from moderation.models import Action, Decision, FilterName, Finding, Status
 from moderation.policy import Premoderation
@@ -36,9 +36,12 @@ def decide(findings: Sequence[Finding], context: Context, decided_at: str) -> De
 
 
 def _only_words(findings: Sequence[Finding]) -> bool:
-    """Every hold comes from a listed word (which masking can hide), none from spam or standing."""
+    """Every hold comes from a plain listed word (which masking can hide): none from a slur
+    or a threat (which hold wherever they are published), nor from spam or standing."""
     return all(
-        f.filter is FilterName.PROFANITY and f.spans for f in findings if f.action is Action.HOLD
+        f.filter is FilterName.PROFANITY and f.spans and not profanity.is_slur(f)
+        for f in findings
+        if f.action is Action.HOLD
     )
 
 

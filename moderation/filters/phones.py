@@ -9,6 +9,7 @@ inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
@@ -60,6 +61,11 @@ NEAR = 40  # characters between the ask and the number
 
 def numbers(normalised: str) -> list[tuple[int, int]]:
     """Spans (in ``normalised``) of Indonesian mobile numbers, however disguised."""
+    return [(start, end) for start, end, _ in _numbers(normalised)]
+
+
+def _numbers(normalised: str) -> list[tuple[int, int, str]]:
+    """Each number's span and its digits in the local form (``+62 812…`` → ``0812…``)."""
     view, where = _spelled_out(normalised)
     found = []
     for m in _RUN.finditer(view):
@@ -77,8 +83,14 @@ def numbers(normalised: str) -> list[tuple[int, int]]:
                 and (normalised[last].isalpha())
             ):
                 last += 1  # to the end of a spelled-out last digit
-            found.append((where[start], last))
+            found.append((where[start], last, local(digits)))
     return found
+
+
+def local(digits: str) -> str:
+    """A number as dialled inside Indonesia: ``+62``/``62`` becomes ``0``."""
+    digits = digits.lstrip("+")
+    return "0" + digits[2:] if digits.startswith("62") else digits
 
 
 def _spelled_out(text: str) -> tuple[str, list[int]]:
@@ -95,14 +107,18 @@ def _spelled_out(text: str) -> tuple[str, list[int]]:
     )
 
 
-def phones(text: Text) -> list[Finding]:
+def phones(text: Text, hotlines: Iterable[str] = ()) -> list[Finding]:
+    """Numbers found in ``text``, except the site's own ``hotlines`` (``Policy.hotlines``)."""
     normalised = text.normalised
-    found = numbers(normalised)
+    found = _numbers(normalised)
+    if found and hotlines:
+        trusted = {local(h) for h in hotlines}
+        found = [n for n in found if n[2] not in trusted]
     if not found:
         return []
     asks = [m.end() for m in _ASK.finditer(normalised)]
     findings = []
-    for start, end in found:
+    for start, end, _ in found:
         solicit = any(start - NEAR <= at <= start for at in asks)
         rule = "phone:solicit" if solicit else "phone:number"
         findings.append(

@@ -63,8 +63,22 @@ class ProfanityFilter:
             score=SCORES[entry.severity],
             spans=(view.span(hit.start, hit.end),),
             version=entry.version,
-            detail=f"{entry.severity}" + (f", as {hit.how}" if hit.how else ""),
+            detail=", ".join(
+                [entry.severity, *([SLUR] if "slur" in entry.flags else []), *_how(hit)]
+            ),
         )
+
+
+SLUR = "slur"  # in a finding's detail: hate speech, which holds even where words are masked
+
+
+def is_slur(finding: Finding) -> bool:
+    """Whether ``finding`` is a listed slur (an ethnic or religious one), not plain swearing."""
+    return finding.filter is FilterName.PROFANITY and SLUR in finding.detail.split(", ")
+
+
+def _how(hit: Hit) -> list[str]:
+    return [f"as {hit.how}"] if hit.how else []
 
 
 # Words that aim a listed word at someone ("dasar anjing", "babi lu"): then it is an insult

@@ -70,7 +70,7 @@ class SpamFilter:
     def clues(self, text: Text, context: Context) -> list[Finding]:
         found = [
             *links.links(text, context.policy.allowed_domains),
-            *phones.phones(text),
+            *phones.phones(text, context.policy.hotlines),
             *styled.styled(text),
             *_once(self.lexicon(text)),
             *_signals(context.signals),

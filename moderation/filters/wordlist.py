@@ -25,7 +25,17 @@ from moderation.policy import Severity
 _FOLD = str.maketrans({"l": "i", "v": "u"})
 TOKEN = re.compile(r"(?:[^\W\d_]|\*)+")
 _RUN = re.compile(r"(.)\1")
-SUFFIXES = tuple(s.translate(_FOLD) for s in ("nya", "lah", "kah", "mu", "ku", "in", "pun"))
+SUFFIXES = tuple(
+    s.translate(_FOLD) for s in ("nya", "lah", "kah", "mu", "ku", "in", "pun", "an", "kan")
+)
+# Spellings Indonesian writers swap freely: p/f (kamfret, kapir), a final k/g (goblog) and t/d
+# (bangsad). Each listed word also matches as each swap, with the same affixes.
+_SWAPS = (("p", "f"), ("f", "p"))
+_FINAL_SWAPS = {"k": "g", "g": "k", "t": "d"}
+# Swapped spellings and affixed forms that spell an everyday word: never matched.
+_EVERYDAY = frozenset(
+    ["saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban"]
+)
 PREFIXES = ("di", "ke")
 _WILDCARD_VOWELS = "aioue"
 MAX_WILDCARDS = 3
@@ -118,6 +128,14 @@ def _affixes() -> Iterator[tuple[str, str]]:
                 yield pre, suf
 
 
+def spellings(key: str) -> set[str]:
+    """The swapped spellings of ``key`` (not ``key`` itself): ``kampret`` → ``kamfret``…"""
+    out = {key.replace(a, b) for a, b in _SWAPS if a in key}
+    if key[-1] in _FINAL_SWAPS:
+        out |= {k[:-1] + _FINAL_SWAPS[key[-1]] for k in (key, *out)}
+    return out - {key} - _EVERYDAY
+
+
 class WordList:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.single: dict[str, list[Entry]] = {}
@@ -135,9 +153,7 @@ class WordList:
                 if entry.glue:
                     glued.add(entry.keys[0])
                 if entry.lang != "en" and len(entry.keys[0]) >= MIN_STEM:
-                    for pre, suf in _affixes():
-                        form = pre + entry.keys[0] + suf
-                        self.affixed.setdefault(form, []).append((entry, len(pre), len(suf)))
+                    self._add_forms(entry)
         # Every key some hit starts from: a clean text (most) shares none with its tokens.
         self.keys = frozenset(self.single) | frozenset(self.affixed)
         self.phrase_words = {
@@ -150,6 +166,17 @@ class WordList:
         # Every single word, to find inside words joined from spread-out letters.
         self.inside = Automaton((k, k) for k in self.single if len(k) >= MIN_INSIDE)
         self.versions = tuple(sorted(versions))
+
+    def _add_forms(self, entry: Entry) -> None:
+        """Every affixed form of a non-English word, and of each of its swapped spellings."""
+        stem = entry.keys[0]
+        for spelling in spellings(stem):
+            self.affixed.setdefault(spelling, []).append((entry, 0, 0))
+        for key in (stem, *spellings(stem)):
+            for pre, suf in _affixes():
+                form = pre + key + suf
+                if form not in _EVERYDAY:
+                    self.affixed.setdefault(form, []).append((entry, len(pre), len(suf)))
 
     @classmethod
     def load(cls, *names: str) -> WordList:

@@ -72,10 +72,63 @@ def test_mild_english_words_not_aimed_at_anyone_pass(body: str) -> None:
     assert verdict(body) is Outcome.APPROVED
 
 
-@pytest.mark.parametrize("body", ["jamput kowe", "dancuk arek iku", "gateli pol"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jamput kowe",
+        "dancuk arek iku",
+        "gateli pol",
+        "dengkulmu, ngomong sembarangan",
+        "gendeng arek iki",
+        "diamput, telat maneh",
+    ],
+)
 def test_east_javanese_swearing_is_flagged(body: str) -> None:
     """East-Javanese swearing is in the pack."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jangkrik goreng enak banget",
+        "suara jangkrik di sawah",
+        "telek pitik dadi pupuk",
+        "wedus e pak lurah wis disembelih",
+    ],
+)
+def test_javanese_animal_words_meant_literally_stay_published(body: str) -> None:
+    """Crickets, chicken droppings and a slaughtered goat are not curses."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "investor asing masuk Kediri",
+        "matanya sipit karena tertawa",
+        "pedagang Tionghoa di pasar Pahing",
+    ],
+)
+def test_words_near_slurs_stay_innocent(body: str) -> None:
+    """Foreign investors, narrow eyes and a neutral ethnic name are no slurs."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar udik", "sontoloyo tenan", "culun lu", "dasar pengecut", "dasar kacung asing"]
+)
+def test_everyday_indonesian_put_downs_are_flagged(body: str) -> None:
+    """The common put-downs (country bumpkin, coward, lackey) are in the pack."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body", ["an idiot-proof design", "Loser of the match buys coffee", "a loser's bracket"]
+)
+def test_english_insult_words_said_of_no_one_pass(body: str) -> None:
+    """Graded English words that insult nobody stay published."""
+    assert verdict(body) is Outcome.APPROVED
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.evaluation import Outcome
+from moderation.evaluation import Outcome, outcome
+from moderation.filters.pipeline import Pipeline
+from moderation.policy import Policy
+from tests.filters.spam_helpers import context
 from tests.filters.tricks import FLAGGED, STOPPED, verdict
+
+_PIPELINE = Pipeline.default()
 
 
 @pytest.mark.parametrize(
@@ -31,9 +36,18 @@ def test_animal_words_aimed_at_someone_still_count(body: str) -> None:
     assert verdict(body) in FLAGGED
 
 
-def test_your_eyes_in_a_cataract_story_is_not_an_insult() -> None:
-    """Javanese "matamu" (your eyes) beside cataract surgery is literal."""
-    assert verdict("sing sabar mbah, matamu mari operasi katarak") is Outcome.APPROVED
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sing sabar mbah, matamu mari operasi katarak",
+        "matamu wis ditambani katarak durung mbah",
+        "operasi katarak gratis, matamu dadi padhang",
+        "mripat lan matamu diperiksa dokter mata",
+    ],
+)
+def test_your_eyes_in_a_cataract_story_is_not_an_insult(body: str) -> None:
+    """Javanese "matamu" (your eyes) beside cataract surgery or an eye doctor is literal."""
+    assert verdict(body) is Outcome.APPROVED
 
 
 @pytest.mark.parametrize(
@@ -42,6 +56,7 @@ def test_your_eyes_in_a_cataract_story_is_not_an_insult() -> None:
         "Pak Dick Simanjuntak meresmikan pasar",
         "Bapak Dick hadir di rapat RT",
         "selamat untuk Dick Pranata, juara catur",
+        "pak haji bolot sedih lihat candaan ini",
     ],
 )
 def test_a_name_that_is_an_english_swear_word_is_a_name(body: str) -> None:
@@ -89,10 +104,18 @@ def test_gacor_of_a_songbird_is_praise(body: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["𝐒𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢 warga Kediri", "𝑻𝒆𝒓𝒊𝒎𝒂𝒌𝒂𝒔𝒊𝒉 relawan", "Ｍａｎｔａｐ pak kades"],
+    [
+        "𝐒𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢 warga Kediri",
+        "𝑻𝒆𝒓𝒊𝒎𝒂𝒌𝒂𝒔𝒊𝒉 relawan",
+        "Ｍａｎｔａｐ pak kades",
+        "𝐓𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡 𝐛𝐚𝐧𝐲𝐚𝐤 𝐁𝐮 𝐁𝐢𝐝𝐚𝐧 𝐝𝐚𝐧 𝐏𝐮𝐬𝐤𝐞𝐬𝐦𝐚𝐬 𝐊𝐚𝐧𝐝𝐚𝐭",
+        "𝓜𝓪𝓽𝓾𝓻 𝓷𝓾𝔀𝓾𝓷 𝓹𝓪𝓴 𝓫𝓾𝓹𝓪𝓽𝓲",
+        "Ⓣⓔⓡⓘⓜⓐ ⓚⓐⓢⓘⓗ",
+        "𝙎𝙚𝙢𝙖𝙣𝙜𝙖𝙩 𝙩𝙚𝙧𝙪𝙨 𝙥𝙖𝙠 𝙠𝙖𝙙𝙚𝙨 🙏🙏",
+    ],
 )
 def test_styled_letters_alone_never_hold(body: str) -> None:
-    """A thank-you note in styled letters is published."""
+    """A thank-you note in styled letters (bold, script, circled, full-width) is published."""
     assert verdict(body) is Outcome.APPROVED
 
 
@@ -103,3 +126,36 @@ def test_a_site_domain_is_trusted() -> None:
 
     text = normalise("info lengkap di kedirikab.go.id/vaksin")
     assert links(text, ["kedirikab.go.id"]) == []
+
+
+_HOTLINES = Policy(hotlines=("081234567890", "+6281130001120"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pendaftaran vaksin hubungi WA Dinkes 0812-3456-7890 ya",
+        "aduan banjir: hubungi call center BPBD 0811 3000 1120",
+        "lapor ke wa resmi pemkab +62 812 3456 7890",
+    ],
+)
+def test_a_site_hotline_quoted_by_a_reader_is_published(body: str) -> None:
+    """The site's own hotline, however it is written, is no number offered for a chat."""
+    assert stopped_on(body, Policy()) and not stopped_on(body, _HOTLINES)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pinjol cepat cair hubungi wa 0812-3456-7891",
+        "slot gacor wd lancar chat 0857 1122 3344",
+        "bantuan bansos cair, wa admin 0813-2222-1111",
+    ],
+)
+def test_other_numbers_on_a_site_with_hotlines_still_hold(body: str) -> None:
+    """Trusting the site's hotlines trusts no other number."""
+    assert stopped_on(body, _HOTLINES)
+
+
+def stopped_on(body: str, policy: Policy) -> bool:
+    return outcome(_PIPELINE(context(body, policy=policy), "2026-12-03T00:00:00Z")) in STOPPED

@@ -47,6 +47,15 @@ async def test_every_bad_policy_field_is_listed(client: httpx.AsyncClient, admin
     assert fields == {"report_hide", "premoderation", "colour"}
 
 
+async def test_admin_sets_the_site_hotlines(client: httpx.AsyncClient, admin: Headers) -> None:
+    """Hotlines are digits (an optional leading +); anything else is a 422 naming the field."""
+    ok = await client.patch(URL, json={"hotlines": ["+6281234567890"]}, headers=admin)
+    assert ok.status_code == 200 and ok.json()["hotlines"] == ["+6281234567890"]
+    bad = await client.patch(URL, json={"hotlines": ["call us"]}, headers=admin)
+    assert bad.status_code == 422
+    assert [e["field"] for e in bad.json()["errors"]] == ["hotlines[0]"]
+
+
 @pytest.mark.parametrize(
     ("flags", "body"),
     [

@@ -1,0 +1,58 @@
+"""Findings into one decision, in particular what premoderation ``none`` may relax."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.filters.pipeline import Pipeline
+from moderation.models import Status
+from moderation.policy import Policy, Premoderation
+from tests.filters.spam_helpers import context
+
+_PIPELINE = Pipeline.default()
+_NONE = Policy(premoderation=Premoderation.NONE)
+
+
+def _decide(body: str, policy: Policy = _NONE) -> tuple[Status, str | None]:
+    decision = _PIPELINE(context(body, policy=policy), "2026-12-03T00:00:00Z")
+    return decision.status, decision.masked_body
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar sipit pelit", "indon tak tahu diri", "otak onta semua", "pribumi bodoh kalian"]
+)
+def test_slurs_hold_even_without_premoderation(body: str) -> None:
+    """A strong slur waits for a human even on a site where nothing else does."""
+    assert _decide(body)[0] is Status.HELD
+
+
+@pytest.mark.parametrize(
+    "body", ["awas lu, kubakar omahmu", "we will find you and stab you", "tak gorok gulumu"]
+)
+def test_threats_hold_even_without_premoderation(body: str) -> None:
+    """A threat is not hidden by masking its words: it waits for a human."""
+    assert _decide(body)[0] is Status.HELD
+
+
+@pytest.mark.parametrize(
+    ("body", "masked"),
+    [
+        ("dasar kontol kau", "dasar ****** kau"),
+        ("bangsat, telat lagi busnya", "*******, telat lagi busnya"),
+        ("you moron", "you *****"),
+    ],
+)
+def test_plain_words_are_masked_without_premoderation(body: str, masked: str) -> None:
+    """A plain listed word (aimed at someone or not) is published masked when nothing waits."""
+    assert _decide(body) == (Status.APPROVED, masked)
+
+
+def test_slur_beside_a_plain_word_still_holds() -> None:
+    """One slur among masked words is enough to hold the comment."""
+    assert _decide("bangsat, dasar sipit")[0] is Status.HELD
+
+
+def test_severe_slurs_are_rejected_by_default() -> None:
+    """A severe slur is rejected under the default severities, whatever the premoderation."""
+    assert _decide("dasar aseng pelit", Policy())[0] is Status.REJECTED
+    assert _decide("dasar aseng pelit")[0] is Status.REJECTED
