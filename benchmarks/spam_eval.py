@@ -88,8 +88,8 @@ def show(name: str, figures: dict[str, float]) -> None:
     )
 
 
-def train(*domains: list[Row]) -> Model:
-    return fit([(f, is_spam) for rows in domains for _, f, is_spam in rows])
+def train(judol_rows: list[Row], youtube_rows: list[Row]) -> Model:
+    return fit(*([(f, is_spam) for _, f, is_spam in rows] for rows in (judol_rows, youtube_rows)))
 
 
 def quality(data: Path) -> None:

@@ -1,6 +1,6 @@
 """Hashed features of a normalised comment, shared by the spam classifier, its training
-script and the learning entry point: words, word bigrams, and each word's byte 4-grams
-(with the word's edges marked, so ``" slo"`` differs from ``"slot"`` inside ``"gaslot"``).
+script and the learning entry point: words, word bigrams, and each word's byte 3-, 4- and
+5-grams (with the word's edges marked, so ``" slo"`` differs from ``"slot"`` inside ``"gaslot"``).
 
 Each feature is hashed (CRC-32, stable across processes and machines) into ``BUCKETS``
 buckets; a comment is the *set* of its buckets (presence, not counts), which suits short
@@ -21,9 +21,9 @@ if TYPE_CHECKING:  # ``Text`` computes its features through this module
 BITS = 20
 BUCKETS = 1 << BITS
 _MASK = BUCKETS - 1
-# Distinct CRC start values keep a word, a bigram and a 4-gram with equal bytes apart.
+# Distinct CRC start values keep a word, a bigram and n-grams with equal bytes apart.
 _WORD, _BIGRAM, _GRAM = 0x5EED, 0xB16B, 0xC4A2
-GRAM = 4
+GRAMS = (3, 4, 5)
 
 
 def word_bucket(word: str) -> int:
@@ -46,17 +46,18 @@ CACHED = 32  # longer tokens are computed each time, so the cache's memory stays
 
 
 def word_buckets(token: str) -> tuple[int, ...]:
-    """A word's own bucket and its 4-grams' buckets."""
+    """A word's own bucket and its n-grams' buckets."""
     return _cached_buckets(token) if len(token) <= CACHED else _buckets(token)
 
 
 def _buckets(token: str) -> tuple[int, ...]:
     word = token.encode()
     padded = b" " + word + b" "
-    grams = (padded[i : i + GRAM] for i in range(max(1, len(padded) - GRAM + 1)))
-    return (
-        zlib.crc32(word, _WORD) & _MASK,
-        *(zlib.crc32(gram, _GRAM) & _MASK for gram in grams),
+    grams = (
+        (padded[i : i + n], _GRAM + n) for n in GRAMS for i in range(max(1, len(padded) - n + 1))
+    )
+    return tuple(
+        {zlib.crc32(word, _WORD) & _MASK, *(zlib.crc32(g, seed) & _MASK for g, seed in grams)}
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from moderation.filters.classifier import Model
+from moderation.filters.features import word_buckets
 from moderation.filters.fingerprint import fingerprint
 
 
@@ -23,3 +24,11 @@ def test_model_bytes_round_trip_keeps_the_fingerprint() -> None:
         "abc",
     )
     assert again.version == model.version
+
+
+def test_word_features_include_edge_marked_three_and_five_grams() -> None:
+    """A word's buckets hold its edge-marked 3- and 5-grams, so "slot" opening a word differs
+    from "slot" inside "gaslot" at every gram length, not only at four."""
+    slot, gaslot = set(word_buckets("slot")), set(word_buckets("gaslot"))
+    assert len(slot) == 1 + 4 + 3 + 2  # the word, " slot " as 3-, 4- and 5-grams
+    assert len(slot - gaslot) == 4  # the word, " sl", " slo", " slot"
