@@ -124,6 +124,7 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
                 log.warning("store not ready at startup: %r", exc)
             yield {"resources": resources}
             await resources.store.aclose()  # replies of pipelines already sent
+            await resources.versions.aclose()
         finally:
             await redis.aclose()
 

@@ -48,7 +48,7 @@ async def _cached(
 ) -> Response:
     """Serve from the per-process cache while the Redis version holds; 304 on a match."""
     headers = _public(request, site, resources)
-    version: bytes = await resources.redis.get(version_key) or b"0"  # type: ignore[assignment]
+    version = await resources.versions.get(version_key)
     key = (request.url.path, str(sorted(request.query_params.multi_items())))
     entry = resources.widgets.get(key, version)
     if entry is None:
