@@ -16,7 +16,7 @@ from moderation.api.state import Resources
 from moderation.errors import Conflict, NotFound, Unprocessable
 from moderation.models import Comment, CommentIn, Status
 from moderation.store.comments import Accepted
-from moderation.store.sites import Site
+from moderation.store.sites import Site, secret_key
 
 
 async def verified_site(
@@ -80,9 +80,7 @@ def record(site_id: str, incoming: CommentIn) -> Comment:
 def view_token(site: Site, comment_id: str, lifetime: int) -> str:
     """Minted with the site's current secret, so the host can check or mint its own alike."""
     expires = int(clock.now().timestamp()) + lifetime
-    return view_tokens.mint(
-        signing.secret_key(site.secrets[0].secret), site.id, comment_id, expires
-    )
+    return view_tokens.mint(secret_key(site.secrets[0].secret), site.id, comment_id, expires)
 
 
 @operation(
