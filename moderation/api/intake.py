@@ -18,13 +18,17 @@ from moderation.models import Comment, CommentIn, Status
 from moderation.store.comments import Accepted
 from moderation.store.sites import Site, secret_key
 
+_SIGNED = [(name, name.encode()) for name in signing.HEADERS]
+
 
 async def verified_site(
     resources: Resources, site_id: str, request: Request, body: bytes
 ) -> tuple[Site, str]:
     """The site whose current or recently rotated secret signed this request."""
     settings = resources.settings
-    headers = {name: request.headers.get(name, "") for name in signing.HEADERS}
+    # One dict of the raw headers (the first of a repeated one, as ``request.headers`` gives).
+    raw = dict(reversed(request.scope["headers"]))
+    headers = {name: raw.get(wire, b"").decode("latin-1") for name, wire in _SIGNED}
     for fresh in (False, True):  # a cached site may predate a rotation: re-read before refusing
         site = await resources.sites.get(site_id, fresh=fresh)
         if site is None:
