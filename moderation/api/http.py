@@ -116,6 +116,23 @@ def query(type_: type[T], request: Request) -> T:
         raise BadRequest("bad query parameters", errors=exc.errors) from None
 
 
+_QUERIES: dict[tuple[type, bytes], Any] = {}
+MAX_CACHED_QUERIES = 1_000
+
+
+def cached_query(type_: type[T], request: Request) -> T:
+    """``query`` for the widget's public reads, which repeat a few query strings endlessly:
+    each one parsed once per process (only those that parse; the structs are frozen)."""
+    key = (type_, request.scope["query_string"])
+    found: T | None = _QUERIES.get(key)
+    if found is None:
+        found = query(type_, request)
+        if len(_QUERIES) >= MAX_CACHED_QUERIES:
+            _QUERIES.clear()
+        _QUERIES[key] = found
+    return found
+
+
 _PARAMETERS: dict[type, list[tuple[str, bool]]] = {}
 
 
