@@ -5,6 +5,7 @@ returned). Never the client's address, query string, headers or body.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import secrets
@@ -21,13 +22,19 @@ _REQUEST_ID = re.compile(rb"[A-Za-z0-9._-]{1,64}")
 class AccessLog:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # Ids made here: a random prefix per process and a counter, unique without reading
+        # the system's random source on every request.
+        self._prefix, self._serial = secrets.token_hex(4), itertools.count()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         given = dict(scope["headers"]).get(b"x-request-id", b"")
-        rid = given.decode() if _REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
+        if _REQUEST_ID.fullmatch(given):
+            rid = given.decode()
+        else:
+            rid = f"{self._prefix}{next(self._serial):08x}"
         token = request_id.set(rid)
         started, status = time.perf_counter(), 500
 

@@ -50,13 +50,14 @@ log = logging.getLogger("moderation.api")
 
 SITE = "/v1/sites/{site_id}"
 ROUTES = [
+    # The hot paths first: the router tries routes in order (no two of these paths overlap).
+    Route(f"{SITE}/comments", intake.post_comment, methods=["POST"]),
+    Route(f"{SITE}/threads/{{thread_id}}/comments", widget.thread_comments, methods=["GET"]),
     Route("/healthz", health.healthz, methods=["GET"]),
     Route("/readyz", health.readyz, methods=["GET"]),
     Route("/openapi.json", openapi.document, methods=["GET"]),
     Route("/metrics", metrics.endpoint, methods=["GET"]),
-    Route(f"{SITE}/comments", intake.post_comment, methods=["POST"]),
     Route(f"{SITE}/comments/{{comment_id}}", comments.get_comment, methods=["GET"]),
-    Route(f"{SITE}/threads/{{thread_id}}/comments", widget.thread_comments, methods=["GET"]),
     Route(f"{SITE}/threads/{{thread_id}}/comments", widget.preflight, methods=["OPTIONS"]),
     Route(f"{SITE}/recent", widget.recent_comments, methods=["GET"]),
     Route(f"{SITE}/recent", widget.preflight, methods=["OPTIONS"]),
@@ -124,6 +125,7 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
                 log.warning("store not ready at startup: %r", exc)
             yield {"resources": resources}
             await resources.store.aclose()  # replies of pipelines already sent
+            await resources.versions.aclose()
         finally:
             await redis.aclose()
 

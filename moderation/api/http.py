@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import AsyncIterator
 from typing import Any, TypeVar
 
 import msgspec
 from starlette.background import BackgroundTask
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
+from starlette.types import Message
 
 from moderation import validation
 from moderation.errors import BadRequest, PayloadTooLarge, Unprocessable, UnsupportedMediaType
@@ -25,13 +27,31 @@ async def read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and len(declared) < 20 and int(declared) > limit:
         raise PayloadTooLarge(f"the body must be at most {limit} bytes")
+    message = await request.receive()  # most bodies arrive in one message: no stream to run
+    if message["type"] == "http.request" and not message.get("more_body", False):
+        body: bytes = message.get("body", b"")
+        if len(body) > limit:
+            raise PayloadTooLarge(f"the body must be at most {limit} bytes")
+        return body
     chunks, size = [], 0
-    async for chunk in request.stream():
+    async for chunk in _rest(request, message):
         size += len(chunk)
         if size > limit:
             raise PayloadTooLarge(f"the body must be at most {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def _rest(request: Request, first: Message) -> AsyncIterator[bytes]:
+    """The body's chunks from the ``first`` message on (a disconnect raises as in ``stream``)."""
+    message = first
+    while True:
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        yield message.get("body", b"")
+        if not message.get("more_body", False):
+            return
+        message = await request.receive()
 
 
 def require_json(request: Request) -> None:
@@ -94,6 +114,23 @@ def query(type_: type[T], request: Request) -> T:
         return validation.convert(type_, doc, strict=False)
     except validation.Invalid as exc:
         raise BadRequest("bad query parameters", errors=exc.errors) from None
+
+
+_QUERIES: dict[tuple[type, bytes], Any] = {}
+MAX_CACHED_QUERIES = 1_000
+
+
+def cached_query(type_: type[T], request: Request) -> T:
+    """``query`` for the widget's public reads, which repeat a few query strings endlessly:
+    each one parsed once per process (only those that parse; the structs are frozen)."""
+    key = (type_, request.scope["query_string"])
+    found: T | None = _QUERIES.get(key)
+    if found is None:
+        found = query(type_, request)
+        if len(_QUERIES) >= MAX_CACHED_QUERIES:
+            _QUERIES.clear()
+        _QUERIES[key] = found
+    return found
 
 
 _PARAMETERS: dict[type, list[tuple[str, bool]]] = {}

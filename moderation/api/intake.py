@@ -16,7 +16,9 @@ from moderation.api.state import Resources
 from moderation.errors import Conflict, NotFound, Unprocessable
 from moderation.models import Comment, CommentIn, Status
 from moderation.store.comments import Accepted
-from moderation.store.sites import Site
+from moderation.store.sites import Site, secret_key
+
+_SIGNED = [(name, name.encode()) for name in signing.HEADERS]
 
 
 async def verified_site(
@@ -24,7 +26,9 @@ async def verified_site(
 ) -> tuple[Site, str]:
     """The site whose current or recently rotated secret signed this request."""
     settings = resources.settings
-    headers = {name: request.headers.get(name, "") for name in signing.HEADERS}
+    # One dict of the raw headers (the first of a repeated one, as ``request.headers`` gives).
+    raw = dict(reversed(request.scope["headers"]))
+    headers = {name: raw.get(wire, b"").decode("latin-1") for name, wire in _SIGNED}
     for fresh in (False, True):  # a cached site may predate a rotation: re-read before refusing
         site = await resources.sites.get(site_id, fresh=fresh)
         if site is None:
@@ -80,9 +84,7 @@ def record(site_id: str, incoming: CommentIn) -> Comment:
 def view_token(site: Site, comment_id: str, lifetime: int) -> str:
     """Minted with the site's current secret, so the host can check or mint its own alike."""
     expires = int(clock.now().timestamp()) + lifetime
-    return view_tokens.mint(
-        signing.secret_key(site.secrets[0].secret), site.id, comment_id, expires
-    )
+    return view_tokens.mint(secret_key(site.secrets[0].secret), site.id, comment_id, expires)
 
 
 @operation(

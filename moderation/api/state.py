@@ -13,6 +13,7 @@ from moderation.store.queue import Queue
 from moderation.store.scripts import Scripts
 from moderation.store.sites import Sites
 from moderation.store.stats import Stats
+from moderation.store.versions import Versions
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Resources:
     store: Store
     queue: Queue
     widgets: WidgetCache
+    versions: Versions
     metrics: Metrics
     stats: Stats
 
@@ -42,6 +44,7 @@ class Resources:
             ),
             queue=Queue(redis, settings.shards),
             widgets=WidgetCache(),
+            versions=Versions(redis),
             metrics=metrics,
             stats=Stats(redis, settings.shards),
         )

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation import validation
-from moderation.api.http import cors_headers, query
+from moderation.api.http import cached_query, cors_headers, query
 from moderation.api.openapi import operation
 from moderation.api.schemas import CountsQuery, RecentQuery, ThreadQuery
 from moderation.api.state import Resources
@@ -48,8 +48,9 @@ async def _cached(
 ) -> Response:
     """Serve from the per-process cache while the Redis version holds; 304 on a match."""
     headers = _public(request, site, resources)
-    version: bytes = await resources.redis.get(version_key) or b"0"  # type: ignore[assignment]
-    key = (request.url.path, str(sorted(request.query_params.multi_items())))
+    version = await resources.versions.get(version_key)
+    # The raw path and query string: what the render depends on, read without building a URL.
+    key = (request.scope["path"], request.scope["query_string"].decode("latin-1"))
     entry = resources.widgets.get(key, version)
     if entry is None:
         entry = resources.widgets.put(key, version, _encode(await render()))
@@ -70,7 +71,7 @@ async def thread_comments(request: Request) -> Response:
     thread_id = request.path_params["thread_id"]
     if not THREAD_ID.fullmatch(thread_id):
         raise NotFound("no such thread")
-    wanted = query(ThreadQuery, request)
+    wanted = cached_query(ThreadQuery, request)
     keys = resources.sites.keys_for(site.id)
 
     async def render() -> threads.ThreadPage:
@@ -88,7 +89,7 @@ async def thread_comments(request: Request) -> Response:
 )
 async def recent_comments(request: Request) -> Response:
     resources, site = await site_of(request)
-    wanted = query(RecentQuery, request)
+    wanted = cached_query(RecentQuery, request)
     kept = resources.settings.recent_size
     if wanted.limit > kept:  # the store keeps only this many
         error = validation.FieldError("limit", f"Expected `int` <= {kept}")

@@ -15,7 +15,7 @@ class Rendered:
 
 
 class WidgetCache:
-    """A bounded LRU of rendered bodies; each request still reads the version (one round trip)."""
+    """A bounded LRU of rendered bodies; each request still reads the version (``Versions``)."""
 
     def __init__(self, max_entries: int = 10_000) -> None:
         self._entries: OrderedDict[tuple[str, ...], Rendered] = OrderedDict()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import time
@@ -35,11 +36,13 @@ class Site(msgspec.Struct, frozen=True):
         return live_keys(self.secrets, now)
 
 
+# A secret's key, decoded once per process rather than on every signed request.
+secret_key = functools.lru_cache(maxsize=4096)(signing.secret_key)
+
+
 def live_keys(held: tuple[SiteSecret, ...], now: float) -> list[bytes]:
     """The keys of the secrets not yet expired, current first."""
-    return [
-        signing.secret_key(s.secret) for s in held if s.expires_at is None or s.expires_at > now
-    ]
+    return [secret_key(s.secret) for s in held if s.expires_at is None or s.expires_at > now]
 
 
 def rotated(held: tuple[SiteSecret, ...], secret: str, grace: float) -> tuple[SiteSecret, ...]:
@@ -71,6 +74,7 @@ def new_api_key() -> str:
 
 
 _encode = msgspec.json.Encoder().encode
+MAX_CACHED_KEYS = 10_000
 _decode_site = msgspec.json.Decoder(Site).decode
 
 
@@ -81,9 +85,16 @@ class Sites:
         self._redis = redis
         self._settings = settings
         self._cache: dict[str, tuple[float, Site]] = {}
+        self._keys: dict[str, keys.SiteKeys] = {}
 
     def keys_for(self, site_id: str) -> keys.SiteKeys:
-        return keys.SiteKeys(site_id, self._settings.shards)
+        """The site's key names, built once per site (every request of the site needs them)."""
+        found = self._keys.get(site_id)
+        if found is None:
+            if len(self._keys) >= MAX_CACHED_KEYS:
+                self._keys.clear()
+            found = self._keys[site_id] = keys.SiteKeys(site_id, self._settings.shards)
+        return found
 
     async def create(self, site_id: str, name: str, origins: tuple[str, ...] = ()) -> Created:
         secret, api_key = signing.new_secret(), new_api_key()

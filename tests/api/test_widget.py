@@ -172,3 +172,18 @@ async def test_unknown_site_widget_is_404(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/sites/nowhere/recent")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_each_query_string_keeps_its_own_answer(
+    host: Host, worker: Worker, client: httpx.AsyncClient
+) -> None:
+    """Query strings parsed once per process still answer each their own page, and a bad one
+    read after good ones is still refused."""
+    for n in range(3):
+        await post(host, f"Komentar nomor {n}")
+    await worker.run_once()
+    one = (await client.get(THREAD, params={"limit": 1})).json()
+    two = (await client.get(THREAD, params={"limit": 2})).json()
+    again = (await client.get(THREAD, params={"limit": 1})).json()
+    assert [len(one["comments"]), len(two["comments"]), len(again["comments"])] == [1, 2, 1]
+    assert (await client.get(THREAD, params={"limit": 0})).status_code == 400
