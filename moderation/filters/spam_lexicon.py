@@ -22,13 +22,6 @@ _TOKEN = re.compile(r"[^\W_]+")
 _BRAND_SHAPE = re.compile(
     r"\b[a-z]{3,}(?:[0-9]{2,3}|4d|win|toto|hoki|wd|gacor|slot|bet|jp|play)\b", re.ASCII
 )
-# A brand shape is a whole ASCII word (``\b`` on both sides, letters and digits only), so
-# a text none of whose ASCII words has the shape skips the scan; words are found in C.
-_SHAPE_WORD = re.compile(_BRAND_SHAPE.pattern.removeprefix(r"\b").removesuffix(r"\b"), re.ASCII)
-_ASCII_WORD = bytes(
-    c if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32 for c in range(256)
-)
-CACHED = 32  # longer words are checked each time, so the cache's memory stays bounded
 # A run of one-character tokens ("p u l a u", "7/7/7"), joined before looking for brands.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?:[\W_]{1,3}[^\W_](?![^\W_]))+")
 
@@ -104,11 +97,16 @@ class SpamLexicon:
         """Known brands, also spelled out (``p u l a u 7 7 7``), and brand-shaped tokens."""
         findings = [
             self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
-            for m in (_BRAND_SHAPE.finditer(text.normalised) if _shaped(text.normalised) else ())
+            for m in _BRAND_SHAPE.finditer(text.normalised)
             if m.group() not in self.brands and not self.phrases.any_word(m.group())
         ]
         plain = text.tokens
-        spelled_out = any(len(a) == 1 == len(b) for a, b in itertools.pairwise(plain))
+        # "p u l a u": join first; only two adjacent one-character tokens can be joined
+        spelled_out = (
+            bool(plain)
+            and min(map(len, plain)) == 1
+            and any(len(a) == 1 == len(b) for a, b in itertools.pairwise(plain))
+        )
         words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised)) if spelled_out else plain
         if self.brands.isdisjoint(words) and self.brands.isdisjoint(
             map(str.__add__, words, words[1:])
@@ -135,18 +133,6 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
-
-
-def _shaped(normalised: str) -> bool:
-    words = set(normalised.encode("ascii", "replace").translate(_ASCII_WORD).split())
-    return any(_shape(w) if len(w) <= CACHED else _is_shape(w) for w in words)
-
-
-def _is_shape(word: bytes) -> bool:
-    return _SHAPE_WORD.fullmatch(word.decode()) is not None
-
-
-_shape = functools.lru_cache(maxsize=1 << 14)(_is_shape)
 
 
 def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str, V]]:
