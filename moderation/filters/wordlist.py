@@ -35,7 +35,8 @@ MIN_INSIDE = 4  # a word found inside a joined word needs this many letters ("as
 # ``bytes.translate`` tables keeping ASCII letters (folded or not) and blanking the rest: the
 # distinct ``TOKEN``s of an ASCII text without ``*`` are then one C-level split.
 _ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
-_ASCII_FOLDED = _ASCII_LETTERS.translate(bytes.maketrans(b"lv", b"iu"))
+_ASCII_FOLD = bytes.maketrans(b"lv", b"iu")  # ``_FOLD`` for ASCII text, in C
+_ASCII_FOLDED = _ASCII_LETTERS.translate(_ASCII_FOLD)
 
 
 class Token(NamedTuple):
@@ -198,8 +199,8 @@ class WordList:
 
     def candidates(self, text: str) -> set[str]:
         """Token keys worth a closer look, found with set operations in C. Most texts: none."""
-        folded = text.translate(_FOLD)
         plain = text.isascii() and "*" not in text
+        folded = text.encode().translate(_ASCII_FOLD).decode() if plain else text.translate(_FOLD)
         words = _words(text, _ASCII_FOLDED) if plain else set(TOKEN.findall(folded))
         hot = words & self.keys
         for first in self.phrase_words.keys() & words:
