@@ -7,13 +7,18 @@ Rates are CPU seconds of this process (one core), so other load on the machine m
 The adversarial lines time one comment at 100 KB and at 1 MB (10 KB and 100 KB when 100 KB
 already takes a second): linear time shows as a ratio near 10. Nothing here asserts; it prints.
 
-    python benchmarks/pipeline_speed.py [--comments 1000]
+    python benchmarks/pipeline_speed.py [--comments 1000] [--profile 30]
+
+``--profile N`` prints instead the N costliest functions of ``Pipeline.default()`` over the
+200- and 2,000-character corpora (cProfile, by own time), to see where the time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
+import pstats
 import random
 import time
 from collections.abc import Callable
@@ -88,7 +93,11 @@ def cpu_seconds(pipeline: Pipeline, contexts: list[Context]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--comments", type=int, default=1000, help="comments per length")
+    parser.add_argument("--profile", type=int, metavar="N", help="print the N costliest functions")
     args = parser.parse_args()
+    if args.profile:
+        profile(args.comments, args.profile)
+        return
     pipelines = {
         "Pipeline.default()": Pipeline.default(),
         "profanity only": Pipeline([ProfanityFilter.default()]),
@@ -112,6 +121,17 @@ def main() -> None:
             ["input", "small", "s", "10x larger s", "ratio"],
             [adversarial(pipeline, make, label) for label, make in ADVERSARIAL.items()],
         )
+
+
+def profile(comments: int, top: int) -> None:
+    pipeline = Pipeline.default()
+    for chars in (200, 2000):
+        contexts = [context(body) for body in corpus(comments, chars)]
+        pipeline(contexts[0], AT)  # warm caches
+        profiler = cProfile.Profile()
+        profiler.runcall(cpu_seconds, pipeline, contexts)
+        print(f"\n## Pipeline.default(), {len(contexts)} comments of {chars} characters")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
 def adversarial(pipeline: Pipeline, make: Callable[[int], str], label: str) -> list[object]:

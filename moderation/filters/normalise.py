@@ -46,13 +46,38 @@ _LEET_TOKEN = re.compile(
 )
 _NUMBER = re.compile(r"[0-9]{3,}")  # prices and years stay numbers inside mixed tokens
 _SYMBOL_INSIDE = re.compile(r"[@$!|+€£](?=[a-z0-9])")  # a symbol ending a word is punctuation
+_SEPARATOR = r"[\s.,\-_*+~/|:;'\"·•]"
 # Three or more single letters split by the same kind of separator: "s.l.o.t", "a n j i n g".
 # Letters and separators are disjoint classes, so matching is linear.
-_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?:[\s.,\-_*+~/|:;'\"·•]{1,3}[^\W\d_](?![^\W_])){2,}")
+_SPACED = re.compile(rf"(?<![^\W_])[^\W\d_](?:{_SEPARATOR}{{1,3}}[^\W\d_](?![^\W_])){{2,}}")
 _LETTER = re.compile(r"[^\W\d_]")
 # Emoji and other non-ASCII symbols between two letters of one word ("anj🐶ing"): dropped.
 _INSIDE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f]+(?=[^\W\d_])")
 _RUN = re.compile(r"(.)\1")
+
+
+def _classes(**patterns: str) -> bytes:
+    """A ``bytes.translate`` table giving each ASCII byte the name of the first pattern that
+    matches it as a ``str`` (so the classes agree with the ``str`` patterns), else a space."""
+    table = bytearray(b" " * 256)
+    for code in range(128):
+        for name, pattern in patterns.items():
+            if re.fullmatch(pattern, chr(code)):
+                table[code] = ord(name)
+                break
+    return bytes(table)
+
+
+# Cheap pre-checks on a byte-per-character class string of the text (``str.encode`` with
+# ``replace`` writes one ``?`` per non-ASCII character), so most comments skip the costlier
+# patterns; each pre-check is a necessary condition of its pattern, so results are unchanged.
+# Leet: a letter beside a digit or symbol (``_MIXED`` without its two non-ASCII symbols).
+_LEET_CLASSES = _classes(a="[a-z]", d="[0-9@$!|+]")
+# Spread letters: the shape of ``_SPACED`` over letter/digit/separator classes (ASCII only).
+_SPACED_CLASSES = _classes(a=r"[^\W\d_]", d=r"[^\W_]", s=_SEPARATOR)
+_SPACED_SHAPE = re.compile(rb"(?<![ad])a(?:s{1,3}a(?![ad])){2,}")
+# Slang: the ASCII letter runs (a non-ASCII letter only splits a run into more candidates).
+_LETTER_CLASSES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 MIN_JOINED = 6  # joined words this long may hold several words ("slotgacor"): see Text.joined
 
 
@@ -77,6 +102,8 @@ def _load_slang() -> dict[str, str]:
 _CONFUSABLES = _load_confusables()
 SLANG = _load_slang()
 # Whole words only; an alternation of literals has no nested repetition, so it is linear.
+_SLANG_KEYS = frozenset(k.encode() for k in SLANG if k.isalpha())
+_SLANG_ODD = tuple(k for k in SLANG if not k.isalpha())  # "janc0k": looked for as it is
 _SLANG_WORD = re.compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(map(re.escape, sorted(SLANG, key=len, reverse=True)))
@@ -182,13 +209,13 @@ def _with_offsets(original: str) -> tuple[str, list[int]]:
 def _letters(
     plain: str, offsets: Sequence[int] | None
 ) -> tuple[str, Sequence[int] | None, frozenset[str]]:
-    text = _LEET_TOKEN.sub(_fold_leet, plain) if _MIXED.search(plain) else plain
+    text = _LEET_TOKEN.sub(_fold_leet, plain) if _mixed(plain) else plain
     if not text.isascii() and _INSIDE.search(text):
         pieces: list[tuple[int, int, str, list[int]]] = [
             (m.start(), m.end(), "", []) for m in _INSIDE.finditer(text)
         ]
         text, offsets = _apply(text, offsets, pieces)
-    pieces = [_unspread(m) for m in _SPACED.finditer(text)]
+    pieces = [_unspread(m) for m in _SPACED.finditer(text)] if _spaced(text) else []
     joined = frozenset(w for p in pieces for w in p[2].split() if len(w) >= MIN_JOINED)
     if not pieces:
         pieces = _slang(text)
@@ -196,6 +223,20 @@ def _letters(
         text, offsets = _apply(text, offsets, pieces)
         pieces = _slang(text)
     return (*(_apply(text, offsets, pieces) if pieces else (text, offsets)), joined)
+
+
+def _mixed(text: str) -> bool:
+    if "€" in text or "£" in text:
+        return _MIXED.search(text) is not None
+    classes = text.encode("ascii", "replace").translate(_LEET_CLASSES)
+    return b"ad" in classes or b"da" in classes
+
+
+def _spaced(text: str) -> bool:
+    """Whether ``_SPACED`` may match: decided on classes for ASCII text, else by trying."""
+    if not text.isascii():
+        return True
+    return _SPACED_SHAPE.search(text.encode().translate(_SPACED_CLASSES)) is not None
 
 
 def _unspread(m: re.Match[str]) -> tuple[int, int, str, list[int]]:
@@ -229,6 +270,9 @@ def _fold_leet(match: re.Match[str]) -> str:
 
 
 def _slang(text: str) -> list[tuple[int, int, str, list[int]]]:
+    words = text.encode("ascii", "replace").translate(_LETTER_CLASSES).split()
+    if _SLANG_KEYS.isdisjoint(words) and not any(k in text for k in _SLANG_ODD):
+        return []  # a slang word is a whole run of letters: none of this text's is one
     pieces = []
     for m in _SLANG_WORD.finditer(text):
         standard = SLANG[m.group()]

@@ -51,6 +51,9 @@ _GROUP = re.compile(rf"[{_DIGITISH}]+")
 _AS_DIGIT = str.maketrans("olisbz|", "0115821")
 _MOBILE = re.compile(r"(?:\+?62|0)8\d{7,12}")
 MIN_DIGITS = 6  # real digits a disguised number still has (so words are never numbers)
+_DIGITS = "0123456789"
+_ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_SPELLED_BYTES = frozenset(w.encode() for w in _SPELLED)
 _ASK = re.compile(
     r"\b(?:wa|whatsapp|whatshap|watsap|wasap|hub|hubungi|kontak|contact|call|sms|chat|telegram|"
     r"tele|tlp|telp|telpon|telepon|line|dm|admin|cs|info)\b"
@@ -66,6 +69,9 @@ def numbers(normalised: str) -> list[tuple[int, int]]:
 
 def _numbers(normalised: str) -> list[tuple[int, int, str]]:
     """Each number's span and its digits in the local form (``+62 812…`` → ``0812…``)."""
+    spelled = not _SPELLED_BYTES.isdisjoint(_ascii_words(normalised))
+    if not spelled and sum(map(normalised.count, _DIGITS)) < MIN_DIGITS:
+        return []  # most comments: too few digits for any number, decided in C
     view, where = _spelled_out(normalised)
     found = []
     for m in _RUN.finditer(view):
@@ -91,6 +97,11 @@ def local(digits: str) -> str:
     """A number as dialled inside Indonesia: ``+62``/``62`` becomes ``0``."""
     digits = digits.lstrip("+")
     return "0" + digits[2:] if digits.startswith("62") else digits
+
+
+def _ascii_words(text: str) -> set[bytes]:
+    """The ASCII letter runs of ``text``: a spelled digit (``\\b`` on both sides) is one."""
+    return set(text.encode("ascii", "replace").translate(_ASCII_LETTERS).split())
 
 
 def _spelled_out(text: str) -> tuple[str, list[int]]:

@@ -15,7 +15,7 @@ import msgspec
 
 from moderation.filters import links, phones, spam_context, styled
 from moderation.filters.classifier import Model
-from moderation.filters.context import Context, Signals
+from moderation.filters.context import Context, Learned, Signals
 from moderation.filters.features import word_bucket
 from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.filters.text import Text
@@ -31,6 +31,7 @@ IP_RATE = ((60, 0.4), (30, 0.25), (15, 0.1))
 CLASSIFIER = "classifier"
 CLASSIFIER_FLOOR = 0.2  # below this the classifier's opinion is not a clue
 _WORD = re.compile(r"[^\W_]+")
+WEIGHTS_CACHED = 1 << 16
 
 
 class SpamFilter:
@@ -40,6 +41,7 @@ class SpamFilter:
         self.model = model
         self.lexicon = lexicon
         self.version = f"{VERSION}/{model.version}/{lexicon.version}"
+        self._weights: dict[str, float] = {}
 
     @classmethod
     def default(cls) -> SpamFilter:
@@ -93,16 +95,28 @@ class SpamFilter:
         if clue.rule != CLASSIFIER:
             return clue
         view = text.words
-        first: dict[str, re.Match[str]] = {}
-        for m in _WORD.finditer(view.normalised):
-            first.setdefault(m.group(), m)
+        learned = signals.learned
+        weight = self._weight if not learned.counts else None
         weighed = [
-            (self.model.word_weight(word_bucket(word), signals.learned), m)
-            for word, m in first.items()
+            (weight(word) if weight else self.model.word_weight(word_bucket(word), learned), word)
+            for word in dict.fromkeys(view.tokens)  # ``_WORD``'s matches, first seen first
         ]
-        top = sorted((w for w in weighed if w[0] > 0), key=lambda w: -w[0])[:3]
-        spans = tuple(view.span(*m.span()) for _, m in sorted(top, key=lambda w: w[1].start()))
+        top = {w for _, w in sorted((w for w in weighed if w[0] > 0), key=lambda w: -w[0])[:3]}
+        first: dict[str, re.Match[str]] = {}
+        for m in _WORD.finditer(view.normalised) if top else ():
+            if m.group() in top and first.setdefault(m.group(), m) is m and len(first) == len(top):
+                break
+        spans = tuple(view.span(*m.span()) for m in sorted(first.values(), key=re.Match.start))
         return msgspec.structs.replace(clue, spans=spans)
+
+    def _weight(self, word: str) -> float:
+        """A word's weight in the shipped model alone (no site verdicts), cached per word."""
+        cache = self._weights
+        if word not in cache:
+            if len(cache) >= WEIGHTS_CACHED:
+                cache.clear()  # bounded memory whatever the input
+            cache[word] = self.model.word_weight(word_bucket(word), Learned())
+        return cache[word]
 
 
 def _once(findings: list[Finding]) -> list[Finding]:

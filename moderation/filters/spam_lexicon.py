@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -100,7 +101,12 @@ class SpamLexicon:
             if m.group() not in self.brands and not self.phrases.any_word(m.group())
         ]
         plain = text.tokens
-        spelled_out = bool(plain) and min(map(len, plain)) == 1  # "p u l a u": join first
+        # "p u l a u": join first; only two adjacent one-character tokens can be joined
+        spelled_out = (
+            bool(plain)
+            and min(map(len, plain)) == 1
+            and any(len(a) == 1 == len(b) for a, b in itertools.pairwise(plain))
+        )
         words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised)) if spelled_out else plain
         if self.brands.isdisjoint(words) and self.brands.isdisjoint(
             map(str.__add__, words, words[1:])

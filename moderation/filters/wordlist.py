@@ -12,6 +12,7 @@ allowed contexts (``flu babi``) is dropped. Cost: a few dict lookups per token.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,6 +42,11 @@ _WILDCARD_VOWELS = "aioue"
 MAX_WILDCARDS = 3
 MIN_STEM = 3
 MIN_INSIDE = 4  # a word found inside a joined word needs this many letters ("asu" does not)
+# ``bytes.translate`` tables keeping ASCII letters (folded or not) and blanking the rest: the
+# distinct ``TOKEN``s of an ASCII text without ``*`` are then one C-level split.
+_ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_ASCII_FOLD = bytes.maketrans(b"lv", b"iu")  # ``_FOLD`` for ASCII text, in C
+_ASCII_FOLDED = _ASCII_LETTERS.translate(_ASCII_FOLD)
 
 
 class Token(NamedTuple):
@@ -220,8 +226,9 @@ class WordList:
 
     def candidates(self, text: str) -> set[str]:
         """Token keys worth a closer look, found with set operations in C. Most texts: none."""
-        folded = text.translate(_FOLD)
-        words = set(TOKEN.findall(folded))
+        plain = text.isascii() and "*" not in text
+        folded = text.encode().translate(_ASCII_FOLD).decode() if plain else text.translate(_FOLD)
+        words = _words(text, _ASCII_FOLDED) if plain else set(TOKEN.findall(folded))
         hot = words & self.keys
         for first in self.phrase_words.keys() & words:
             if any(phrase <= words for phrase in self.phrase_words[first]):
@@ -232,11 +239,12 @@ class WordList:
         if glue is not None and next(glue.within(folded), None):
             hot.update(w for w in words if next(glue.within(w), None))
         if _RUN.search(text):
-            for w in set(TOKEN.findall(text)):
-                if _RUN.search(w):
-                    key = key_of(w.strip("*"))[0]
-                    if key in self.keys or (glue is not None and next(glue.within(key), None)):
-                        hot.add(key)
+            for w in _words(text, _ASCII_LETTERS) if plain else set(TOKEN.findall(text)):
+                key = _run_key(w)
+                if key is not None and (
+                    key in self.keys or (glue is not None and next(glue.within(key), None))
+                ):
+                    hot.add(key)
         return hot
 
     def find(self, toks: Sequence[Token], hot: set[str] | None = None) -> Iterator[Hit]:
@@ -294,6 +302,24 @@ class WordList:
         for entry in self.single.get(m[2], ()):
             return Hit(entry, i, i, token.start, token.end, f"glued in {token.key}")
         return None
+
+
+def _words(text: str, table: bytes) -> set[str]:
+    return set(text.encode().translate(table).decode().split())
+
+
+def _run_key(word: str) -> str | None:
+    """The key of a token with a run of one letter (``shiiit``), or ``None`` if it has none;
+    cached for words up to ``CACHED`` letters, so the cache's memory stays bounded."""
+    return _cached_run_key(word) if len(word) <= CACHED else _key_of_run(word)
+
+
+def _key_of_run(word: str) -> str | None:
+    return key_of(word.strip("*"))[0] if _RUN.search(word) else None
+
+
+CACHED = 32
+_cached_run_key = functools.lru_cache(maxsize=1 << 14)(_key_of_run)
 
 
 def _allowed(hit: Hit, toks: Sequence[Token]) -> bool:
