@@ -444,7 +444,7 @@ def strongest(reasons: Iterable[Finding], name: FilterName) -> dict[str, Finding
 
 
 def calibrate(
-    rows: Iterable[Row],
+    rows: Iterable[Row] | Iterable[tuple[str, str]],
     positive: str,
     pipeline: Pipeline,
     policy: Policy,
@@ -453,7 +453,7 @@ def calibrate(
 ) -> Reliability:
     """The reliability of filter ``name``'s finding probabilities over labelled rows."""
     curve = Reliability() if into is None else into
-    pairs = ((row.text, row.label) for row in rows)
+    pairs = ((row[0], row[1]) for row in rows)  # a Row or a (text, label) pair
     for label, decision in scoring(pairs, pipeline, policy):
         curve.add(decision.reasons, name, label == positive)
     return curve

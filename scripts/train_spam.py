@@ -1,6 +1,6 @@
 """Regenerate the shipped spam model, ``moderation/filters/data/spam_model.bin``.
 
-    pip install scikit-learn   # build time only
+    pip install -e ".[train]"   # scikit-learn, build time only
     python scripts/train_spam.py [--data /work/shared/data]   # about 30 s on one core
 
 Held-out figures with ``moderation eval --model`` (the same pipeline, another model file):
