@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import re
 from typing import Annotated
@@ -136,12 +137,14 @@ class Thread(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     title: Annotated[str, text(500)] | None = None
 
 
-class Author(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class Author(msgspec.Struct, frozen=True, forbid_unknown_fields=True, dict=True):
+    # ``dict=True`` gives ``key`` somewhere to cache: signals, the rate keys, the decision and
+    # its audit entry each read it, and it costs a SHA-256 when the host sent no id.
     name: Annotated[str, text(100, "Shown to readers")]
     id: Annotated[str, text(200, "The host's own id of this reader")] | None = None
     email: Annotated[str, text(320, "Never shown to readers")] | None = None
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """Who this is on a site: the host's id, else a hash of the email, else of the name."""
         if self.id:

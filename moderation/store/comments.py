@@ -223,7 +223,9 @@ def decide_call(
     comment = change.comment
     thread = comment.thread
     kind = events.event_type(change.old, change.new, by_reports=change.action is AuditAction.HOLD)
-    return DECIDE.call(
+    decision = change.decision
+    # ``call_plain``: this runs once per decided comment, so values go as the script reads them.
+    return DECIDE.call_plain(
         comment=keys.comment(comment.id),
         old_index=keys.by_status(change.old),
         new_index=keys.by_status(change.new),
@@ -238,25 +240,29 @@ def decide_call(
         events=keys.events,
         new_events=keys.new_events,
         old=change.old,
-        version=change.version,
+        version="" if change.version is None else change.version,
         new=change.new,
-        decision=change.decision,
-        public=public(comment, change.decision),
+        decision=_encode(decision),
+        public=_encode(public(comment, decision)),
         comment_id=comment.id,
-        has_parent=bool(comment.parent_id),
-        url=thread.url,
-        title=thread.title,
+        has_parent=_flag(bool(comment.parent_id)),
+        url=thread.url or "",
+        title=thread.title or "",
         recent_cap=recent_cap,
-        entry_id=change.entry_id,
+        entry_id=change.entry_id or "",
         group=GROUP,
-        entry=_entry(change),
-        by_moderator=change.action in _BY_MODERATOR,
+        entry=_encode(_entry(change)),
+        by_moderator=_flag(change.action in _BY_MODERATOR),
         event_type=kind,
-        event_data=events.comment_data(comment, change.new, change.decision),
-        event_at=change.decision.decided_at,
+        event_data=_encode(events.comment_data(comment, change.new, decision)),
+        event_at=decision.decided_at,
         events_min_id=events_min_id,
         site_id=keys.site_id,
     )
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
 
 
 def _applied(reply: list[Any]) -> Applied:

@@ -18,8 +18,9 @@ import asyncio
 import dataclasses
 import hashlib
 import itertools
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
 
@@ -78,6 +79,7 @@ class Script:
         self.keys = _names(own, "KEYS")
         self.argv = _names(own, "ARGV")
         self._names = frozenset(name for name, _ in (*self.keys, *self.argv))
+        self._plain = _getters(self.keys, self.argv)
 
     def many(self, calls: Sequence[Call]) -> Call:
         """One call of this script for several calls of another, their KEYS and ARGV laid
@@ -91,6 +93,33 @@ class Script:
             wanted = [name for name, _ in (*self.keys, *self.argv)]
             raise TypeError(f"{self.name}.lua takes {wanted}, not {sorted(named)}")
         return Call(self, _values(self.keys, named), _values(self.argv, named))
+
+    def call_plain(self, **named: str | bytes | int) -> Call:
+        """``call`` for values already as the script reads them (``str``, ``bytes``, ``int``),
+        for the calls made once per comment: no name check or conversion per value, the
+        header's names picked out in C. A missing name is a ``KeyError``; scripts taking
+        ``name...`` lists have no plain form."""
+        if self._plain is None:
+            raise TypeError(f"{self.name}.lua takes lists: use call()")
+        keys, argv = self._plain
+        return Call(self, keys(named), argv(named))
+
+
+_Getter = Callable[[dict[str, Any]], tuple[Any, ...]]
+
+
+def _getters(
+    keys: Sequence[tuple[str, bool]], argv: Sequence[tuple[str, bool]]
+) -> tuple[_Getter, _Getter] | None:
+    if any(many for _, many in (*keys, *argv)):
+        return None
+    return _getter([name for name, _ in keys]), _getter([name for name, _ in argv])
+
+
+def _getter(names: Sequence[str]) -> _Getter:
+    if len(names) >= 2:
+        return operator.itemgetter(*names)
+    return lambda named: tuple(named[name] for name in names)  # itemgetter of one is no tuple
 
 
 def _values(names: Sequence[tuple[str, bool]], named: dict[str, Any]) -> tuple[Any, ...]:

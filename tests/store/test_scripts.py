@@ -188,6 +188,19 @@ def test_a_call_refuses_a_missing_or_unknown_name() -> None:
         )
 
 
+def test_a_plain_call_orders_values_as_the_named_call_does() -> None:
+    """``call_plain`` puts the same plain values in the same KEYS and ARGV order as ``call``."""
+    named = dict(author="a", log="l", audit="x", standing="s", ends_at="0", note="n", entry="e")
+    plain, checked = scripts.STANDING.call_plain(**named), scripts.STANDING.call(**named)
+    assert (plain.keys, plain.args) == (checked.keys, checked.args)
+
+
+def test_a_plain_call_refuses_a_missing_name() -> None:
+    """A forgotten name fails at once, not in Lua."""
+    with pytest.raises(KeyError):
+        scripts.STANDING.call_plain(author="a", log="l", audit="x", standing="s", note="")
+
+
 async def test_calls_reload_after_the_server_forgets_scripts(redis: aioredis.Redis) -> None:
     """After SCRIPT FLUSH (a restart), a single call and a pipelined batch load and retry."""
     store = Store(redis, Scripts(), idempotency_ttl=60, recent_size=10)
