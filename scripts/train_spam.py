@@ -83,7 +83,9 @@ def logistic(
         ),
         shape=(len(rows), BUCKETS),
     )
-    fitted = LogisticRegression(C=C, solver="liblinear", max_iter=2000)
+    # liblinear shuffles the rows with numpy's global RNG unless given a seed: without one, two
+    # runs on the same data gave different weights (and model versions).
+    fitted = LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0)
     fitted.fit(matrix, [is_spam for _, is_spam in rows], sample_weight=weights)
     coef = fitted.coef_[0]
     return float(fitted.intercept_[0]), {int(b): float(coef[b]) for b in np.flatnonzero(coef)}
