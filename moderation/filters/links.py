@@ -50,6 +50,20 @@ TLDS = frozenset(
         "bet",
         "win",
         "games",
+        "ee",
+        "icu",
+        "fun",
+        "click",
+        "bio",
+        "cam",
+        "buzz",
+        "best",
+        "one",
+        "pw",
+        "cfd",
+        "sbs",
+        "ru",
+        "cn",
     ]
 )
 # Candidates, in one linear pass: possessive quantifiers never backtrack, and a dotted chain
@@ -95,7 +109,44 @@ SCORES = {
     "link:shortener": 0.45,
     "link:many": 0.5,
     "link:domain": 0.3,
+    "link:impostor": 0.6,
 }
+# Names of the state, banks and aid programmes, which phishing hosts borrow
+# (``kemensos-bantuan.co``, ``bri-promo.xyz``): long ones anywhere in the host, short ones as a
+# whole label part. Their real hosts end in ``.go.id`` or are listed in ``OFFICIAL``.
+_AUTHORITY_LONG = re.compile(
+    r"kemensos|bansos|kemenkeu|kemnaker|kemenkes|kemendikbud|pemkab|kedirikab|pemprov|jatimprov|"
+    r"dukcapil|kominfo|prakerja|polres|mandiri|pertamina|bantuan|subsidi"
+)
+_AUTHORITY_SHORT = frozenset(
+    [
+        "bri",
+        "bni",
+        "bca",
+        "btn",
+        "pln",
+        "ojk",
+        "bpjs",
+        "pkh",
+        "blt",
+        "bpnt",
+        "djp",
+        "polri",
+        "gov",
+        "pajak",
+    ]
+)
+OFFICIAL = frozenset(
+    [
+        "bri.co.id",
+        "bni.co.id",
+        "bca.co.id",
+        "bankmandiri.co.id",
+        "pln.co.id",
+        "pertamina.com",
+        "btn.co.id",
+    ]
+)
 MANY = 3
 
 
@@ -112,9 +163,17 @@ def allowed(name: str, domains: Iterable[str]) -> bool:
 # A dot spelled out or spaced out between two host labels: "t(dot)me", "situs(.)online",
 # "gacor77 [dot] com", "bit . ly". Labels and separators start with disjoint characters and
 # "dot"/"titik" as a word needs spaces around it, so the chain is matched in linear time.
-_DOT = r"(?:\s*[(\[{]\s*(?:dot|titik|\.)\s*[)\]}]\s*|\s+(?:dot|titik)\s+|\s+\.\s*)"
+_DOT = (
+    r"(?:\s*[(\[{]\s*(?:dot|titik|\.)\s*[)\]}]\s*|\s+(?:dot|titik)\s+|\s+\.\s*|\s*[•·]\s*|\s+,\s*)"
+)
 _SPELLED = re.compile(rf"(?<![a-z0-9-])[a-z0-9-]++(?:{_DOT}[a-z0-9-]++)+(?:\s*/\s*[a-z0-9_-]+)?")
-_SPELLED_HINT = re.compile(r"[(\[{]\s*(?:dot|titik|\.)|\s(?:\.|dot|titik)\s?[a-z]")
+_SPELLED_HINT = re.compile(r"[(\[{]\s*(?:dot|titik|\.)|\s(?:\.|dot|titik)\s?[a-z]|[•·]|\s,")
+# A comma or bullet for a dot is read only before a TLD no Indonesian word spells ("rajabet77
+# , net"): "beli , online" and "kerja , me" stay words.
+_ODD_DOT = re.compile(r"\s*[•·]\s*|\s+,\s*")
+_ODD_TLDS = frozenset(
+    ["com", "net", "xyz", "vip", "top", "bet", "win", "cc", "ly", "org", "biz", "icu"]
+)
 _PART = re.compile(rf"{_DOT}|\s*/\s*")
 
 
@@ -129,6 +188,9 @@ def view(normalised: str) -> tuple[str, list[int] | None]:
         labels = _PART.split(m.group())
         if not any(label in TLDS for label in labels[1:]):
             continue  # "jam 10 . 30", "alun-alun . jangan"
+        odd = [p.end() for p in _ODD_DOT.finditer(m.group())]
+        if odd and not all(_label_at(m.group(), at) in _ODD_TLDS for at in odd):
+            continue
         pieces += [
             (m.start() + p.start(), m.start() + p.end(), "." if "/" not in p.group() else "/")
             for p in _PART.finditer(m.group())
@@ -150,7 +212,9 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         found = [(where[s], where[e - 1] + 1) for s, e in found]
     for start, end in found:
         name = host(rejoined[start:end] if where is None else _rejoin(text.normalised[start:end]))
-        if allowed(name, domains):
+        if impostor(name, text.span(start, end).text):
+            spans.setdefault("link:impostor", []).append((start, end))
+        elif allowed(name, domains):
             continue
         kind = (
             "link:whatsapp"
@@ -176,6 +240,22 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         )
         for rule, where in spans.items()
     ]
+
+
+def impostor(name: str, original: str) -> bool:
+    """Whether host ``name`` passes for an official one: written with look-alike letters
+    (``original`` is not ASCII), or borrowing an authority's name off its real domain."""
+    if not original.isascii():
+        return True
+    if name.endswith(".go.id") or name in OFFICIAL or any(name.endswith("." + o) for o in OFFICIAL):
+        return False
+    parts = re.split(r"[.-]", name)[:-1]  # the TLD aside
+    return bool(_AUTHORITY_LONG.search(name)) or not _AUTHORITY_SHORT.isdisjoint(parts)
+
+
+def _label_at(chain: str, at: int) -> str:
+    """The host label of ``chain`` that starts at ``at``."""
+    return re.split(r"[^a-z0-9-]", chain[at:], maxsplit=1)[0]
 
 
 def _rejoin(link: str) -> str:

@@ -44,9 +44,9 @@ _WORDS = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 _DIGITISH = "0-9ol|isbz+"
-# A run of digit-like characters with at most two separators between any two of them. The
-# two classes are disjoint, so the match is linear.
-_RUN = re.compile(rf"(?<![a-z0-9])[{_DIGITISH}](?:[\s.\-•·*_/()]{{0,2}}[{_DIGITISH}]){{8,18}}")
+# A run of digit-like characters with at most three separators between any two of them
+# ("0857 - 2211"). The two classes are disjoint, so the match is linear.
+_RUN = re.compile(rf"(?<![a-z0-9])[{_DIGITISH}](?:[\s.\-–—•·*_/()]{{0,3}}[{_DIGITISH}]){{8,18}}")
 _GROUP = re.compile(rf"[{_DIGITISH}]+")
 _AS_DIGIT = str.maketrans("olisbz|", "0115821")
 _MOBILE = re.compile(r"(?:\+?62|0)8\d{7,12}")
@@ -60,6 +60,7 @@ _ASK = re.compile(
 )
 SCORES = {"phone:solicit": 0.7, "phone:number": 0.4}
 NEAR = 40  # characters between the ask and the number
+AFTER = 20  # ... or between the number and an ask after it ("0812… hubungi segera")
 
 
 def numbers(normalised: str) -> list[tuple[int, int]]:
@@ -127,10 +128,10 @@ def phones(text: Text, hotlines: Iterable[str] = ()) -> list[Finding]:
         found = [n for n in found if n[2] not in trusted]
     if not found:
         return []
-    asks = [m.end() for m in _ASK.finditer(normalised)]
+    asks = [m.span() for m in _ASK.finditer(normalised)]
     findings = []
     for start, end, _ in found:
-        solicit = any(start - NEAR <= at <= start for at in asks)
+        solicit = any(start - NEAR <= e <= start or end <= s <= end + AFTER for s, e in asks)
         rule = "phone:solicit" if solicit else "phone:number"
         findings.append(
             Finding(

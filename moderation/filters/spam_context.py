@@ -5,6 +5,11 @@
   a way to reach the spammer (a link, a number, a brand, a contact ask): readers who warn
   against "slot" name it, and "gacor" is a murai's praise.
 - A brand-shaped token (``NAGA189``) with talk of winning near it is a promoted brand.
+- A number (and a bare domain) given where a reader points others to a shop or a tradesman
+  (``local`` cues: "tukang las langganan saya … WA 0813…") is lowered like the above,
+  unless anything else in the comment sells (a listed phrase, a brand, a stronger link).
+  Offices are no such cue: "WA resmi pemkab 08…" is the bansos phisher's line, and only the
+  site's own hotlines (``Policy.hotlines``) clear a number.
 - Praise of the article followed by an invitation to a private channel is the classic
   offer-after-praise ("artikelnya bagus … cek profil ya").
 """
@@ -21,8 +26,11 @@ from moderation.models import Action, FilterName, Finding, Span
 VERSION = "spam-context-1"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
-VEHICLES = ("link:", "phone:", "brand:", "offer:", "lexicon:contact")
+# A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
+VEHICLES = ("link:", "phone:", "brand:", "offer:", "lexicon:contact", "lexicon:recovery")
 PROMOTED = ("brand:promoted", 0.55)
+REFERRED = ("phone:", "link:domain")  # what a local referral carries
+PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may stand beside it
 OFFER = ("offer:after-praise", 0.55)
 
 
@@ -30,6 +38,8 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
     cues = topics.of(text)
     found = [*clues, *_promoted(clues, text, cues), *_offer(text, cues)]
+    if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
+        return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
     if any(c.rule.startswith(VEHICLES) for c in found):
         return found
     if Topic.WARNING in cues or Topic.BIRDS in cues:

@@ -9,6 +9,8 @@ import functools
 import re
 import unicodedata
 
+import msgspec
+
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, Span
 
@@ -48,9 +50,21 @@ def styled(text: Text) -> list[Finding]:
             continue
         for i, found in _cached(word) if len(word) <= CACHED else disguises(word):
             spans.setdefault(found, []).append(m.start() + i)
-    return [
+    clues = [
         _finding(text, rule, where) for rule, where in spans.items() if len(where) >= MINIMUM[rule]
     ]
+    return _one(clues)
+
+
+def _one(found: list[Finding]) -> list[Finding]:
+    """Every disguise as one clue, the strongest's: bold letters and Cyrillic look-alikes in one
+    thank-you note are one habit of styling, not two independent signs (so never a hold alone)."""
+    if len(found) < 2:
+        return found
+    strongest = max(found, key=lambda f: f.score)
+    spans = tuple(sorted((s for f in found for s in f.spans), key=lambda s: s.start))
+    detail = ", ".join(f"{f.rule} {f.detail}" for f in found)
+    return [msgspec.structs.replace(strongest, spans=spans, detail=detail)]
 
 
 def disguises(word: str) -> tuple[tuple[int, str], ...]:

@@ -2,7 +2,7 @@
 pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes), ``birds``
 (songbird keeping, where "gacor" is praise), ``warning`` (criticism of gambling or scams), and
 the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
-talk of winning.
+talk of winning; ``local`` (a shop or a tradesman a reader points others to).
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -30,6 +30,7 @@ class Topic(enum.StrEnum):
     PRAISE = "praise"  # of the article, which spammers open with
     OFFER = "offer"  # an invitation to a private channel: "cek profil", "DM ya"
     PROMO = "promo"  # winning and profit talk around a brand
+    LOCAL = "local"  # a reader pointing to a local shop, trade or office ("langganan saya")
 
 
 @functools.cache

@@ -159,3 +159,28 @@ def test_other_numbers_on_a_site_with_hotlines_still_hold(body: str) -> None:
 
 def stopped_on(body: str, policy: Policy) -> bool:
     return outcome(_PIPELINE(context(body, policy=policy), "2026-12-03T00:00:00Z")) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yang cari penjahit kebaya di Pare, bu Tin WA 0857 1234 9876, rapi orangnya",
+        "bengkel las langganan saya nomornya 0821-3344-5566, dekat pasar Gurah",
+        "servis kulkas yang tanya kemarin: pak Darto 0812 3000 4000, Ngadiluwih",
+    ],
+)
+def test_a_reader_pointing_to_a_local_shop_is_published(body: str) -> None:
+    """A number shared to point readers to a shop or a tradesman is not a hold."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "toko kami buka pinjaman tanpa agunan, WA 0857 1234 9876",
+        "warung slot gacor maxwin, hubungi 0821-3344-5566",
+    ],
+)
+def test_a_local_cue_does_not_clear_a_number_that_sells(body: str) -> None:
+    """A shop word beside a listed spam phrase leaves the number's clue as it was."""
+    assert verdict(body) in STOPPED

@@ -53,3 +53,40 @@ def test_a_long_dotted_chain_is_one_candidate_and_the_real_link_is_still_found()
     [finding] = links(normalise("a." * 20_000 + "a lalu s.id/promo"), ())
     assert finding.rule == "link:shortener"
     assert finding.spans[0].text == "s.id/promo"
+
+
+def test_a_bullet_for_a_dot_is_a_disguised_link() -> None:
+    """``menangterus•xyz`` is a host with its dot swapped for a bullet."""
+    assert "link:disguised" in rules("daftar di menangterus•xyz sekarang")
+
+
+def test_a_spaced_comma_before_a_gambling_tld_is_a_disguised_link() -> None:
+    """``hokibet , com``: a comma for a dot, before a TLD no Indonesian word spells."""
+    assert "link:disguised" in rules("main di hokibet , com saja")
+
+
+def test_a_comma_before_a_word_that_is_also_a_tld_is_punctuation() -> None:
+    """``belanja , online`` and ``kerja , me`` stay words."""
+    assert rules("saya belanja , online lebih murah, kerja , me time") == set()
+
+
+def test_spaced_linktree_is_a_shortener() -> None:
+    """``linktr . ee / x`` is the link-in-bio shortener with its parts spaced."""
+    assert "link:shortener" in rules("semua di linktr . ee / rezeki_kilat")
+
+
+def test_an_authority_name_off_its_real_domain_is_an_impostor() -> None:
+    """A host borrowing a ministry's or a bank's name on another domain poses as official."""
+    assert "link:impostor" in rules("cek di bansos-kemensos.online sekarang")
+    assert "link:impostor" in rules("promo https://bri-undian.xyz/klaim")
+
+
+def test_look_alike_letters_in_the_site_domain_are_an_impostor() -> None:
+    """A Cyrillic look-alike letter in the site's own domain is not the site's domain."""
+    allowed = ("kedirikab.go.id",)
+    assert "link:impostor" in rules("info di kеdirikab.go.id/bantuan", allowed)
+
+
+def test_real_official_domains_are_not_impostors() -> None:
+    """``.go.id`` hosts and the banks' own domains keep their names."""
+    assert "link:impostor" not in rules("lihat cekbansos.kemensos.go.id dan bri.co.id")

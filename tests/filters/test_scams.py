@@ -85,3 +85,47 @@ def test_offer_after_praise_is_held(body: str) -> None:
 def test_praise_without_an_offer_is_published(body: str) -> None:
     """Praise alone, or a mention of messaging the newsroom, is ordinary."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "rekening diblokir karena kolektibilitas 5? kami bantu hapus, hubungi kami",
+        "kirim KTP dan KK untuk verifikasi data penerima PKH, sebelum hangus",
+        "anda menang undian mobil, bayar pajak hadiah dulu ke nomor panitia",
+        "dana nyangkut di investasi bodong? pemulihan dana fee setelah berhasil",
+        "prediksi hk jitu malam ini, colok bebas pasti tembus, join room",
+        "kerja ke Taiwan tanpa paspor, biaya proses 4jt langsung berangkat",
+        "keris bertuah penarik rezeki, mahar terjangkau, hubungi mbah",
+        "serious people only: part time online job, message me to learn how",
+    ],
+)
+def test_round_three_scam_families_hold(body: str) -> None:
+    """Record clearing, aid phishing, prize fees, recovery, togel, job fees, occult, English."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "penipu minta biaya pencairan hadiah ke tetangga saya, jangan percaya",
+        "kerja ke Taiwan lewat BP2MI resmi, jangan lewat calo",
+        "prediksi cuaca BMKG hari ini hujan deras di Pare",
+    ],
+)
+def test_news_of_the_same_scams_stays_published(body: str) -> None:
+    """Readers naming a scam's wording to warn, or the plain news sense, are published."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "artikel yang informatif. sing butuh kerjaan sampingan wa aku wae",
+        "mantap tulisannya min! yang mau penghasilan tambahan japri ya",
+        "good job reporter. earn from home daily, text me",
+    ],
+)
+def test_a_contact_ask_after_praise_holds(body: str) -> None:
+    """Praise of the article, then "wa aku", "japri", "text me", in any of three languages."""
+    assert verdict(body) in STOPPED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from moderation.filters.normalise import normalise
 from moderation.filters.styled import styled
+from moderation.policy import Policy
 
 BOLD_SLOT = "\U0001d412\U0001d40b\U0001d40e\U0001d413"  # mathematical bold S L O T
 CIRCLED_SLOT = "\u24c8\u24db\u24de\u24e3"  # circled S l o t
@@ -39,3 +40,17 @@ def test_decorated_letters_are_flagged() -> None:
 def test_plain_indonesian_and_foreign_words_are_not_styled() -> None:
     """Accents, emoji and a word wholly in Greek or Russian are not disguise."""
     assert rules("Caf\u00e9 mantap \U0001f44d \u0421\u043f\u0430\u0441\u0438\u0431\u043e") == []
+
+
+def test_two_kinds_of_styling_are_one_clue() -> None:
+    """Bold letters and Cyrillic look-alikes in one note give one clue, the stronger one."""
+    body = "𝐓𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡 Bu Bidan, ѕеmоgа ѕеhаt ѕеlаlu"
+    [finding] = styled(normalise(body))
+    assert finding.rule == "styled:lookalike"
+    assert len(finding.spans) == 2
+
+
+def test_styling_alone_never_reaches_the_hold() -> None:
+    """Any mix of styled, decorated and look-alike letters stays below the default hold."""
+    body = "Ⓜⓐⓣⓤⓡ 𝐬𝐮𝐰𝐮𝐧 pak Lurah, ѕеmаngаt t̲e̲r̲u̲s̲ kagem desa"
+    assert max(f.score for f in styled(normalise(body))) < Policy().spam_hold
