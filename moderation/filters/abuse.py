@@ -5,7 +5,10 @@ A threat is a harm verb (``bakar``, ``bacok``, ``burn``, with Indonesian and Jav
 (``kamu``, ``kowe``, ``you``, or a noun with ``-mu``: ``omahmu``, ``lehermu``) and an intent
 marker (``tak``, ``akan``, ``will``), or a first-person form of the verb (``ku-``), and not
 negated (``tidak akan``). Fixed phrases ("watch your back") count alone. News of a burning or
-a stabbing has no second person, so it stays innocent. Vocabulary: ``data/threats.tsv``.
+a stabbing has no second person, so it stays innocent. Three more kinds carry no harm word
+aimed at "you": pursuit with menace ("awas koen, tak goleki"), doxxing (an address spread or
+known together with a personal identifier), and incitement ("someone should burn his house").
+Vocabulary: ``data/threats.tsv``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "abuse-1"
+VERSION = "abuse-2"  # 2: pursuit, doxxing and incitement
 WINDOW = 5
 SCORE = 0.85
 _TOKEN = re.compile(r"[^\W_]+")
@@ -44,13 +47,28 @@ def _vocabulary() -> dict[str, frozenset[str]]:
     return words
 
 
-@functools.cache
-def _harm_forms() -> dict[str, bool]:
-    """Every affixed harm verb, and whether the form itself says "I" (``kubunuh``)."""
+def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
+    """Every affixed form of ``verbs``, and whether the form itself says "I" (``kubunuh``)."""
     forms: dict[str, bool] = {}
-    for verb, pre, suf in itertools.product(_vocabulary()["harm"], PREFIXES, SUFFIXES):
+    for verb, pre, suf in itertools.product(verbs, PREFIXES, SUFFIXES):
         forms[pre + verb + suf] = forms.get(pre + verb + suf, False) or pre in FIRST_PERSON
     return forms
+
+
+@functools.cache
+def _harm_forms() -> dict[str, bool]:
+    return _affixed(_vocabulary()["harm"])
+
+
+@functools.cache
+def _pursuit_forms() -> dict[str, bool]:
+    return _affixed(_vocabulary()["pursue"])
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Words without which no rule below can fire: most comments have none."""
+    return frozenset(_harm_forms()) | frozenset(_pursuit_forms()) | _vocabulary()["dox"]
 
 
 @functools.cache
@@ -89,23 +107,16 @@ class AbuseFilter:
         return found[:1]
 
     def _threats(self, view: Text) -> list[Finding]:
-        forms = _harm_forms()
-        if forms.keys().isdisjoint(view.tokens):
-            return []  # most comments: no harm verb at all, decided in C
+        if _cue_words().isdisjoint(view.tokens):
+            return []  # most comments: no harm, pursuit or doxxing word at all, decided in C
         tokens = list(_TOKEN.finditer(view.normalised))
         words = [m.group() for m in tokens]
-        vocabulary = _vocabulary()
-        for i, word in enumerate(words):
-            if word not in forms:
-                continue
-            window = range(max(0, i - WINDOW), min(len(words), i + WINDOW + 1))
-            aimed = [k for k in window if _second_person(words[k])]
-            intent = [k for k in window if k < i and words[k] in vocabulary["intent"]]
-            negated = _negated(words[max(0, i - 3) : i], vocabulary["negation"])
-            if aimed and (intent or forms[word]) and not negated:
-                first, last = min([i, *aimed, *intent]), max([i, *aimed])
+        for rule in (_aimed, _pursued, _doxxed, _incited):
+            found = rule(words)
+            if found is not None:
+                first, last, detail = found
                 start, end = tokens[first].start(), tokens[last].end()
-                return [self._finding(view, start, end, f"threat:aimed {word}")]
+                return [self._finding(view, start, end, detail)]
         return []
 
     def _finding(self, view: Text, start: int, end: int, detail: str) -> Finding:
@@ -119,3 +130,79 @@ class AbuseFilter:
             version=VERSION,
             detail=words,
         )
+
+
+_Found = tuple[int, int, str]  # first and last token of the evidence, and the finding's detail
+_TAKE_CARE = frozenset([("ati", "ati"), ("hati", "hati"), ("siap", "siap")])
+
+
+def _window(words: list[str], i: int, width: int = WINDOW) -> range:
+    return range(max(0, i - width), min(len(words), i + width + 1))
+
+
+def _menaced(words: list[str]) -> bool:
+    """A menace word ("awas", "siap-siap", "you'll regret") anywhere in the comment."""
+    menace = _vocabulary()["menace"]
+    return any(w in menace for w in words) or any(
+        pair in _TAKE_CARE for pair in itertools.pairwise(words)
+    )
+
+
+def _negated_at(words: list[str], i: int) -> bool:
+    return _negated(words[max(0, i - 3) : i], _vocabulary()["negation"])
+
+
+def _aimed(words: list[str]) -> _Found | None:
+    """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader; or
+    said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
+    forms, vocabulary = _harm_forms(), _vocabulary()
+    for i, word in enumerate(words):
+        if word not in forms or _negated_at(words, i):
+            continue
+        window = _window(words, i)
+        aimed = [k for k in window if _second_person(words[k])]
+        intent = [k for k in window if k < i and words[k] in vocabulary["intent"]]
+        if (intent or forms[word]) and (aimed or _menaced(words)):
+            return min([i, *aimed, *intent]), max([i, *aimed]), f"threat:aimed {word}"
+    return None
+
+
+def _pursued(words: list[str]) -> _Found | None:
+    """Pursuit ("tak goleki sampek ketemu", "I'll find you") aimed at the reader, with menace."""
+    forms = _pursuit_forms()
+    for i, word in enumerate(words):
+        if word not in forms or _negated_at(words, i):
+            continue
+        aimed = [k for k in _window(words, i) if _second_person(words[k])]
+        if aimed and _menaced(words):
+            return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
+    return None
+
+
+def _doxxed(words: list[str]) -> _Found | None:
+    """Knowing or spreading an address with a personal identifier: "tahu alamat dan sekolah
+    anakmu", "sebar alamat rumah dan nomor KTP-nya"; not "sebar alamat posko bantuan"."""
+    vocabulary = _vocabulary()
+    for i, word in enumerate(words):
+        if word not in vocabulary["dox"] or _negated_at(words, i) or "jangan" in words[:i]:
+            continue
+        window = _window(words, i, WINDOW + 2)
+        address = [k for k in window if words[k] in vocabulary["address"]]
+        personal = [k for k in window if words[k] in vocabulary["identifier"]]
+        if address and personal:
+            return min(i, *address), max(i, *address, *personal), f"threat:doxxing {word}"
+    return None
+
+
+def _incited(words: list[str]) -> _Found | None:
+    """A call to harm someone or their home: "someone should burn this reporter's house"."""
+    forms, vocabulary = _harm_forms(), _vocabulary()
+    for i, word in enumerate(words):
+        if word not in forms or _negated_at(words, i):
+            continue
+        window = _window(words, i)
+        incite = [k for k in window if k < i and words[k] in vocabulary["incite"]]
+        target = [k for k in window if k > i and words[k] in vocabulary["target"]]
+        if incite and target:
+            return min(incite), max(target), f"threat:incitement {word}"
+    return None

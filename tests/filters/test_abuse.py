@@ -137,3 +137,52 @@ def test_english_insult_words_said_of_no_one_pass(body: str) -> None:
 def test_negated_intent_is_no_threat(body: str) -> None:
     """ "tak akan", "tidak akan" and "never" before the harm verb negate it."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("awas kowe, tak parani nang omahmu", "threat:pursuit"),
+        ("siap-siap aja, gue cari lu sampai dapet", "threat:pursuit"),
+        ("hati-hati pulang malam, tak gebuk nang prapatan", "threat:aimed"),
+        ("aku wis ngerti alamat lan sekolah anakmu", "threat:doxxing"),
+        ("bocorkan alamat sama NIK penulisnya", "threat:doxxing"),
+        ("ayo bakar rumah wartawan itu rame-rame", "threat:incitement"),
+        ("somebody should smash his car tonight", "threat:incitement"),
+        ("you'll regret writing this, trust me", "threat:phrase"),
+    ],
+)
+def test_threats_of_pursuit_doxxing_and_incitement_are_held(body: str, rule: str) -> None:
+    """Threats with no harm word aimed at "you" are found by their own kind, and held."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == rule
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tak enteni nang stasiun Kediri jam 8 yo, ati-ati nang dalan",
+        "tolong sebar alamat posko pengungsian banjir Gurah",
+        "jangan sebar alamat rumah dan foto KTP di medsos",
+        "kita harus membakar semangat anak muda Kediri",
+        "petugas harus membakar sampah plastik dengan insinerator",
+        "aku tahu anakmu juara lomba, selamat ya",
+    ],
+)
+def test_waiting_warnings_and_calls_to_act_are_not_threats(body: str) -> None:
+    """Waiting for a friend, sharing an aid address, warnings and idioms stay innocent."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "asu ku ilang nang tegalan, warnane ireng",
+        "celeng mlebu tegal, jagunge entek dipangan",
+        "wedhus lan asu angon bareng nang alas",
+    ],
+)
+def test_javanese_farm_words_make_animals_literal(body: str) -> None:
+    """A lost dog or a boar in a Javanese farm story is an animal, not an insult."""
+    assert verdict(body) not in FLAGGED
