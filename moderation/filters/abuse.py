@@ -34,6 +34,7 @@ _YOUR_NOUN = re.compile(r"[a-z]{3,}mu")  # omahmu, lehermu, rumahmu (not "mu" al
 _NOT_YOURS = frozenset(
     ["ilmu", "tamu", "jamu", "kamu", "ketemu", "bertemu", "jumpa", "temu", "semu", "palu"]
 )
+_TAKE_CARE = frozenset([("ati", "ati"), ("hati", "hati"), ("siap", "siap")])  # menace in pairs
 
 
 @functools.cache
@@ -66,9 +67,33 @@ def _pursuit_forms() -> dict[str, bool]:
 
 
 @functools.cache
+def _menace_tokens() -> frozenset[str]:
+    """The menace words, and the words of the pairs that are menace together ("ati-ati")."""
+    return _vocabulary()["menace"] | {word for pair in _TAKE_CARE for word in pair}
+
+
+@functools.cache
 def _cue_words() -> frozenset[str]:
-    """Words without which no rule below can fire: most comments have none."""
-    return frozenset(_harm_forms()) | frozenset(_pursuit_forms()) | _vocabulary()["dox"]
+    """Every word some rule below needs; a comment's own are found in one pass (``_may``)."""
+    v = _vocabulary()
+    return frozenset(
+        [*_harm_forms(), *_pursuit_forms(), *v["dox"], *v["address"], *_menace_tokens()]
+    )
+
+
+def _may(tokens: list[str]) -> bool:
+    """Whether a rule can fire: a harm verb; pursuit with a menace word; a doxxing verb with an
+    address. Most comments have none, which is decided in C ("tahu" and "tunggu" alone are
+    everyday words)."""
+    found = _cue_words().intersection(tokens)
+    if not found:
+        return False
+    v = _vocabulary()
+    return (
+        not found.isdisjoint(_harm_forms())
+        or (not found.isdisjoint(_pursuit_forms()) and not found.isdisjoint(_menace_tokens()))
+        or (not found.isdisjoint(v["dox"]) and not found.isdisjoint(v["address"]))
+    )
 
 
 @functools.cache
@@ -107,8 +132,8 @@ class AbuseFilter:
         return found[:1]
 
     def _threats(self, view: Text) -> list[Finding]:
-        if _cue_words().isdisjoint(view.tokens):
-            return []  # most comments: no harm, pursuit or doxxing word at all, decided in C
+        if not _may(view.tokens):
+            return []
         tokens = list(_TOKEN.finditer(view.normalised))
         words = [m.group() for m in tokens]
         for rule in (_aimed, _pursued, _doxxed, _incited):
@@ -133,7 +158,6 @@ class AbuseFilter:
 
 
 _Found = tuple[int, int, str]  # first and last token of the evidence, and the finding's detail
-_TAKE_CARE = frozenset([("ati", "ati"), ("hati", "hati"), ("siap", "siap")])
 
 
 def _window(words: list[str], i: int, width: int = WINDOW) -> range:
