@@ -14,7 +14,7 @@ from moderation.store import events
 from moderation.store.batching import AutoPipeline
 from moderation.store.client import Redis, text
 from moderation.store.keys import GROUP, SiteKeys
-from moderation.store.scripts import DECIDE, DECIDE_MANY, INTAKE, Call, Scripts
+from moderation.store.scripts import DECIDE, DECIDE_MANY, INTAKE, Call, Scripts, arg
 
 _FIELDS = ["rec", "status", "v", "decision"]
 decode_comment = msgspec.json.Decoder(Comment).decode
@@ -224,7 +224,8 @@ def decide_call(
     thread = comment.thread
     kind = events.event_type(change.old, change.new, by_reports=change.action is AuditAction.HOLD)
     decision = change.decision
-    # ``call_plain``: this runs once per decided comment, so values go as the script reads them.
+    # ``call_plain``: this runs once per decided comment, so values go as the script reads
+    # them (``arg`` for the flags, the missing ones and the structs).
     return DECIDE.call_plain(
         comment=keys.comment(comment.id),
         old_index=keys.by_status(change.old),
@@ -240,29 +241,25 @@ def decide_call(
         events=keys.events,
         new_events=keys.new_events,
         old=change.old,
-        version="" if change.version is None else change.version,
+        version=arg(change.version),
         new=change.new,
-        decision=_encode(decision),
-        public=_encode(public(comment, decision)),
+        decision=arg(decision),
+        public=arg(public(comment, decision)),
         comment_id=comment.id,
-        has_parent=_flag(bool(comment.parent_id)),
-        url=thread.url or "",
-        title=thread.title or "",
+        has_parent=arg(bool(comment.parent_id)),
+        url=arg(thread.url),
+        title=arg(thread.title),
         recent_cap=recent_cap,
-        entry_id=change.entry_id or "",
+        entry_id=arg(change.entry_id),
         group=GROUP,
-        entry=_encode(_entry(change)),
-        by_moderator=_flag(change.action in _BY_MODERATOR),
+        entry=arg(_entry(change)),
+        by_moderator=arg(change.action in _BY_MODERATOR),
         event_type=kind,
-        event_data=_encode(events.comment_data(comment, change.new, decision)),
+        event_data=arg(events.comment_data(comment, change.new, decision)),
         event_at=decision.decided_at,
         events_min_id=events_min_id,
         site_id=keys.site_id,
     )
-
-
-def _flag(value: bool) -> str:
-    return "1" if value else "0"
 
 
 def _applied(reply: list[Any]) -> Applied:

@@ -54,7 +54,7 @@ def _names(header: str, section: str) -> tuple[tuple[str, bool], ...]:
 _PLAIN = frozenset({str, bytes, int})  # sent as they are (``bool`` is not among them)
 
 
-def _arg(value: Any) -> Any:
+def arg(value: Any) -> Any:
     """ARGV as the scripts read it: flags "1"/"0", ``None`` as '', structs as JSON."""
     if type(value) in _PLAIN:
         return value
@@ -95,7 +95,8 @@ class Script:
         return Call(self, _values(self.keys, named), _values(self.argv, named))
 
     def call_plain(self, **named: str | bytes | int) -> Call:
-        """``call`` for values already as the script reads them (``str``, ``bytes``, ``int``),
+        """``call`` for values already as the script reads them (``str``, ``bytes``, ``int``;
+        ``arg`` converts the others),
         for the calls made once per comment: no name check or conversion per value, the
         header's names picked out in C. A missing name is a ``KeyError``; scripts taking
         ``name...`` lists have no plain form."""
@@ -127,9 +128,9 @@ def _values(names: Sequence[tuple[str, bool]], named: dict[str, Any]) -> tuple[A
     for name, many in names:
         value = named[name]
         if many:
-            out.extend(map(_arg, value))
+            out.extend(map(arg, value))
         else:  # plain values inline: this runs for every key and value of every call
-            out.append(value if type(value) in _PLAIN else _arg(value))
+            out.append(value if type(value) in _PLAIN else arg(value))
     return tuple(out)
 
 
