@@ -28,10 +28,12 @@ from moderation import clock, ids
 from moderation.api.app import create_app
 from moderation.models import (
     Action,
+    AuditAction,
     AuditEntry,
     Author,
     Comment,
     Decision,
+    FilterName,
     Finding,
     Status,
     Thread,
@@ -57,7 +59,7 @@ def record(site_id: str, n: int, now_ms: int) -> tuple[Comment, Decision]:
         created_at=clock.rfc3339(clock.now()),
         received_at=clock.rfc3339(clock.now()),
     )
-    finding = Finding(filter="policy", rule="premoderation:all", action=Action.HOLD)
+    finding = Finding(filter=FilterName.POLICY, rule="premoderation:all", action=Action.HOLD)
     decision = Decision(Status.HELD, (finding,), clock.rfc3339(clock.now()))
     return comment, decision
 
@@ -74,7 +76,7 @@ async def seed(url: str, keys: SiteKeys, held: int) -> list[str]:
                 entry = AuditEntry(
                     at=decision.decided_at,
                     actor="pipeline",
-                    action="auto",
+                    action=AuditAction.AUTO,
                     comment=comment.id,
                     from_status="queued",
                     to="held",

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 
 import msgspec
 from harness import arguments, drop_site, new_site, shared, store, table
+from redis.typing import EncodableT, FieldT
 
 from moderation import clock, ids
 from moderation.models import Author, Comment, PublicComment, Thread
@@ -45,7 +46,10 @@ async def seed(redis: Redis, keys: SiteKeys, thread: str, size: int) -> None:
         )
         public = PublicComment(comment_id, thread, record.author.name, body, at, parent)
         hidden = n % 20 == 7  # a parent readers may not see: its replies get a placeholder
-        fields = {"rec": encode(record), "status": "held" if hidden else "approved"}
+        fields: dict[FieldT, EncodableT] = {
+            "rec": encode(record),
+            "status": "held" if hidden else "approved",
+        }
         if not hidden:
             fields["pub"] = encode(public)
             pipe.zadd(keys.thread_all(thread), {comment_id: 0})
@@ -59,7 +63,9 @@ async def bare(redis: Redis, keys: SiteKeys, thread: str) -> None:
     members = await redis.zrange(keys.thread_all(thread), 0, threads.MAX_THREAD - 1)
     pipe = redis.pipeline(transaction=False)
     for member in members:
-        pipe.hget(keys.comment(member.decode()), "pub")
+        pipe.hget(
+            keys.comment(member.decode() if isinstance(member, bytes) else str(member)), "pub"
+        )
     await pipe.execute()
 
 

@@ -28,6 +28,7 @@ import pstats
 import secrets
 import time
 from multiprocessing.synchronize import Barrier
+from typing import cast
 
 import msgspec
 from harness import (
@@ -86,7 +87,8 @@ async def bare_consumers(redis: Redis, settings: Settings, batch: int) -> tuple[
     try:
         for stream in streams:
             while reply := await redis.xreadgroup(group, "bare", {stream: ">"}, count=batch):
-                entries = [entry_id for _, batch_entries in reply for entry_id, _ in batch_entries]
+                read = cast("list[tuple[bytes, list[tuple[bytes, object]]]]", reply)  # RESP2 shape
+                entries = [entry_id for _, batch_entries in read for entry_id, _ in batch_entries]
                 if not entries:
                     break
                 await redis.xack(stream, group, *entries)
