@@ -85,6 +85,9 @@ def parser() -> argparse.ArgumentParser:
     )
     deliverer = command("deliverer", events_cli.run_deliverer, "run only the event deliverer")
     deliverer.add_argument("--burst", action="store_true", help="deliver what is due and exit")
+    deliverer.add_argument(
+        "--metrics-port", type=int, help="serve the deliverer's Prometheus metrics on this port"
+    )
 
     sites = commands.add_parser("sites", help="create and manage sites").add_subparsers(
         required=True, metavar="ACTION"

@@ -15,6 +15,7 @@ import time
 from types import TracebackType
 
 import httpx
+from prometheus_client import start_http_server
 from redis.exceptions import RedisError
 
 from moderation import ssrf
@@ -63,8 +64,10 @@ class Deliverer:
         *,
         resolver: ssrf.Resolver = ssrf.system_resolver,
         metrics: Metrics | None = None,
+        metrics_port: int | None = None,
     ) -> None:
         self.settings = settings
+        self.metrics_port = metrics_port
         self.redis_url = redis_url
         self.metrics = metrics or Metrics()
         self.schedule = schedule(settings)
@@ -119,16 +122,29 @@ class Deliverer:
 
     async def run(self) -> None:
         log.info("deliverer watching %d shards", self.settings.shards)
-        while not self._stopping.is_set():
-            for shard in range(self.settings.shards):
-                try:
-                    await self.fan_out(shard)
-                    await self._start_due(shard)
-                except (RedisError, OSError) as exc:  # the next round retries; nothing is lost
-                    log.warning("deliverer shard %d: %r", shard, exc)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self.settings.events_poll_seconds)
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Bound before the first round: a port in use stops the deliverer with its error.
+        served = None
+        if self.metrics_port is not None:
+            served = start_http_server(self.metrics_port, registry=self.metrics.registry)
+        try:
+            while not self._stopping.is_set():
+                for shard in range(self.settings.shards):
+                    try:
+                        await self.fan_out(shard)
+                        await self._start_due(shard)
+                        due = await self.outbox.pending(shard)  # O(1): a ZCARD
+                        self.metrics.deliveries_due.labels(str(shard)).set(due)
+                    except (RedisError, OSError) as exc:  # the next round retries
+                        log.warning("deliverer shard %d: %r", shard, exc)
+                with contextlib.suppress(TimeoutError):
+                    poll = self.settings.events_poll_seconds
+                    await asyncio.wait_for(self._stopping.wait(), poll)
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        finally:
+            if served is not None:
+                server, _ = served
+                server.shutdown()
+                server.server_close()
 
     async def run_once(self) -> int:
         """Burst mode: fan out every new event and make every due delivery, concurrently."""

@@ -156,7 +156,7 @@ def _replay(settings: Settings, args: argparse.Namespace, with_redis: Run) -> in
 
 def run_deliverer(settings: Settings, args: argparse.Namespace) -> int:
     async def deliver(url: str) -> None:
-        async with Deliverer(settings, url) as deliverer:
+        async with Deliverer(settings, url, metrics_port=args.metrics_port) as deliverer:
             if args.burst:
                 print(await deliverer.run_once())
                 return

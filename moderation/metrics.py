@@ -125,6 +125,11 @@ class Metrics:
             "moderation_oldest_held_seconds", "Age of the oldest comment held for review", "site"
         )
         self.workers = gauge("moderation_workers_alive", "Workers with a live heartbeat")
+        self.deliveries_due = gauge(
+            "moderation_event_deliveries_due",
+            "Webhook deliveries scheduled: waiting for their time or in flight",
+            "shard",
+        )
 
     def observe(self, snapshot: Snapshot) -> None:
         """Set the store gauges from one read of the store."""

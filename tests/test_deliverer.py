@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -15,6 +16,7 @@ import httpx
 import msgspec
 import pytest
 import redis.asyncio as aioredis
+from prometheus_client.parser import text_string_to_metric_families
 
 from moderation.deliverer import Deliverer, jitter, schedule
 from moderation.policy import Policy, Premoderation
@@ -28,6 +30,7 @@ from moderation.webhooks import Guard, register, retry_after
 from moderation.worker import Worker
 from tests.conftest import Host, comment
 from tests.receiver import Answer, Receiver, receiving, until
+from tests.servers import free_port
 
 pytestmark = pytest.mark.anyio
 
@@ -403,3 +406,43 @@ async def test_a_killed_deliverer_re_sends_after_restart(
     first, second = receiver.received
     assert first.webhook_id == second.webhook_id
     assert json.loads(second.body)["type"] == "comment.approved"
+
+
+def scraped(text: str) -> dict[tuple[str, str], float]:
+    """``(sample name, its first label's value) -> value`` from a Prometheus exposition."""
+    return {
+        (s.name, next(iter(s.labels.values()), "")): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+async def test_a_standalone_deliverer_serves_its_own_metrics(
+    loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker
+) -> None:
+    """``deliverer --metrics-port``: its port counts deliveries and shows what is still due."""
+    port = free_port()
+    assert loopback.redis_url
+    delivered = ("moderation_event_deliveries_total", "delivered")
+    with receiving() as receiver:
+        await add(redis, loopback, receiver.url)
+        await approve_one(host, worker)
+        async with Deliverer(loopback, loopback.redis_url, metrics_port=port) as deliverer:
+            task = asyncio.create_task(deliverer.run())
+            samples: dict[tuple[str, str], float] = {}
+
+            def due() -> dict[str, float]:
+                return {
+                    k[1]: v for k, v in samples.items() if k[0] == "moderation_event_deliveries_due"
+                }
+
+            async with httpx.AsyncClient() as scraper:  # until delivered and no longer due
+                while samples.get(delivered) != 1 or sum(due().values()) != 0:
+                    await asyncio.sleep(0.02)
+                    with contextlib.suppress(httpx.TransportError):
+                        answer = await scraper.get(f"http://127.0.0.1:{port}/metrics")
+                        samples = scraped(answer.text)
+            deliverer.stop()
+            await task
+    assert len(receiver.received) == 1
+    assert set(due()) == {str(shard) for shard in range(loopback.shards)}
