@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import typing
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
 import msgspec
 from starlette.background import BackgroundTask
+from starlette.datastructures import QueryParams
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Message
@@ -104,7 +106,10 @@ def convert(type_: type[T], doc: Any) -> T:
 def query(type_: type[T], request: Request) -> T:
     """The query string as ``type_``; 400 listing every bad parameter. Unknown ones are
     ignored and an empty value counts as absent."""
-    params = request.query_params
+    return _from_params(type_, request.query_params)
+
+
+def _from_params(type_: type[T], params: QueryParams) -> T:
     doc: dict[str, Any] = {}
     for name, many in _parameters(type_):
         values = [v for v in params.getlist(name) if v]
@@ -116,20 +121,20 @@ def query(type_: type[T], request: Request) -> T:
         raise BadRequest("bad query parameters", errors=exc.errors) from None
 
 
-_QUERIES: dict[tuple[type, bytes], Any] = {}
-MAX_CACHED_QUERIES = 1_000
+MAX_CACHED_QUERIES = 1_000  # per struct
+_PARSERS: dict[type, Callable[[bytes], Any]] = {}
 
 
 def cached_query(type_: type[T], request: Request) -> T:
     """``query`` for the widget's public reads, which repeat a few query strings endlessly:
-    each one parsed once per process (only those that parse; the structs are frozen)."""
-    key = (type_, request.scope["query_string"])
-    found: T | None = _QUERIES.get(key)
-    if found is None:
-        found = query(type_, request)
-        if len(_QUERIES) >= MAX_CACHED_QUERIES:
-            _QUERIES.clear()
-        _QUERIES[key] = found
+    each one parsed once per process while among the latest ``MAX_CACHED_QUERIES`` (only
+    those that parse: a 400 is raised, never cached; the structs are frozen)."""
+    parse = _PARSERS.get(type_)
+    if parse is None:
+        parse = _PARSERS[type_] = functools.lru_cache(maxsize=MAX_CACHED_QUERIES)(
+            lambda query_string: _from_params(type_, QueryParams(query_string))
+        )
+    found: T = parse(request.scope["query_string"])
     return found
 
 
