@@ -17,7 +17,7 @@ from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
-from moderation.models import Action, FilterName, Finding
+from moderation.models import Action, FilterName, Finding, FindingKind
 from moderation.policy import Policy, Severity
 
 PACKS = ("en", "id", "jv")
@@ -54,7 +54,8 @@ class ProfanityFilter:
         entry = hit.entry
         suspect = entry.lang == "site-suspect"
         action = Action.HOLD if suspect else policy.severity[entry.severity]
-        if (hit.how == AIMED_AT or "slur" in entry.flags) and action.rank < Action.HOLD.rank:
+        slur = SLUR in entry.flags
+        if (hit.how == AIMED_AT or slur) and action.rank < Action.HOLD.rank:
             action = Action.HOLD  # a slur, or an insult aimed at someone, is never only masked
         return Finding(
             filter=self.name,
@@ -63,18 +64,17 @@ class ProfanityFilter:
             score=SCORES[entry.severity],
             spans=(view.span(hit.start, hit.end),),
             version=entry.version,
-            detail=", ".join(
-                [entry.severity, *([SLUR] if "slur" in entry.flags else []), *_how(hit)]
-            ),
+            detail=", ".join([entry.severity, *([SLUR] if slur else []), *_how(hit)]),
+            kind=FindingKind.SLUR if slur else FindingKind.WORD,
         )
 
 
-SLUR = "slur"  # in a finding's detail: hate speech, which holds even where words are masked
+SLUR = "slur"  # a word's flag, and said in its finding's detail for people
 
 
 def is_slur(finding: Finding) -> bool:
     """Whether ``finding`` is a listed slur (an ethnic or religious one), not plain swearing."""
-    return finding.filter is FilterName.PROFANITY and SLUR in finding.detail.split(", ")
+    return finding.kind is FindingKind.SLUR
 
 
 def _how(hit: Hit) -> list[str]:

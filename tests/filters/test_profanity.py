@@ -7,7 +7,7 @@ import pytest
 from moderation.filters.context import Context
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
-from moderation.models import Action, Author, Comment, Finding, Thread
+from moderation.models import Action, Author, Comment, Finding, FindingKind, Thread
 from moderation.policy import Policy, Severity, SeverityActions
 
 FILTER = ProfanityFilter.default()
@@ -127,3 +127,23 @@ def test_severities_cover_the_packs() -> None:
     """Every pack word has one of the three severities."""
     severities = {e.severity for es in FILTER.words.single.values() for e in es}
     assert severities == set(Severity)
+
+
+@pytest.mark.parametrize("body", ["dasar aseng pelit", "kafir laknat kalian", "babi cina itu"])
+def test_slur_findings_are_of_kind_slur(body: str) -> None:
+    """A listed slur says so in its ``kind``; its detail still says it for people."""
+    slurs = [f for f in findings(body) if f.kind is FindingKind.SLUR]
+    assert slurs and all("slur" in f.detail for f in slurs)
+
+
+@pytest.mark.parametrize("body", ["bangsat, telat lagi", "dasar kontol kau", "what the fuck"])
+def test_plain_word_findings_are_of_kind_word(body: str) -> None:
+    """Swearing that is no slur is a ``word``: the kind masking may hide."""
+    found = findings(body)
+    assert found and all(f.kind is FindingKind.WORD for f in found)
+
+
+def test_site_banned_words_are_words() -> None:
+    """A site's own banned word is a plain word, not a slur."""
+    [finding] = findings("jual panci murah", Policy(banned=("panci",)))
+    assert finding.kind is FindingKind.WORD
