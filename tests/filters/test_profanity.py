@@ -147,3 +147,108 @@ def test_site_banned_words_are_words() -> None:
     """A site's own banned word is a plain word, not a slur."""
     [finding] = findings("jual panci murah", Policy(banned=("panci",)))
     assert finding.kind is FindingKind.WORD
+
+
+def _aimed(body: str) -> bool:
+    return any("aimed at someone" in f.detail for f in findings(body))
+
+
+@pytest.mark.parametrize(
+    "body", ["lu bego banget", "kalian tolol", "elu bodoh", "bego lu", "goblok semua", "tolol kamu"]
+)
+def test_pronouns_with_an_l_aim_insults(body: str) -> None:
+    """``lu``, ``elu``, ``kalian`` aim an insult as ``kamu`` does, before it or just after."""
+    assert _aimed(body)
+
+
+@pytest.mark.parametrize(
+    "body", ["aku bego banget hari ini", "soal ujiannya bodoh", "ide bego, tapi lucu"]
+)
+def test_insults_about_no_one_are_not_aimed(body: str) -> None:
+    """With no second person or group word beside it, an insult is not marked aimed."""
+    assert findings(body) and not _aimed(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "dalam fiqih, orang kafir dzimmi wajib dilindungi",
+        "jangan munafik, akui saja kalau kalah",
+        "perbuatan terkutuk itu harus dihukum berat",
+        "sikap munafik ada di setiap partai",
+    ],
+)
+def test_religious_and_moral_terms_said_of_no_one_pass(body: str) -> None:
+    """``kafir``, ``munafik``, ``terkutuk`` in their everyday sense, aimed at no one."""
+    assert findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar kafir", "munafik kamu", "kau terkutuk", "kapir semua", "kafir kabeh"]
+)
+def test_religious_and_moral_terms_hurled_at_someone_are_flagged(body: str) -> None:
+    """The same words aimed at someone or a group, or mocked by misspelling (``kapir``)."""
+    assert findings(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "matanya agak sipit kalau senyum",
+        "aku sipit dari lahir",
+        "nyipitin mata karena silau",
+        "fotonya sipit banget, kena lampu",
+    ],
+)
+def test_narrow_eyes_described_are_no_slur(body: str) -> None:
+    """``sipit`` describing eyes, graded or made a verb, labels no one."""
+    assert findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar sipit", "si sipit pelit itu", "cina sipit", "sipit lu", "sipit pulang ke cina"]
+)
+def test_narrow_eyes_as_a_label_for_people_is_a_slur(body: str) -> None:
+    """``sipit`` used as a label for a person or an ethnic group is a slur."""
+    assert [f.kind for f in findings(body)] == [FindingKind.SLUR]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "harga kian hari kian mahal",  # "kian" reads as "klan" through the l/i fold
+        "apa kabar sob?",  # "sob" (sobat): a leet "s0b" read plainly
+        "what the hell happened",  # "hell" is not listed; "he11" brought it back
+        "Li Shi menang lagi",  # "shi+" lost its "+"
+        "rapper favoritku manggung",  # "rapper" collapses onto "raper"
+        "asli Bangkalan, Madura",  # Bangkalan reads as "bangkai" + "-an" through the fold
+    ],
+)
+def test_readings_that_spell_an_everyday_word_pass(body: str) -> None:
+    """A listed spelling whose reading is an everyday word flags nothing."""
+    assert findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "bunga bangkai mekar di kebun raya",
+        "cinta monyet waktu SMP",
+        "seekor monyet masuk dapur",
+        "tahun depan shio anjing",
+        "burung onta lari kencang",
+        "latihan tai chi tiap pagi",
+        "Tai Chi di alun-alun",
+    ],
+)
+def test_animal_words_in_fixed_literal_phrases_pass(body: str) -> None:
+    """A flower, puppy love, a counted animal, a zodiac sign, an ostrich, a martial art."""
+    assert findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar monyet", "seekor monyet kayak lu", "TAI LU", "DICK HEAD", "tai kau"]
+)
+def test_the_same_words_aimed_or_shouted_are_flagged(body: str) -> None:
+    """Aimed at someone, or shouted in capitals (no name is written so), they still flag."""
+    assert findings(body)
