@@ -146,6 +146,38 @@ LABELS = _folded(["si", "kaum", "bangsa", "etnis", "ras", "para", "orang", "dasa
 NEAR = 3
 ETHNIC = _folded(["cina", "china", "cino", "chinese", "tionghoa", "chindo"])
 AIMING = frozenset(["aimed", "only-aimed"])
+# Indonesian and Javanese function words: an English insult in such a comment ("presidennya
+# idiot") is said of someone in Indonesian syntax, which the English aiming cues do not see.
+INDONESIAN = _folded(
+    [
+        "yang",
+        "yg",
+        "dan",
+        "ini",
+        "itu",
+        "tidak",
+        "gak",
+        "ga",
+        "nggak",
+        "udah",
+        "sudah",
+        "aja",
+        "saja",
+        "banget",
+        "bgt",
+        "kok",
+        "sih",
+        "juga",
+        "tapi",
+        "kalau",
+        "kalo",
+        "emang",
+        "memang",
+        "karo",
+        "wis",
+        "ora",
+    ]
+)
 
 
 def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
@@ -163,6 +195,8 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
     if "adjective" in flags:
         return not _labels(hit, toks)
     if "aimed" in flags and hit.entry.severity is Severity.MILD and hit.entry.lang == "en":
+        if not INDONESIAN.isdisjoint(t.key for t in toks):
+            return False
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
 

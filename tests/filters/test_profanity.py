@@ -252,3 +252,19 @@ def test_animal_words_in_fixed_literal_phrases_pass(body: str) -> None:
 def test_the_same_words_aimed_or_shouted_are_flagged(body: str) -> None:
     """Aimed at someone, or shouted in capitals (no name is written so), they still flag."""
     assert findings(body)
+
+
+@pytest.mark.parametrize(
+    "body", ["presidennya idiot banget", "yang bikin aturan ini idiot", "emang jerk dia itu"]
+)
+def test_english_insults_in_indonesian_sentences_are_flagged(body: str) -> None:
+    """An English insult predicated in Indonesian needs no English "you" to be said of someone."""
+    assert findings(body)
+
+
+@pytest.mark.parametrize(
+    "body", ["I felt like an idiot there", "the loser of the match buys coffee", "a jerk reaction"]
+)
+def test_english_insults_said_of_no_one_in_english_still_pass(body: str) -> None:
+    """In an English comment the same words, aimed at no one, still pass."""
+    assert findings(body) == []
