@@ -194,6 +194,11 @@ def _eval_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--delimiter", help="default: tab for .tsv, else comma")
     sub.add_argument("--encoding", default="utf-8", help="e.g. latin-1")
     sub.add_argument(
+        "--unescape",
+        action="store_true",
+        help="the text holds Python byte-string escapes (\\n, \\xf0\\x9f...): decode them first",
+    )
+    sub.add_argument(
         "--model",
         type=Path,
         help="a spam model file from scripts/train_spam.py instead of the shipped one"
@@ -475,6 +480,7 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         encoding=args.encoding,
         limit=args.limit,
         hate_column=args.hate_column,
+        escaped=args.unescape,
     )
     pipeline = Pipeline.default(_spam_model(args.model) if args.model else None)
     try:

@@ -18,6 +18,7 @@ import csv
 import dataclasses
 import enum
 import json
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -176,6 +177,27 @@ def is_flagged(outcome: str) -> bool:
     return outcome != Outcome.APPROVED
 
 
+# Text exported as Python byte-string literals (the Ibrohim set): a newline as ``\n``, an emoji
+# as ``\xf0\x9f\x98\x82``. Read as is, "\nanjing" is the token "nanjing" and emoji are letters.
+_ESCAPED = re.compile(r"(?:\\x[0-9a-fA-F]{2})+|\\[ntr]")
+_CONTROL = {"\\n": "\n", "\\t": "\t", "\\r": "\r"}
+
+
+def unescape(text: str) -> str:
+    """``text`` as written before such an export; a run of escapes that is no UTF-8 stays."""
+    return _ESCAPED.sub(_unescaped, text)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    found = match.group()
+    if found in _CONTROL:
+        return _CONTROL[found]
+    try:
+        return bytes.fromhex(found.replace("\\x", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return found
+
+
 class Row(NamedTuple):
     text: str
     label: str
@@ -191,8 +213,10 @@ def read_rows(
     encoding: str = "utf-8",
     limit: int | None = None,
     hate_column: str | None = None,
+    escaped: bool = False,
 ) -> Iterator[Row]:
-    """A ``Row`` per line; tab-separated when the name ends in ``.tsv``."""
+    """A ``Row`` per line; tab-separated when the name ends in ``.tsv``; ``escaped``: the text
+    column holds byte-string escapes (``unescape``)."""
     csv.field_size_limit(sys.maxsize)
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -206,7 +230,8 @@ def read_rows(
             if limit is not None and n >= limit:
                 return
             hate = (row[hate_column] or "").strip() if hate_column else ""
-            yield Row(row[text_column] or "", (row[label_column] or "").strip(), hate)
+            text = row[text_column] or ""
+            yield Row(unescape(text) if escaped else text, (row[label_column] or "").strip(), hate)
 
 
 def evaluate(

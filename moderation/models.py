@@ -264,6 +264,16 @@ Probability = Annotated[
 ]
 
 
+class FindingKind(enum.StrEnum):
+    """What sort of harm a finding names, for the code that treats kinds apart (the decision,
+    the evaluation); ``detail`` says it in words for people."""
+
+    OTHER = "other"  # spam, policy, standing, moderators, reports; findings stored before kinds
+    WORD = "word"  # a listed swear word or insult: masking it hides the harm
+    SLUR = "slur"  # a listed ethnic or religious slur: hate speech, held even where words mask
+    THREAT = "threat"  # a threat, doxxing or incitement (``filters/abuse.py``)
+
+
 class Finding(msgspec.Struct, frozen=True):
     """One reason: which filter and rule fired, on what, how strongly, asking for what, and
     how often such a finding is right (``probability``, ``band``: ``filters/calibration.py``)."""
@@ -277,6 +287,7 @@ class Finding(msgspec.Struct, frozen=True):
     detail: str = ""
     probability: Probability | None = None
     band: Band | None = None
+    kind: FindingKind = FindingKind.OTHER
 
 
 class Decision(msgspec.Struct, frozen=True):

@@ -1,6 +1,8 @@
-"""evaluation: the reliability curve reads CSV rows and the fitting script's plain pairs alike."""
+"""evaluation: reading labelled rows, and the reliability curve over CSV rows and plain pairs."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from moderation import evaluation
 from moderation.filters.pipeline import Pipeline
@@ -21,3 +23,23 @@ def test_calibrate_takes_plain_text_label_pairs_as_it_takes_rows() -> None:
     from_rows = evaluation.calibrate(rows, "1", pipeline, DEFAULT, FilterName.SPAM)
     assert from_pairs.headline.rows == from_rows.headline.rows == 2
     assert from_pairs.headline.cells == from_rows.headline.cells
+
+
+def test_unescape_restores_newlines_and_emoji() -> None:
+    """A byte-string export's ``\\n`` and ``\\xNN`` runs become the newline and emoji written."""
+    assert evaluation.unescape("halo\\nanjing \\xf0\\x9f\\x98\\x82") == "halo\nanjing \U0001f602"
+
+
+def test_unescape_keeps_runs_that_are_no_utf8() -> None:
+    """A run of escapes that does not decode stays as it was; plain text is untouched."""
+    assert evaluation.unescape("rusak \\xf0\\x9f") == "rusak \\xf0\\x9f"
+    assert evaluation.unescape("biasa saja") == "biasa saja"
+
+
+def test_rows_are_unescaped_only_when_asked(tmp_path: Path) -> None:
+    """``read_rows(escaped=True)`` decodes the text column; by default it is read as is."""
+    path = tmp_path / "set.csv"
+    path.write_text('Tweet,Abusive\n"satu\\ndua",0\n', encoding="utf-8")
+    [plain] = evaluation.read_rows(path, "Tweet", "Abusive")
+    [decoded] = evaluation.read_rows(path, "Tweet", "Abusive", escaped=True)
+    assert (plain.text, decoded.text) == ("satu\\ndua", "satu\ndua")

@@ -21,7 +21,7 @@ from importlib import resources
 from moderation.filters.automaton import Automaton
 from moderation.filters.context import Context
 from moderation.filters.text import Text
-from moderation.models import Action, FilterName, Finding
+from moderation.models import Action, FilterName, Finding, FindingKind
 
 VERSION = "abuse-2"  # 2: pursuit, doxxing and incitement
 WINDOW = 5
@@ -154,6 +154,7 @@ class AbuseFilter:
             spans=(view.span(start, end),),
             version=VERSION,
             detail=words,
+            kind=FindingKind.THREAT,
         )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moderation.filters import author, profanity
+from moderation.filters import author
 from moderation.filters.context import Context
-from moderation.models import Action, Decision, FilterName, Finding, Status
+from moderation.models import Action, Decision, FilterName, Finding, FindingKind, Status
 from moderation.policy import Premoderation
 
 _STATUS = {
@@ -38,11 +38,7 @@ def decide(findings: Sequence[Finding], context: Context, decided_at: str) -> De
 def _only_words(findings: Sequence[Finding]) -> bool:
     """Every hold comes from a plain listed word (which masking can hide): none from a slur
     or a threat (which hold wherever they are published), nor from spam or standing."""
-    return all(
-        f.filter is FilterName.PROFANITY and f.spans and not profanity.is_slur(f)
-        for f in findings
-        if f.action is Action.HOLD
-    )
+    return all(f.kind is FindingKind.WORD and f.spans for f in findings if f.action is Action.HOLD)
 
 
 # A decision that ends in MASK holds no HOLD finding unless premoderation "none" relaxed it.

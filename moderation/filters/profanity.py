@@ -17,7 +17,7 @@ from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
-from moderation.models import Action, FilterName, Finding
+from moderation.models import Action, FilterName, Finding, FindingKind
 from moderation.policy import Policy, Severity
 
 PACKS = ("en", "id", "jv")
@@ -54,7 +54,8 @@ class ProfanityFilter:
         entry = hit.entry
         suspect = entry.lang == "site-suspect"
         action = Action.HOLD if suspect else policy.severity[entry.severity]
-        if (hit.how == AIMED_AT or "slur" in entry.flags) and action.rank < Action.HOLD.rank:
+        slur = SLUR in entry.flags  # the pack's flag is the kind's own name
+        if (hit.how == AIMED_AT or slur) and action.rank < Action.HOLD.rank:
             action = Action.HOLD  # a slur, or an insult aimed at someone, is never only masked
         return Finding(
             filter=self.name,
@@ -63,27 +64,32 @@ class ProfanityFilter:
             score=SCORES[entry.severity],
             spans=(view.span(hit.start, hit.end),),
             version=entry.version,
-            detail=", ".join(
-                [entry.severity, *([SLUR] if "slur" in entry.flags else []), *_how(hit)]
-            ),
+            detail=", ".join([entry.severity, *([SLUR] if slur else []), *_how(hit)]),
+            kind=FindingKind.SLUR if slur else FindingKind.WORD,
         )
 
 
-SLUR = "slur"  # in a finding's detail: hate speech, which holds even where words are masked
+SLUR = FindingKind.SLUR  # a word's flag in the packs, and said in its finding's detail
 
 
 def is_slur(finding: Finding) -> bool:
     """Whether ``finding`` is a listed slur (an ethnic or religious one), not plain swearing."""
-    return finding.filter is FilterName.PROFANITY and SLUR in finding.detail.split(", ")
+    return finding.kind is FindingKind.SLUR
 
 
 def _how(hit: Hit) -> list[str]:
     return [f"as {hit.how}"] if hit.how else []
 
 
+def _folded(words: Sequence[str]) -> frozenset[str]:
+    """``words`` as token keys (``lu`` is ``iu``: keys fold ``l`` to ``i``), to compare with
+    ``Token.key``."""
+    return frozenset(key_of(w)[0] for w in words)
+
+
 # Words that aim a listed word at someone ("dasar anjing", "babi lu"): then it is an insult
 # even beside a literal topic cue.
-AIMED = frozenset(
+AIMED = _folded(
     [
         "dasar",
         "kau",
@@ -106,9 +112,14 @@ AIMED = frozenset(
         "woi",
     ]
 )
-NEGATION = frozenset(["not", "never", "no", "bukan", "tidak", "ora"])
+# Indonesian and Javanese also aim it from just after ("goblok lu", "munafik kamu"), and
+# at a whole group ("bego semua", "kafir kabeh").
+AFTER = _folded(
+    ["kau", "lu", "lo", "elu", "loe", "kamu", "kowe", "koen", "kalian", "sia", "semua", "kabeh"]
+)
+NEGATION = _folded(["not", "never", "no", "bukan", "tidak", "ora"])
 AIMED_AT = "aimed at someone"
-TITLES = frozenset(
+TITLES = _folded(
     [
         "pak",
         "bu",
@@ -127,6 +138,46 @@ TITLES = frozenset(
         "tante",
     ]
 )
+# An ``adjective`` (``sipit``, narrow-eyed) describes ("matanya agak sipit", "aku sipit",
+# "nyipitin mata"); it is a slur only as a label for people: after a labelling word or "you"
+# ("si sipit", "kaum sipit", "dasar sipit"), with "you" after ("sipit lu"), or near the ethnic
+# name it stands for ("cina sipit", "sipit pulang ke cina").
+LABELS = _folded(["si", "kaum", "bangsa", "etnis", "ras", "para", "orang", "dasar", "kau"])
+NEAR = 3
+ETHNIC = _folded(["cina", "china", "cino", "chinese", "tionghoa", "chindo"])
+AIMING = frozenset(["aimed", "only-aimed"])
+# Indonesian and Javanese function words: an English insult in such a comment ("presidennya
+# idiot") is said of someone in Indonesian syntax, which the English aiming cues do not see.
+INDONESIAN = _folded(
+    [
+        "yang",
+        "yg",
+        "dan",
+        "ini",
+        "itu",
+        "tidak",
+        "gak",
+        "ga",
+        "nggak",
+        "udah",
+        "sudah",
+        "aja",
+        "saja",
+        "banget",
+        "bgt",
+        "kok",
+        "sih",
+        "juga",
+        "tapi",
+        "kalau",
+        "kalo",
+        "emang",
+        "memang",
+        "karo",
+        "wis",
+        "ora",
+    ]
+)
 
 
 def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
@@ -135,19 +186,28 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
     if "literal" in flags and topics.of(view).near(Topic.LITERAL, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
-    if "name" in flags:
-        return _is_name(view, hit, toks)
+    if "name" in flags and _is_name(view, hit, toks):
+        return True
+    if "only-aimed" in flags:
+        # a religious, moral or medical term ("orang kafir", "jangan munafik") insults only
+        # when hurled at someone; a mocking misspelling ("kapir") insults whoever it names
+        return hit.how != AIMED_AT and hit.entry.keys[0] in toks[hit.first].key
+    if "adjective" in flags:
+        return not _labels(hit, toks)
     if "aimed" in flags and hit.entry.severity is Severity.MILD and hit.entry.lang == "en":
+        if not INDONESIAN.isdisjoint(t.key for t in toks):
+            return False
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
 
 
 def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:
     """Hits of insults aimed at someone marked ``AIMED_AT``: a second-person word or "what a"
-    just before ("you idiot", "dasar goblok"), or said as an address ("shut up, moron")."""
+    just before ("you idiot", "dasar goblok"), a second-person word just after ("goblok lu"),
+    or said as an address ("shut up, moron")."""
     out = []
     for hit in hits:
-        if "aimed" in hit.entry.flags and _is_aimed(hit, toks, view):
+        if not AIMING.isdisjoint(hit.entry.flags) and _is_aimed(hit, toks, view):
             hit = dataclasses.replace(hit, how=AIMED_AT)
         out.append(hit)
     return out
@@ -159,20 +219,35 @@ def _is_aimed(hit: Hit, toks: Sequence[Token], view: Text) -> bool:
         return False
     if any(k in AIMED for k in before) or any(k in ("what", "such") for k in before):
         return True
+    if hit.last + 1 < len(toks) and toks[hit.last + 1].key in AFTER:
+        return True
     prefix = view.normalised[: hit.start].rstrip()
     suffix = view.normalised[hit.end :].lstrip()
     return prefix.endswith((",", "!")) and (not suffix or suffix[0] in ".,!?")
 
 
+def _labels(hit: Hit, toks: Sequence[Token]) -> bool:
+    """An adjective used as a label for people (see ``LABELS``)."""
+    before = {t.key for t in toks[max(0, hit.first - 2) : hit.first]}
+    after = toks[hit.last + 1].key if hit.last + 1 < len(toks) else ""
+    near = {t.key for t in toks[max(0, hit.first - NEAR) : hit.last + NEAR + 1]}
+    return not before.isdisjoint(LABELS | AIMED) or after in AFTER or not near.isdisjoint(ETHNIC)
+
+
 def _is_name(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
-    """Capitalised after a title (``Pak Dick``) or before another capitalised word."""
-    if not view.span(hit.start, hit.end).text[:1].isupper():
+    """Capitalised after a title (``Pak Dick``) or before another capitalised word; shouting
+    in capitals (``TAI LU``) names no one."""
+    if not _titled(view.span(hit.start, hit.end).text):
         return False
     before = toks[hit.first - 1].key if hit.first else ""
     after = toks[hit.last + 1] if hit.last + 1 < len(toks) else None
     return before in TITLES or (
-        after is not None and view.span(after.start, after.end).text[:1].isupper()
+        after is not None and _titled(view.span(after.start, after.end).text)
     )
+
+
+def _titled(word: str) -> bool:
+    return word[:1].isupper() and not word[1:].isupper()
 
 
 def _is_allowed(hit: Hit, toks: Sequence[Token], allowed: frozenset[str]) -> bool:

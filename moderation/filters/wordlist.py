@@ -34,8 +34,9 @@ SUFFIXES = tuple(
 _SWAPS = (("p", "f"), ("f", "p"))
 _FINAL_SWAPS = {"k": "g", "g": "k", "t": "d"}
 # Swapped spellings and affixed forms that spell an everyday word: never matched.
+# "bangkaian" is Bangkalan (a regency on Madura) read through the l/i fold as bangkai + -an.
 _EVERYDAY = frozenset(
-    ["saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban"]
+    ["saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban", "bangkaian"]
 )
 PREFIXES = ("di", "ke")
 _WILDCARD_VOWELS = "aioue"

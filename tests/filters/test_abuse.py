@@ -7,6 +7,7 @@ import pytest
 from moderation.evaluation import Outcome
 from moderation.filters.abuse import AbuseFilter
 from moderation.filters.normalise import normalise
+from moderation.models import FindingKind
 from tests.filters.spam_helpers import context
 from tests.filters.tricks import FLAGGED, STOPPED, verdict
 
@@ -43,6 +44,15 @@ def test_threat_finding_spans_the_verb_and_its_target() -> None:
     [finding] = AbuseFilter()(normalise("tak obong omahmu"), context("tak obong omahmu"))
     assert finding.rule == "threat:aimed"
     assert finding.spans[0].text == "tak obong omahmu"
+
+
+@pytest.mark.parametrize(
+    "body", ["tak obong omahmu", "watch your back", "aku tahu alamat rumah dan sekolah anakmu"]
+)
+def test_threat_findings_are_of_kind_threat(body: str) -> None:
+    """Every abuse finding names its kind, so the decision need not read its rule."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.THREAT
 
 
 @pytest.mark.parametrize("body", ["dasar aseng pelit", "kafir laknat kalian", "fag go away"])

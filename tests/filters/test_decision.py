@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from moderation.filters import decision
 from moderation.filters.pipeline import Pipeline
-from moderation.models import Status
+from moderation.models import Action, FilterName, Finding, FindingKind, Span, Status
 from moderation.policy import Policy, Premoderation
 from tests.filters.spam_helpers import context
 
@@ -56,3 +57,25 @@ def test_severe_slurs_are_rejected_by_default() -> None:
     """A severe slur is rejected under the default severities, whatever the premoderation."""
     assert _decide("dasar aseng pelit", Policy())[0] is Status.REJECTED
     assert _decide("dasar aseng pelit")[0] is Status.REJECTED
+
+
+@pytest.mark.parametrize(
+    ("kind", "status"),
+    [
+        (FindingKind.WORD, Status.APPROVED),
+        (FindingKind.SLUR, Status.HELD),
+        (FindingKind.THREAT, Status.HELD),
+        (FindingKind.OTHER, Status.HELD),
+    ],
+)
+def test_only_word_holds_are_relaxed_to_masks(kind: FindingKind, status: Status) -> None:
+    """Premoderation ``none`` masks a held finding by its kind, not by its filter or detail."""
+    held = Finding(
+        filter=FilterName.PROFANITY,
+        rule="id:x",
+        action=Action.HOLD,
+        spans=(Span(0, 4, "abcd"),),
+        kind=kind,
+    )
+    decided = decision.decide([held], context("abcd efg", policy=_NONE), "2026-12-03T00:00:00Z")
+    assert decided.status is status
