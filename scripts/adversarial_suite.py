@@ -937,9 +937,21 @@ ROUND3_ABUSE: dict[str, dict[str, list[str]]] = {
 }
 
 
+# Abusive rows of these kinds must be held: a slur, a threat or an English insult aimed at
+# someone is not made acceptable by a mask. A round's prefix ("r4_") is not part of the kind.
+MUST_HOLD = frozenset(["slur", "threat", "english_insult"])
+
+
+def _expect(category: str, label: str) -> dict[str, str]:
+    kind = (
+        category.split("_", 1)[1] if category[:1] == "r" and category[1:2].isdigit() else category
+    )
+    return {"expect": "hold"} if label == "abusive" and kind in MUST_HOLD else {}
+
+
 def rows() -> list[dict[str, str]]:
     return [
-        {"text": text, "label": label, "category": category}
+        {"text": text, "label": label, "category": category, **_expect(category, label)}
         for table in (ROWS, ROUND3_ABUSE)
         for category, labels in table.items()
         for label, texts in labels.items()
