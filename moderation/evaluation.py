@@ -298,9 +298,9 @@ class Label(enum.StrEnum):
 
 
 class Expect(enum.StrEnum):
-    """What a suite row must come to beyond its label's rule (``""``: the label's rule)."""
+    """What a suite row must come to beyond its label's rule (``any``: the label's rule)."""
 
-    ANY = ""
+    ANY = "any"
     HOLD = "hold"  # held or rejected: published masked is a miss
 
 
@@ -362,13 +362,13 @@ def read_suite(path: Path) -> Iterator[SuiteRow]:
             row = json.loads(line)
             if row.get("label") not in set(Label):
                 raise ValueError(f"{path}:{n}: label must be one of {', '.join(Label)}")
-            if row.get("expect", "") not in set(Expect):
+            if row.get("expect", Expect.ANY) not in set(Expect):
                 raise ValueError(f"{path}:{n}: expect must be one of {', '.join(Expect)}")
             yield SuiteRow(
                 str(row["text"]),
                 Label(row["label"]),
                 str(row.get("category", "-")),
-                Expect(row.get("expect", "")),
+                Expect(row.get("expect", Expect.ANY)),
             )
 
 
