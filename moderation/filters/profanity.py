@@ -12,7 +12,7 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 
-from moderation.filters import topics
+from moderation.filters import gaps, topics
 from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.filters.topics import Topic
@@ -38,12 +38,17 @@ class ProfanityFilter:
     def __call__(self, text: Text, context: Context) -> list[Finding]:
         view = text.words
         policy = context.policy
-        hits, toks = self.words.scan(view.normalised, view.joined)
+        gapped = [
+            (*gaps.in_letters(text, run.start, run.end), *read)
+            for run in gaps.found(text)
+            if (read := self.words.reading(run.readings)) is not None
+        ]
+        hits, toks = self.words.scan(view.normalised, view.joined, gapped)
         if policy.banned or policy.suspect:
             more, site_toks = _site_words(policy.banned, policy.suspect).scan(view.normalised)
             hits, toks = hits + more, toks or site_toks
         allowed = _keys(policy.allowed)
-        hits = aimed(hits, toks, view)
+        hits = aimed([h for h in hits if _seen(view, h)], toks, view)
         return [
             self._finding(view, hit, policy)
             for hit in hits
@@ -54,7 +59,8 @@ class ProfanityFilter:
         entry = hit.entry
         suspect = entry.lang == "site-suspect"
         action = Action.HOLD if suspect else policy.severity[entry.severity]
-        if (hit.how == AIMED_AT or "slur" in entry.flags) and action.rank < Action.HOLD.rank:
+        slur = "slur" in entry.flags or ("disguised" in entry.flags and _disguised(view, hit))
+        if (hit.how == AIMED_AT or slur) and action.rank < Action.HOLD.rank:
             action = Action.HOLD  # a slur, or an insult aimed at someone, is never only masked
         return Finding(
             filter=self.name,
@@ -63,10 +69,20 @@ class ProfanityFilter:
             score=SCORES[entry.severity],
             spans=(view.span(hit.start, hit.end),),
             version=entry.version,
-            detail=", ".join(
-                [entry.severity, *([SLUR] if "slur" in entry.flags else []), *_how(hit)]
-            ),
+            detail=", ".join([entry.severity, *([SLUR] if slur else []), *_how(hit)]),
         )
+
+
+def _disguised(view: Text, hit: Hit) -> bool:
+    """Whether the word is spelt in disguise in the original: digits, symbols, separators or
+    emoji among its letters (``c1na``, ``k.a.f.i.r``), not merely capitals or styled letters."""
+    return not view.span(hit.start, hit.end).text.isalpha()
+
+
+def _seen(view: Text, hit: Hit) -> bool:
+    """A "veiled" word (an everyday word that is a slur only when disguised) counts only in
+    disguise."""
+    return "veiled" not in hit.entry.flags or _disguised(view, hit)
 
 
 SLUR = "slur"  # in a finding's detail: hate speech, which holds even where words are masked
@@ -81,9 +97,14 @@ def _how(hit: Hit) -> list[str]:
     return [f"as {hit.how}"] if hit.how else []
 
 
+def _folded(words: list[str]) -> frozenset[str]:
+    """``words`` as token keys (``lu`` is the key ``iu``), so tokens are compared to them."""
+    return frozenset(key_of(w)[0] for w in words)
+
+
 # Words that aim a listed word at someone ("dasar anjing", "babi lu"): then it is an insult
 # even beside a literal topic cue.
-AIMED = frozenset(
+AIMED = _folded(
     [
         "dasar",
         "kau",
@@ -106,7 +127,7 @@ AIMED = frozenset(
         "woi",
     ]
 )
-NEGATION = frozenset(["not", "never", "no", "bukan", "tidak", "ora"])
+NEGATION = _folded(["not", "never", "no", "bukan", "tidak", "ora"])
 AIMED_AT = "aimed at someone"
 TITLES = frozenset(
     [
@@ -130,8 +151,11 @@ TITLES = frozenset(
 
 
 def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
-    """A literal word near a literal topic and aimed at nobody, or a word that is a name."""
+    """A literal word near a literal topic and aimed at nobody, a word that is a name, or a
+    word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
+    if _condemned(view, hit, toks):
+        return True
     if "literal" in flags and topics.of(view).near(Topic.LITERAL, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
@@ -140,6 +164,17 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
     if "aimed" in flags and hit.entry.severity is Severity.MILD and hit.entry.lang == "en":
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
+
+
+def _condemned(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+    """Named as a word ("menyebut orang Papua monyet", "don't call people X") near a
+    condemnation ("itu rasis", "it hurts"), with no one addressed anywhere in the comment."""
+    cues = topics.of(view)
+    return (
+        Topic.CONDEMN in cues
+        and cues.near(Topic.QUOTE, hit.start)
+        and all(t.key not in AIMED for t in toks)
+    )
 
 
 def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:
@@ -165,14 +200,20 @@ def _is_aimed(hit: Hit, toks: Sequence[Token], view: Text) -> bool:
 
 
 def _is_name(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
-    """Capitalised after a title (``Pak Dick``) or before another capitalised word."""
-    if not view.span(hit.start, hit.end).text[:1].isupper():
+    """Capitalised within two words after a title (``Pak Dick``, ``Pak Haji Cuk``), or beside
+    another capitalised word: before it (``Dick Cheney``), or after one that does not open the
+    comment (``Philip K. Dick``)."""
+    if not _capitalised(view, toks[hit.first]):
         return False
-    before = toks[hit.first - 1].key if hit.first else ""
+    if any(t.key in TITLES for t in toks[max(0, hit.first - 2) : hit.first]):
+        return True
+    before = toks[hit.first - 1] if hit.first > 1 else None
     after = toks[hit.last + 1] if hit.last + 1 < len(toks) else None
-    return before in TITLES or (
-        after is not None and view.span(after.start, after.end).text[:1].isupper()
-    )
+    return any(t is not None and _capitalised(view, t) for t in (before, after))
+
+
+def _capitalised(view: Text, token: Token) -> bool:
+    return view.span(token.start, token.end).text[:1].isupper()
 
 
 def _is_allowed(hit: Hit, toks: Sequence[Token], allowed: frozenset[str]) -> bool:

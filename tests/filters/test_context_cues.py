@@ -184,3 +184,59 @@ def test_a_reader_pointing_to_a_local_shop_is_published(body: str) -> None:
 def test_a_local_cue_does_not_clear_a_number_that_sells(body: str) -> None:
     """A shop word beside a listed spam phrase leaves the number's clue as it was."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "menyebut tetangga beda agama kafir itu tidak pantas",
+        "jangan panggil orang Madura dengan sebutan monyet, itu rasis",
+        "stop calling disabled kids retarded, it is hurtful",
+        "memanggil murid bencong itu perundungan",
+    ],
+)
+def test_a_word_quoted_to_condemn_it_is_published(body: str) -> None:
+    """A slur or insult named as a word next to a condemnation, addressing no one, passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jangan bilang-bilang, dasar monyet",
+        "kamu itu bencong, jangan protes",
+        "stop calling me, you retard",
+        "kata kafir pantas buat kalian",
+    ],
+)
+def test_a_condemnation_cue_does_not_clear_abuse_aimed_at_someone(body: str) -> None:
+    """With someone addressed, a quote or condemnation cue clears nothing."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "raimu kok pucat, ayo nang puskesmas",
+        "ndasmu ngelu terus ta? ojo kakean begadang",
+        "novel karya Philip K. Dick diterjemahkan",
+        "ketua panitia Pak Haji Cuk Santoso",
+        "Cok Ace wakil gubernur Bali",
+    ],
+)
+def test_body_words_in_health_talk_and_names_are_innocent(body: str) -> None:
+    """ "Your face/head" in health talk, and names after an initial or a title, pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "raimu elek, ora usah komen",
+        "ndasmu kuwi isine opo",
+        "cok, ngawur ae koen",
+    ],
+)
+def test_the_same_words_as_insults_still_count(body: str) -> None:
+    """Without a health cue or a name's capitals they are still swearing."""
+    assert verdict(body) in FLAGGED

@@ -7,6 +7,7 @@ import pytest
 from moderation.filters.context import Context
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
+from moderation.filters.wordlist import parse
 from moderation.models import Action, Author, Comment, Finding, Thread
 from moderation.policy import Policy, Severity, SeverityActions
 
@@ -127,3 +128,14 @@ def test_severities_cover_the_packs() -> None:
     """Every pack word has one of the three severities."""
     severities = {e.severity for es in FILTER.words.single.values() for e in es}
     assert severities == set(Severity)
+
+
+def test_a_later_row_of_a_listed_word_amends_its_flags_and_contexts() -> None:
+    """Appending a row for a listed word adds its flags and contexts; the severity stays."""
+    source = "asu\tstrong\t-\tasu ajag\nbabi\tmild\t-\nasu\tmild\tliteral,glue\tasu gembala\n"
+    entries = {e.word: e for e in parse(source, "jv")}
+    assert len(entries) == 2
+    asu = entries["asu"]
+    assert asu.severity is Severity.STRONG
+    assert asu.flags == {"literal", "glue"} and asu.glue
+    assert len(asu.allow) == 2
