@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from moderation.filters.normalise import LEET
@@ -52,51 +52,45 @@ class Gapped(NamedTuple):
 
 def found(text: Text) -> list[Gapped]:
     """The gapped runs of ``text`` with at least two pieces holding letters, and their
-    readings."""
+    readings. A gap between two letters or digits is first found on a byte per character of
+    classes (``encode`` writes one ``?``, a gap, per non-ASCII character), and only the
+    whitespace-delimited word around it is searched with the Unicode pattern."""
     plain = text.normalised
-    out = []
-    for start, end in _runs(plain):
-        readings = tuple(_readings(plain[start:end]))
-        if readings:
-            out.append(Gapped(start, end, readings))
-    return out
-
-
-def _runs(plain: str) -> Iterator[tuple[int, int]]:
-    """Where the gapped runs are. A gap between two letters or digits is first found on a
-    byte per character of classes (``encode`` writes one ``?``, a gap, per non-ASCII
-    character), and only the whitespace-delimited word around it is searched with the Unicode
-    pattern."""
     classes = plain.encode("ascii", "replace").translate(_CLASSES)
-    end = 0
-    for gap in _SHAPE.finditer(classes):
-        if gap.start() < end:
-            continue
+    gap = _SHAPE.search(classes)
+    out: list[Gapped] = []
+    while gap is not None:
         start = classes.rfind(b" ", 0, gap.start()) + 1  # the word around the gap
         end = classes.find(b" ", gap.end())
         end = len(plain) if end < 0 else end
-        yield from (m.span() for m in _GAPPED.finditer(plain, start, end))
+        for m in _GAPPED.finditer(plain, start, end):
+            readings = _readings(m.group())
+            if readings:
+                out.append(Gapped(m.start(), m.end(), readings))
+        gap = _SHAPE.search(classes, end)
+    return out
 
 
-def _readings(run: str) -> Iterator[tuple[str, bool]]:
+def _readings(run: str) -> tuple[tuple[str, bool], ...]:
     """Each reading, and whether a gap was read as a vowel (a guess the word list checks more
     strictly); only masking symbols and emoji are read as one."""
     pieces = _PIECE.findall(run)
     folded = [p.translate(LEET) for p in pieces]
     closed = "".join(folded)
     if len(closed) > MAX_READING or len(set(folded)) == 1:  # "anak-anak": reduplication
-        return
+        return ()
     if sum(1 for p in pieces if _LETTER.search(p)) < 2:  # "08.00", "Rp.5000"
-        return
-    if len(closed) >= MIN_READING:
-        yield closed, False
+        return ()
+    out = [(closed, False)] if len(closed) >= MIN_READING else []
     gaps = _GAP.findall(run)
     masks = [g in _MASKS or not g.isascii() for g in gaps]
-    if len(gaps) > MAX_FILLED or not any(masks):
-        return
-    for fills in itertools.product(*[_VOWELS if m else ("",) for m in masks]):
-        if any(fills):
-            yield "".join(p + f for p, f in zip(folded, (*fills, ""), strict=True)), True
+    if len(gaps) <= MAX_FILLED and any(masks):
+        for fills in itertools.product(*[_VOWELS if m else ("",) for m in masks]):
+            if any(fills):
+                out.append(
+                    ("".join(p + f for p, f in zip(folded, (*fills, ""), strict=True)), True)
+                )
+    return tuple(out)
 
 
 def in_letters(text: Text, start: int, end: int) -> tuple[int, int]:
