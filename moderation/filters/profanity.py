@@ -127,6 +127,9 @@ AIMED = _folded(
         "woi",
     ]
 )
+# After the word, only an Indonesian or Javanese pronoun aims it ("tolol kalian", "kafir lu");
+# English puts it before ("you idiot"): "an idiot, you know" aims at no one.
+AIMED_AFTER = _folded(["kau", "lu", "lo", "elu", "loe", "kamu", "kowe", "koen", "kalian"])
 NEGATION = _folded(["not", "never", "no", "bukan", "tidak", "ora"])
 AIMED_AT = "aimed at someone"
 TITLES = frozenset(
@@ -167,19 +170,24 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
 
 
 def _condemned(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
-    """Named as a word ("menyebut orang Papua monyet", "don't call people X") near a
-    condemnation ("itu rasis", "it hurts"), with no one addressed anywhere in the comment."""
+    """Named as a word, a few tokens after "menyebut", "call" ("menyebut orang Papua monyet",
+    "don't call people X"), in a comment with a condemnation ("itu rasis", "it hurts") that
+    addresses no one."""
     cues = topics.of(view)
     return (
         Topic.CONDEMN in cues
-        and cues.near(Topic.QUOTE, hit.start)
+        and cues.before(Topic.QUOTE, hit.start, QUOTED)
         and all(t.key not in AIMED for t in toks)
     )
 
 
+QUOTED = 4  # tokens from the naming word to the word named: "menyebut tetangga beda agama kafir"
+
+
 def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:
     """Hits of insults aimed at someone marked ``AIMED_AT``: a second-person word or "what a"
-    just before ("you idiot", "dasar goblok"), or said as an address ("shut up, moron")."""
+    just before ("you idiot", "dasar goblok"), a pronoun just after ("tolol kalian"), or said
+    as an address ("shut up, moron")."""
     out = []
     for hit in hits:
         if "aimed" in hit.entry.flags and _is_aimed(hit, toks, view):
@@ -193,6 +201,8 @@ def _is_aimed(hit: Hit, toks: Sequence[Token], view: Text) -> bool:
     if any(k in NEGATION for k in before):
         return False
     if any(k in AIMED for k in before) or any(k in ("what", "such") for k in before):
+        return True
+    if hit.last + 1 < len(toks) and toks[hit.last + 1].key in AIMED_AFTER:
         return True
     prefix = view.normalised[: hit.start].rstrip()
     suffix = view.normalised[hit.end :].lstrip()

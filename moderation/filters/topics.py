@@ -69,6 +69,13 @@ class Topics:
     def __contains__(self, topic: Topic) -> bool:
         return topic in self.at
 
+    def before(self, topic: Topic, offset: int, width: int) -> bool:
+        """Whether ``topic`` is cued at most ``width`` tokens before letters-view ``offset``
+        (or at it)."""
+        here, cued = self.token_at(offset), self.at.get(topic, [])
+        i = bisect.bisect_left(cued, here - width)
+        return i < len(cued) and cued[i] <= here
+
     def near(self, topic: Topic, offset: int) -> bool:
         """Whether ``topic`` is cued within ``WINDOW`` tokens of letters-view ``offset``."""
         if topic not in self.at:

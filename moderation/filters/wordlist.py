@@ -35,8 +35,12 @@ SUFFIXES = tuple(
 _SWAPS = (("p", "f"), ("f", "p"))
 _FINAL_SWAPS = {"k": "g", "g": "k", "t": "d"}
 # Swapped spellings and affixed forms that spell an everyday word: never matched.
+# Vowel-less shortenings of everyday words too: kampung, cabang, kacang, dompet, bangku.
 _EVERYDAY = frozenset(
-    ["saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban"]
+    [
+        *("saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban"),
+        *("kmpng", "cbng", "kcng", "dmpt", "bngk"),
+    ]
 )
 PREFIXES = ("di", "ke")
 _WILDCARD_VOWELS = "aioue"
@@ -148,6 +152,21 @@ _OLD = str.maketrans({"j": "dj", "c": "tj", "u": "oe"})
 _INTENSIFIERS = ("i", "u")
 
 
+MIN_SKELETON = 4  # consonants a vowel-less spelling needs ("gblk"; "bgt" is "banget")
+_NO_VOWELS = str.maketrans("", "", "aiueo")
+
+
+def skeleton(word: str) -> str | None:
+    """The key of ``word`` with its vowels dropped (``goblok`` → ``gblk``), the way SMS writers
+    shorten it, if that leaves ``MIN_SKELETON`` consonants; a token with no vowel is only ever
+    such a shortening, so it cannot collide with an ordinary word spelled out (shortenings of
+    everyday words are in ``_EVERYDAY``)."""
+    bare = collapse(word.translate(_NO_VOWELS))[0]
+    if len(bare) < MIN_SKELETON or bare == word or not bare.isalpha():
+        return None
+    return bare.translate(_FOLD)
+
+
 def dialect_spellings(key: str) -> set[str]:
     """The regional and old spellings of ``key`` (not ``key`` itself): ``jancuk`` →
     ``jhancuk``, ``djantjoek``, ``jiancuk``…"""
@@ -199,10 +218,15 @@ class WordList:
         self.versions = tuple(sorted(versions))
 
     def _add_forms(self, entry: Entry) -> None:
-        """Every affixed form of a non-English word, and of each of its swapped spellings."""
+        """Every affixed form of a non-English word and of each of its swapped spellings; its
+        dialect spellings and vowel-less shortening bare."""
         stem = entry.keys[0]
         written = key_of(entry.word)[0]  # "dancuk", which the slang table reads as "jancuk"
-        for spelling in spellings(stem) | dialect_spellings(stem) | dialect_spellings(written):
+        bare = spellings(stem) | dialect_spellings(stem) | dialect_spellings(written)
+        short = skeleton(entry.word)
+        if short is not None and short not in _EVERYDAY:
+            bare.add(short)
+        for spelling in bare:
             self.affixed.setdefault(spelling, []).append((entry, 0, 0))
         for key in (stem, *spellings(stem)):
             for pre, suf in _affixes():

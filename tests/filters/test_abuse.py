@@ -248,3 +248,30 @@ def test_english_insults_with_no_listed_word_are_held(body: str) -> None:
 def test_insult_words_said_of_no_one_pass(body: str) -> None:
     """The same words said of oneself, of a thing, negated, or after a comma pass."""
     assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kafir kalian semua",
+        "dasar kafir, pergi sana",
+        "monyet papua pulang ke hutan",
+        "bego kamu, baca dulu beritanya",
+    ],
+)
+def test_religious_and_ethnic_insults_aimed_at_people_hold(body: str) -> None:
+    """ "Kafir" aimed at someone, a slur on Papuans, an insult with the pronoun after: held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kafir itu istilah dalam agama",
+        "bego banget aku, lupa bawa KTP",
+        "Papua punya banyak satwa, monyet ekor panjang salah satunya",
+    ],
+)
+def test_the_same_words_aimed_at_no_one_are_not_held(body: str) -> None:
+    """Said of a term, of oneself, or of animals, they are not held."""
+    assert verdict(body) not in STOPPED

@@ -240,3 +240,28 @@ def test_body_words_in_health_talk_and_names_are_innocent(body: str) -> None:
 def test_the_same_words_as_insults_still_count(body: str) -> None:
     """Without a health cue or a name's capitals they are still swearing."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mantap infonya, cek profil bupati di web pemkab",
+        "bagus, cek profil caleg sebelum milih",
+        "terima kasih, cek profil sekolah di situs dinas",
+    ],
+)
+def test_a_third_partys_profile_after_praise_is_no_offer(body: str) -> None:
+    """ "Check the official's profile" after praise points to someone else, not a channel."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "artikel bagus, cek profil aku ya kak",
+        "mantap min, cek profilku buat info cuan",
+    ],
+)
+def test_the_writers_own_profile_after_praise_is_still_an_offer(body: str) -> None:
+    """Praise then the writer's own profile is the spammer's move, held."""
+    assert verdict(body) in STOPPED

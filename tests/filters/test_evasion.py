@@ -244,3 +244,31 @@ def test_an_everyday_word_spelt_in_disguise_holds_as_a_slur(body: str) -> None:
 def test_the_same_words_spelt_plainly_stay_innocent(body: str) -> None:
     """A country or people named plainly is not a slur."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "brngsk emang pejabate",
+        "dasar bjngn tengik",
+        "mnyt kabeh",
+        "kmprt lu",
+    ],
+)
+def test_listed_words_shortened_to_their_consonants_are_caught(body: str) -> None:
+    """A listed word with its vowels dropped, SMS style, is the word."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "skrg bnyk yg dtg ke posyandu, trmksh bu",
+        "dmpt sy ketinggalan di angkot, tlg dibantu",
+        "kmpng sy di Gurah, sblm pasar",
+        "kcng rebus sm jgng bakar enak bgt",
+    ],
+)
+def test_shortened_everyday_words_stay_innocent(body: str) -> None:
+    """SMS shortenings of everyday words (sekarang, dompet, kampung, kacang) are not listed."""
+    assert verdict(body) is Outcome.APPROVED
