@@ -42,12 +42,15 @@ _CLASSES = bytes(
 )
 _SHAPE = re.compile(rb"ag{1,2}a")
 _LETTER = re.compile(r"[^\W\d_]")
+_WIDE = re.compile(r"[^\W_]{2}")  # a piece of two or more characters: not letters spread out
+MIN_SPREAD = 4
 
 
 class Gapped(NamedTuple):
     start: int  # normalised-view offsets of the run (``in_letters`` turns them into the
     end: int  # letters view's, which only the few runs read as a listed word need)
     readings: tuple[tuple[str, bool], ...]  # (reading, a gap read as a vowel)
+    spread: bool = False  # one letter per piece ("b=a=n=g=s=a=t=l=u"): may hold several words
 
 
 def found(text: Text) -> list[Gapped]:
@@ -64,9 +67,11 @@ def found(text: Text) -> list[Gapped]:
         end = classes.find(b" ", gap.end())
         end = len(plain) if end < 0 else end
         for m in _GAPPED.finditer(plain, start, end):
-            readings = _readings(m.group())
+            run = m.group()
+            readings = _readings(run)
             if readings:
-                out.append(Gapped(m.start(), m.end(), readings))
+                spread = len(_PIECE.findall(run)) >= MIN_SPREAD and len(_WIDE.findall(run)) == 0
+                out.append(Gapped(m.start(), m.end(), readings, spread))
         gap = _SHAPE.search(classes, end)
     return out
 

@@ -41,7 +41,7 @@ class ProfanityFilter:
         gapped = [
             (*gaps.in_letters(text, run.start, run.end), *read)
             for run in gaps.found(text)
-            if (read := self.words.reading(run.readings)) is not None
+            if (read := self.words.reading(run.readings, run.spread)) is not None
         ]
         hits, toks = self.words.scan(view.normalised, view.joined, gapped)
         if policy.banned or policy.suspect:

@@ -272,9 +272,12 @@ class WordList:
             )
         return hits, toks
 
-    def reading(self, readings: Iterable[tuple[str, bool]]) -> tuple[Entry, str] | None:
+    def reading(
+        self, readings: Sequence[tuple[str, bool]], spread: bool = False
+    ) -> tuple[Entry, str] | None:
         """The first reading of a gapped run that is a listed word, or the affixed form of one
-        when no gap had to be read as a vowel (``sip,tan`` is not ``sipit-an``)."""
+        when no gap had to be read as a vowel (``sip,tan`` is not ``sipit-an``); in letters
+        spread one by one, a listed word inside the closed reading ("bangsatlu")."""
         for reading, filled in readings:
             key = reading.translate(_FOLD)
             runs = None
@@ -287,6 +290,10 @@ class WordList:
                     return entry, reading
             for entry, _, _ in () if filled else self.affixed.get(key, ()):
                 return entry, reading
+        if spread and readings and not readings[0][1]:
+            for _, _, key, _ in self.inside.within(readings[0][0].translate(_FOLD)):
+                entry = self.single[key][0]
+                return entry, entry.word
         return None
 
     def _gapped(self, toks: Sequence[Token], gapped: Sequence[Gap], taken: set[int]) -> list[Hit]:

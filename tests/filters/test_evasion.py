@@ -272,3 +272,30 @@ def test_listed_words_shortened_to_their_consonants_are_caught(body: str) -> Non
 def test_shortened_everyday_words_stay_innocent(body: str) -> None:
     """SMS shortenings of everyday words (sekarang, dompet, kampung, kacang) are not listed."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "b=a=n=g=s=a=t=l=u",
+        "k^o^n^t^o^l^k^a^b^e^h",
+        "a/n/j/i/n/g/k/a/l/i/a/n",
+    ],
+)
+def test_letters_spread_by_any_symbol_across_words_hold_the_listed_word(body: str) -> None:
+    """Letters spread one by one with any symbol, across word boundaries, are searched for a
+    listed word inside."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kelas X/I/I/P/A/2 juara",
+        "nilai A/B/A/B/C di rapor",
+        "S/D/N/1/G/u/r/a/h",
+    ],
+)
+def test_initials_spread_by_symbols_hold_no_listed_word(body: str) -> None:
+    """Initials and grades written with slashes contain no listed word."""
+    assert verdict(body) is Outcome.APPROVED
