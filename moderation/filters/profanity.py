@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from moderation.filters import gaps, topics
 from moderation.filters.context import Context
 from moderation.filters.text import Text
-from moderation.filters.topics import Topic
+from moderation.filters.topics import Topic, Topics
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
 from moderation.models import Action, FilterName, Finding
 from moderation.policy import Policy, Severity
@@ -49,10 +49,14 @@ class ProfanityFilter:
             hits, toks = hits + more, toks or site_toks
         allowed = _keys(policy.allowed)
         hits = aimed([h for h in hits if _seen(view, h)], toks, view)
+        if not hits:
+            return []
+        cues = topics.of(view)  # once: a long comment may have a hit in every word
         return [
             self._finding(view, hit, policy)
             for hit in hits
-            if not (allowed and _is_allowed(hit, toks, allowed)) and not _innocent(view, hit, toks)
+            if not (allowed and _is_allowed(hit, toks, allowed))
+            and not _innocent(view, hit, toks, cues)
         ]
 
     def _finding(self, view: Text, hit: Hit, policy: Policy) -> Finding:
@@ -153,13 +157,13 @@ TITLES = frozenset(
 )
 
 
-def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+def _innocent(view: Text, hit: Hit, toks: Sequence[Token], cues: Topics) -> bool:
     """A literal word near a literal topic and aimed at nobody, a word that is a name, or a
     word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
-    if _condemned(view, hit, toks):
+    if _condemned(hit, toks, cues):
         return True
-    if "literal" in flags and topics.of(view).near(Topic.LITERAL, hit.start):
+    if "literal" in flags and cues.near(Topic.LITERAL, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
     if "name" in flags:
@@ -169,11 +173,10 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
     return False
 
 
-def _condemned(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+def _condemned(hit: Hit, toks: Sequence[Token], cues: Topics) -> bool:
     """Named as a word, a few tokens after "menyebut", "call" ("menyebut orang Papua monyet",
     "don't call people X"), in a comment with a condemnation ("itu rasis", "it hurts") that
     addresses no one."""
-    cues = topics.of(view)
     return (
         Topic.CONDEMN in cues
         and cues.before(Topic.QUOTE, hit.start, QUOTED)
