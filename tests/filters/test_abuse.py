@@ -275,3 +275,30 @@ def test_religious_and_ethnic_insults_aimed_at_people_hold(body: str) -> None:
 def test_the_same_words_aimed_at_no_one_are_not_held(body: str) -> None:
     """Said of a term, of oneself, or of animals, they are not held."""
     assert verdict(body) not in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tunggu tanggal mainnya, wartawan sok tahu",
+        "siap-siap masuk rumah sakit besok",
+        "koen tak gawe mati nek ketemu",
+        "get ready to die, snitch",
+    ],
+)
+def test_revenge_idioms_with_no_harm_verb_are_held(body: str) -> None:
+    """Idioms of revenge ("wait for the day", "I'll make you dead") are threats."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tanggal main film baru diumumkan minggu depan",
+        "rasakan manfaatnya minum air putih",
+        "ibu masuk rumah sakit, mohon doanya",
+    ],
+)
+def test_the_same_words_in_everyday_talk_are_not_threats(body: str) -> None:
+    """A film's release date, a health tip, a relative in hospital pass."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
