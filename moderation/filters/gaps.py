@@ -41,7 +41,6 @@ _CLASSES = bytes(
     for c in range(256)  # bytes past 127 never occur: "encode" replaces them with "?"
 )
 _SHAPE = re.compile(rb"ag{1,2}a")
-_LETTER = re.compile(r"[^\W\d_]")
 _WIDE = re.compile(r"[^\W_]{2}")  # a piece of two or more characters: not letters spread out
 MIN_SPREAD = 4
 
@@ -84,7 +83,7 @@ def _readings(run: str) -> tuple[tuple[str, bool], ...]:
     closed = "".join(folded)
     if len(closed) > MAX_READING or len(set(folded)) == 1:  # "anak-anak": reduplication
         return ()
-    if sum(1 for p in pieces if _LETTER.search(p)) < 2:  # "08.00", "Rp.5000"
+    if sum(not p.isdigit() for p in pieces) < 2:  # "08.00", "Rp.5000": pieces are alnum
         return ()
     out = [(closed, False)] if len(closed) >= MIN_READING else []
     gaps = _GAP.findall(run)

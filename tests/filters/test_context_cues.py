@@ -265,3 +265,26 @@ def test_a_third_partys_profile_after_praise_is_no_offer(body: str) -> None:
 def test_the_writers_own_profile_after_praise_is_still_an_offer(body: str) -> None:
     """Praise then the writer's own profile is the spammer's move, held."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "asu tonggo mlebu pekarangan maneh",
+        "anjing tetangga masuk rumah, kucing saya kabur",
+        "sarang kampret di atap sekolah dibersihkan",
+        "kotoran kampret laku dijual buat pupuk",
+    ],
+)
+def test_a_neighbours_dog_and_bats_nests_are_animals(body: str) -> None:
+    """A neighbour's dog, bats' nests and droppings are animals."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["kampret lu, hapus komenku", "asu koen, tonggo ora ngerti isin", "dasar kampret kowe"],
+)
+def test_the_same_animals_as_insults_still_count(body: str) -> None:
+    """Aimed at someone, the same words are still insults."""
+    assert verdict(body) in FLAGGED
