@@ -4,8 +4,10 @@ letters view.
 A word matches a token when both fold to the same key (better-profanity's lookalike classes
 ``l``/``i`` and ``v``/``u``, runs of one letter kept once) and every run in the token is at
 least as long as the word's (``shiiit`` is ``shit``; ``as`` is not ``ass``). Indonesian and
-Javanese words also match with their affixes and clitics (``kontolnya``, ``dianjing``), and
-words flagged ``glue`` inside longer tokens (``fuckthis``). A hit inside one of the word's
+Javanese words also match with their affixes and clitics (``kontolnya``, ``dianjing``), in
+their regional and old spellings and vowel-less shortenings (``ndhasmu``, ``djantjoek``,
+``gblk``), and words flagged ``glue`` inside longer tokens (``fuckthis``); gapped runs
+(``ba.ng.sat``, see ``gaps``) are read against the same index. A hit inside one of the word's
 allowed contexts (``flu babi``) is dropped. Cost: a few dict lookups per token.
 """
 
