@@ -48,7 +48,7 @@ class ProfanityFilter:
             more, site_toks = _site_words(policy.banned, policy.suspect).scan(view.normalised)
             hits, toks = hits + more, toks or site_toks
         allowed = _keys(policy.allowed)
-        hits = aimed([h for h in hits if _seen(view, h)], toks, view)
+        hits = aimed([h for h in hits if _seen(view, h, toks)], toks, view)
         if not hits:
             return []
         cues = topics.of(view)  # once: a long comment may have a hit in every word
@@ -83,10 +83,12 @@ def _disguised(view: Text, hit: Hit) -> bool:
     return not view.span(hit.start, hit.end).text.isalpha()
 
 
-def _seen(view: Text, hit: Hit) -> bool:
-    """A "veiled" word (an everyday word that is a slur only when disguised) counts only in
-    disguise."""
-    return "veiled" not in hit.entry.flags or _disguised(view, hit)
+def _seen(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+    """A "veiled" word (an everyday word that is a slur only when disguised or hurled) counts
+    only in disguise, or hurled with "dasar" ("dasar cina"; "hp cina lu" is a phone)."""
+    if "veiled" not in hit.entry.flags or _disguised(view, hit):
+        return True
+    return hit.first > 0 and toks[hit.first - 1].key == "dasar"
 
 
 SLUR = "slur"  # in a finding's detail: hate speech, which holds even where words are masked

@@ -299,3 +299,17 @@ def test_letters_spread_by_any_symbol_across_words_hold_the_listed_word(body: st
 def test_initials_spread_by_symbols_hold_no_listed_word(body: str) -> None:
     """Initials and grades written with slashes contain no listed word."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["dasar cina, balik sana", "dasar cino", "dasar yahudi"])
+def test_an_everyday_ethnic_word_hurled_at_someone_holds_as_a_slur(body: str) -> None:
+    """Hurled at someone ("dasar X"), the plain word is a slur too."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body", ["kamu orang cina? aku juga", "dasar negara Cina itu luas", "hp cina lu awet juga"]
+)
+def test_the_same_word_said_of_a_country_or_asked_is_innocent(body: str) -> None:
+    """A question of origin or a country named after "dasar" (basis) is not hurled."""
+    assert verdict(body) is Outcome.APPROVED
