@@ -228,7 +228,9 @@ def _is_name(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
 
 
 def _capitalised(view: Text, token: Token) -> bool:
-    return view.span(token.start, token.end).text[:1].isupper()
+    """Written as a name: a capital, then not all capitals ("COK SAWITRI" is shouting)."""
+    text = view.span(token.start, token.end).text
+    return text[:1].isupper() and (len(text) == 1 or not text.isupper())
 
 
 def _is_allowed(hit: Hit, toks: Sequence[Token], allowed: frozenset[str]) -> bool:

@@ -156,6 +156,7 @@ _INTENSIFIERS = ("i", "u")
 
 MIN_SKELETON = 4  # consonants a vowel-less spelling needs ("gblk"; "bgt" is "banget")
 _NO_VOWELS = str.maketrans("", "", "aiueo")
+_FOLDED = frozenset("lv")  # letters keys fold to vowels
 
 
 def skeleton(word: str) -> str | None:
@@ -164,9 +165,9 @@ def skeleton(word: str) -> str | None:
     such a shortening, so it cannot collide with an ordinary word spelled out (shortenings of
     everyday words are in ``_EVERYDAY``)."""
     bare = collapse(word.translate(_NO_VOWELS))[0]
-    if len(bare) < MIN_SKELETON or bare == word or not bare.isalpha():
-        return None
-    return bare.translate(_FOLD)
+    if len(bare) < MIN_SKELETON or bare == word or not bare.isalpha() or _FOLDED & set(bare):
+        return None  # folded, "clng" would be the key "cing", an everyday word
+    return bare
 
 
 def dialect_spellings(key: str) -> set[str]:

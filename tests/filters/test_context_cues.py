@@ -235,10 +235,12 @@ def test_body_words_in_health_talk_and_names_are_innocent(body: str) -> None:
         "raimu elek, ora usah komen",
         "ndasmu kuwi isine opo",
         "cok, ngawur ae koen",
+        "COK PEJABAT NGAPUSI",
     ],
 )
 def test_the_same_words_as_insults_still_count(body: str) -> None:
-    """Without a health cue or a name's capitals they are still swearing."""
+    """Without a health cue or a name's capitals (shouting in capitals is no name) they are
+    still swearing."""
     assert verdict(body) in FLAGGED
 
 

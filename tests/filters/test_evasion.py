@@ -267,6 +267,7 @@ def test_listed_words_shortened_to_their_consonants_are_caught(body: str) -> Non
         "dmpt sy ketinggalan di angkot, tlg dibantu",
         "kmpng sy di Gurah, sblm pasar",
         "kcng rebus sm jgng bakar enak bgt",
+        "cing, lama gak ketemu",
     ],
 )
 def test_shortened_everyday_words_stay_innocent(body: str) -> None:
