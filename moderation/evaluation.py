@@ -313,11 +313,27 @@ def render(report: Report, top: int = 10) -> str:
 
 # The adversarial suite (``benchmarks/data/adversarial``): JSONL rows of text, label and the
 # trick family they try. A spam row is caught when held or rejected; an abusive row when it is
-# not published as written (masked counts, and is shown apart); a clean row when published as is.
+# not published as written (masked counts, and is shown apart), unless the row says
+# ``"expect": "hold"`` (slurs, threats, insults aimed at someone: a mask is not enough); a clean
+# row when published as is.
 class Label(enum.StrEnum):
     SPAM = "spam"
     ABUSIVE = "abusive"
     CLEAN = "clean"
+
+
+class Expect(enum.StrEnum):
+    """What a suite row must come to beyond its label's rule (``any``: the label's rule)."""
+
+    ANY = "any"
+    HOLD = "hold"  # held or rejected: published masked is a miss
+
+
+class SuiteRow(NamedTuple):
+    text: str
+    label: Label
+    category: str
+    expect: Expect = Expect.ANY
 
 
 @dataclasses.dataclass
@@ -326,16 +342,21 @@ class SuiteReport:
     outcomes: dict[tuple[str, str], collections.Counter[str]] = dataclasses.field(
         default_factory=dict
     )
+    correct: collections.Counter[tuple[str, str]] = dataclasses.field(
+        default_factory=collections.Counter
+    )
     misses: list[tuple[str, str, str, str]] = dataclasses.field(default_factory=list)
 
-    def add(self, category: str, label: Label, text: str, outcome: Outcome) -> None:
-        self.outcomes.setdefault((category, label), collections.Counter())[outcome] += 1
-        if not suite_right(label, outcome):
-            self.misses.append((category, label, outcome, text))
+    def add(self, row: SuiteRow, outcome: Outcome) -> None:
+        key = (row.category, str(row.label))
+        self.outcomes.setdefault(key, collections.Counter())[outcome] += 1
+        if suite_right(row.label, outcome, row.expect):
+            self.correct[key] += 1
+        else:
+            self.misses.append((row.category, row.label, outcome, row.text))
 
     def right(self, key: tuple[str, str]) -> int:
-        label = Label(key[1])
-        return sum(n for o, n in self.outcomes[key].items() if suite_right(label, Outcome(o)))
+        return self.correct[key]
 
     def totals(self) -> dict[str, tuple[int, int]]:
         """label -> (right, rows) over every category."""
@@ -349,16 +370,16 @@ class SuiteReport:
         return out
 
 
-def suite_right(label: Label, outcome: Outcome) -> bool:
+def suite_right(label: Label, outcome: Outcome, expect: Expect = Expect.ANY) -> bool:
     if label is Label.CLEAN:
         return outcome is Outcome.APPROVED
-    if label is Label.SPAM:
+    if label is Label.SPAM or expect is Expect.HOLD:
         return outcome in (Outcome.HELD, Outcome.REJECTED)
     return outcome is not Outcome.APPROVED
 
 
-def read_suite(path: Path) -> Iterator[tuple[str, Label, str]]:
-    """``(text, label, category)`` per JSONL line."""
+def read_suite(path: Path) -> Iterator[SuiteRow]:
+    """A ``SuiteRow`` per JSONL line."""
     with path.open(encoding="utf-8") as file:
         for n, line in enumerate(file, 1):
             if not line.strip():
@@ -366,16 +387,21 @@ def read_suite(path: Path) -> Iterator[tuple[str, Label, str]]:
             row = json.loads(line)
             if row.get("label") not in set(Label):
                 raise ValueError(f"{path}:{n}: label must be one of {', '.join(Label)}")
-            yield str(row["text"]), Label(row["label"]), str(row.get("category", "-"))
+            if row.get("expect", Expect.ANY) not in set(Expect):
+                raise ValueError(f"{path}:{n}: expect must be one of {', '.join(Expect)}")
+            yield SuiteRow(
+                str(row["text"]),
+                Label(row["label"]),
+                str(row.get("category", "-")),
+                Expect(row.get("expect", Expect.ANY)),
+            )
 
 
-def evaluate_suite(
-    rows: Iterable[tuple[str, Label, str]], pipeline: Pipeline, policy: Policy
-) -> SuiteReport:
+def evaluate_suite(rows: Iterable[SuiteRow], pipeline: Pipeline, policy: Policy) -> SuiteReport:
     report = SuiteReport()
-    for n, (text, label, category) in enumerate(rows):
-        decision = pipeline(Context(comment=_comment(n, text, "eval"), policy=policy), _AT)
-        report.add(category, label, text, outcome(decision))
+    for n, row in enumerate(rows):
+        decision = pipeline(Context(comment=_comment(n, row.text, "eval"), policy=policy), _AT)
+        report.add(row, outcome(decision))
     return report
 
 

@@ -937,10 +937,118 @@ ROUND3_ABUSE: dict[str, dict[str, list[str]]] = {
 }
 
 
+# Round 4, abuse side (issue 14): written blind (before the fixes it measures), in surface forms
+# rounds 1-3 do not use: other in-word separators, old and Madurese-style Javanese spellings,
+# threats by verbs outside the harm list, English insults with no listed swear word; and the
+# innocents beside them (animals in other news, names, condemnation, health, friendly visits).
+ROUND4_ABUSE: dict[str, dict[str, list[str]]] = {
+    "r4_separator": {
+        "abusive": [
+            "dasar kon/tol lu, ngomong sak enake",
+            "b=a=n=g=s=a=t kalian semua",
+            "anj#ng kabeh pejabate",
+            "go^blok banget admin iki",
+            "ba-ngs-at semua anggota dewan",
+            "tol.ol banget yang nulis berita",
+            "bang💩sat kabeh",
+            "kon~tol emang lu",
+            "m3m3k lu semua",
+        ],
+    },
+    "r4_east_javanese": {
+        "abusive": [
+            "jhancok koen, ngomong ngawur ae",
+            "djantjoek tenan arek iki",
+            "jiamput, pejabat iki ngapusi terus",
+            "dhancuk tenan sing nulis",
+            "tlembuk kabeh sing nang kono",
+            "ndlogok tenan sing nulis berita",
+            "raimu koyok silit",
+            "cocotmu ojok ngawur",
+        ],
+        "clean": [
+            "asu tanggaku nggonggong terus bengi, mungkin ana maling",
+            "matamu kok abang, kelilipan ta? dikompres banyu anget",
+            "ndasmu isih ngelu le? ngombe obat disik terus turu",
+        ],
+    },
+    "r4_threat": {
+        "abusive": [
+            "sesuk tak sambangi omahmu, gowo arit",
+            "awas, ban motormu tak kempesi",
+            "nanti malam rumahmu kami lempari batu",
+            "ojo metu omah bengi iki yen isih pengen urip",
+            "nek sek nulis maneh, sirahmu tak pecah",
+            "kupenggal kepalamu kalau ketemu",
+            "I'm going to break your legs",
+        ],
+        "clean": [
+            "sesuk tak sambangi omahmu, gowo oleh-oleh teko Blitar",
+            "tak enteni nang ngarep sekolah, ojo telat yo le",
+            "besok kubakar sate buat acara RT, datang ya",
+        ],
+    },
+    "r4_english_insult": {
+        "abusive": [
+            "you are a worthless clown",
+            "what an ignorant fool",
+            "shut your mouth, loser",
+            "go to hell, you scumbag",
+            "nobody cares, you clueless halfwit",
+        ],
+        "clean": [
+            "novel Philip K. Dick difilmkan lagi",
+            "Mbak Fanny dari kelurahan Bandar ramah sekali",
+        ],
+    },
+    "r4_slur": {
+        "abusive": [
+            "dasar c!na, pulang sana",
+            "ch!nk go home",
+            "dasar k4f1r",
+        ],
+        "clean": [
+            "tolong jangan panggil anak disabilitas idiot, itu menyakitkan",
+            "memanggil teman sekelas bencong itu perundungan, guru wajib menegur",
+            "don't call people retarded, it hurts families like mine",
+            "stop calling Papuans monkeys, that is racism",
+            "ustadz bilang mengkafirkan sesama muslim itu dosa",
+        ],
+    },
+    "r4_names": {
+        "clean": [
+            "Cok Sawitri menulis novel tentang Bali kuno",
+            "pelatih Pak Cuk Harsono bawa tim voli Kediri juara",
+        ],
+    },
+    "r4_animal_literal": {
+        "clean": [
+            "monyet ekor panjang masuk kebun warga Kepung, pisang habis dimakan",
+            "peternak jangkrik di Wates panen tiap tiga minggu, dijual ke toko burung",
+            "wabah flu babi belum ditemukan di Kediri kata dinas",
+            "celeng masuk kampung Besowo, warga ronda bergantian",
+            "anjing liar menggigit dua anak di Kras, warga minta dinas bertindak",
+        ],
+    },
+}
+
+
+# Abusive rows of these kinds must be held: a slur, a threat or an English insult aimed at
+# someone is not made acceptable by a mask. A round's prefix ("r4_") is not part of the kind.
+MUST_HOLD = frozenset(["slur", "threat", "english_insult"])
+
+
+def _expect(category: str, label: str) -> dict[str, str]:
+    kind = (
+        category.split("_", 1)[1] if category[:1] == "r" and category[1:2].isdigit() else category
+    )
+    return {"expect": "hold"} if label == "abusive" and kind in MUST_HOLD else {}
+
+
 def rows() -> list[dict[str, str]]:
     return [
-        {"text": text, "label": label, "category": category}
-        for table in (ROWS, ROUND3_ABUSE)
+        {"text": text, "label": label, "category": category, **_expect(category, label)}
+        for table in (ROWS, ROUND3_ABUSE, ROUND4_ABUSE)
         for category, labels in table.items()
         for label, texts in labels.items()
         for text in texts

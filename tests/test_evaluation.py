@@ -1,7 +1,9 @@
-"""evaluation: reading labelled rows, and the reliability curve over CSV rows and plain pairs."""
+"""evaluation: reading labelled rows, the reliability curve over CSV rows and plain pairs,
+and the adversarial suite's rows that must be held."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from moderation import evaluation
@@ -43,3 +45,24 @@ def test_rows_are_unescaped_only_when_asked(tmp_path: Path) -> None:
     [plain] = evaluation.read_rows(path, "Tweet", "Abusive")
     [decoded] = evaluation.read_rows(path, "Tweet", "Abusive", escaped=True)
     assert (plain.text, decoded.text) == ("satu\\ndua", "satu\ndua")
+
+
+def test_a_masked_row_that_must_hold_is_a_miss() -> None:
+    """An abusive row marked ``expect: hold`` is right only when held or rejected."""
+    abusive, hold = evaluation.Label.ABUSIVE, evaluation.Expect.HOLD
+    assert evaluation.suite_right(abusive, evaluation.Outcome.APPROVED_MASKED)
+    assert not evaluation.suite_right(abusive, evaluation.Outcome.APPROVED_MASKED, hold)
+    assert evaluation.suite_right(abusive, evaluation.Outcome.HELD, hold)
+    assert evaluation.suite_right(abusive, evaluation.Outcome.REJECTED, hold)
+
+
+def test_read_suite_carries_the_expected_outcome(tmp_path: Path) -> None:
+    """A row's ``expect`` field is read; a row without one follows its label's rule."""
+    path = tmp_path / "suite.jsonl"
+    rows = [
+        {"text": "a", "label": "abusive", "category": "slur", "expect": "hold"},
+        {"text": "b", "label": "abusive", "category": "spread"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    expects = [row.expect for row in evaluation.read_suite(path)]
+    assert expects == [evaluation.Expect.HOLD, evaluation.Expect.ANY]

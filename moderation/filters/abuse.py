@@ -42,8 +42,12 @@ def _vocabulary() -> dict[str, frozenset[str]]:
     source = (resources.files("moderation.filters") / "data" / "threats.tsv").read_text(
         encoding="utf-8"
     )
-    rows = dict(line.split("\t", 1) for line in source.splitlines() if line and line[0] != "#")
-    words = {k: frozenset(v.split()) for k, v in rows.items() if k != "phrase"}
+    rows: dict[str, str] = {}
+    for line in source.splitlines():
+        if line and line[0] != "#":
+            kind, values = line.split("\t", 1)
+            rows[kind] = f"{rows[kind]};{values}" if kind in rows else values
+    words = {k: frozenset(v.replace(";", " ").split()) for k, v in rows.items() if k != "phrase"}
     words["phrase"] = frozenset(p.strip() for p in rows["phrase"].split(";"))
     return words
 
@@ -77,7 +81,15 @@ def _cue_words() -> frozenset[str]:
     """Every word some rule below needs; a comment's own are found in one pass (``_may``)."""
     v = _vocabulary()
     return frozenset(
-        [*_harm_forms(), *_pursuit_forms(), *v["dox"], *v["address"], *_menace_tokens()]
+        [
+            *_harm_forms(),
+            *_pursuit_forms(),
+            *v["dox"],
+            *v["address"],
+            *_menace_tokens(),
+            *v["insult"],
+            *v["insult-noun"],
+        ]
     )
 
 
@@ -91,6 +103,7 @@ def _may(tokens: list[str]) -> bool:
     v = _vocabulary()
     return (
         not found.isdisjoint(_harm_forms())
+        or not found.isdisjoint(v["insult"] | v["insult-noun"])
         or (not found.isdisjoint(_pursuit_forms()) and not found.isdisjoint(_menace_tokens()))
         or (not found.isdisjoint(v["dox"]) and not found.isdisjoint(v["address"]))
     )
@@ -136,7 +149,7 @@ class AbuseFilter:
             return []
         tokens = list(_TOKEN.finditer(view.normalised))
         words = [m.group() for m in tokens]
-        for rule in (_aimed, _pursued, _doxxed, _incited):
+        for rule in (_aimed, _pursued, _doxxed, _incited, _insulted):
             found = rule(words)
             if found is not None:
                 first, last, detail = found
@@ -231,3 +244,39 @@ def _incited(words: list[str]) -> _Found | None:
         if incite and target:
             return min(incite), max(target), f"threat:incitement {word}"
     return None
+
+
+INSULT_REACH = 4  # tokens from "you"/"what" to the insult word: "you're pathetic and stupid"
+
+
+def _insulted(words: list[str]) -> _Found | None:
+    """An English insult said of the reader: after "you" and a copula ("you're so pathetic",
+    "ur dumb"), or a noun after "you" or "what a" with only insults between ("you worthless
+    clown", "what an ignorant fool"); not negated ("you're not stupid"), not said of oneself
+    ("I felt stupid") nor of a thing ("what a stupid mistake")."""
+    v = _vocabulary()
+    insults = v["insult"] | v["insult-noun"]
+    for i, word in enumerate(words):
+        if word not in insults:
+            continue
+        for k in range(i - 1, max(-1, i - INSULT_REACH - 1), -1):
+            if words[k] in v["negation"]:
+                break
+            if _says_you(words, k) or (
+                word in v["insult-noun"]
+                and (words[k] in v["subject"] or words[k] in v["exclaim"])
+                and all(w in insults or w in _FILLERS for w in words[k + 1 : i])
+            ):
+                return k, i, f"insult:aimed {word}"
+    return None
+
+
+_FILLERS = frozenset(["a", "an", "so", "such", "absolute", "complete", "total", "and", "really"])
+
+
+def _says_you(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` opens a clause about "you": "you are", "you're", "ur", "u r"."""
+    v = _vocabulary()
+    if words[k] in ("youre", "ur"):
+        return True
+    return words[k] in v["subject"] and k + 1 < len(words) and words[k + 1] in v["copula"]

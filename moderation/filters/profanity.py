@@ -12,10 +12,10 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 
-from moderation.filters import topics
+from moderation.filters import gaps, topics
 from moderation.filters.context import Context
 from moderation.filters.text import Text
-from moderation.filters.topics import Topic
+from moderation.filters.topics import Topic, Topics
 from moderation.filters.wordlist import Hit, Token, WordList, entries_of, key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 from moderation.policy import Policy, Severity
@@ -38,23 +38,32 @@ class ProfanityFilter:
     def __call__(self, text: Text, context: Context) -> list[Finding]:
         view = text.words
         policy = context.policy
-        hits, toks = self.words.scan(view.normalised, view.joined)
+        gapped = [
+            (*gaps.in_letters(text, run.start, run.end), *read)
+            for run in gaps.found(text)
+            if (read := self.words.reading(run.readings, run.spread)) is not None
+        ]
+        hits, toks = self.words.scan(view.normalised, view.joined, gapped)
         if policy.banned or policy.suspect:
             more, site_toks = _site_words(policy.banned, policy.suspect).scan(view.normalised)
             hits, toks = hits + more, toks or site_toks
         allowed = _keys(policy.allowed)
-        hits = aimed(hits, toks, view)
+        hits = aimed([h for h in hits if _seen(view, h, toks)], toks, view)
+        if not hits:
+            return []
+        cues = topics.of(view)  # once: a long comment may have a hit in every word
         return [
             self._finding(view, hit, policy)
             for hit in hits
-            if not (allowed and _is_allowed(hit, toks, allowed)) and not _innocent(view, hit, toks)
+            if not (allowed and _is_allowed(hit, toks, allowed))
+            and not _innocent(view, hit, toks, cues)
         ]
 
     def _finding(self, view: Text, hit: Hit, policy: Policy) -> Finding:
         entry = hit.entry
         suspect = entry.lang == "site-suspect"
         action = Action.HOLD if suspect else policy.severity[entry.severity]
-        slur = SLUR in entry.flags  # the pack's flag is the kind's own name
+        slur = SLUR in entry.flags or ("disguised" in entry.flags and _disguised(view, hit))
         if (hit.how == AIMED_AT or slur) and action.rank < Action.HOLD.rank:
             action = Action.HOLD  # a slur, or an insult aimed at someone, is never only masked
         return Finding(
@@ -67,6 +76,20 @@ class ProfanityFilter:
             detail=", ".join([entry.severity, *([SLUR] if slur else []), *_how(hit)]),
             kind=FindingKind.SLUR if slur else FindingKind.WORD,
         )
+
+
+def _disguised(view: Text, hit: Hit) -> bool:
+    """Whether the word is spelt in disguise in the original: digits, symbols, separators or
+    emoji among its letters (``c1na``, ``k.a.f.i.r``), not merely capitals or styled letters."""
+    return not view.span(hit.start, hit.end).text.isalpha()
+
+
+def _seen(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
+    """A "veiled" word (an everyday word that is a slur only when disguised or hurled) counts
+    only in disguise, or hurled with "dasar" ("dasar cina"; "hp cina lu" is a phone)."""
+    if "veiled" not in hit.entry.flags or _disguised(view, hit):
+        return True
+    return hit.first > 0 and toks[hit.first - 1].key == "dasar"
 
 
 SLUR = FindingKind.SLUR  # a word's flag in the packs, and said in its finding's detail
@@ -180,10 +203,13 @@ INDONESIAN = _folded(
 )
 
 
-def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
-    """A literal word near a literal topic and aimed at nobody, or a word that is a name."""
+def _innocent(view: Text, hit: Hit, toks: Sequence[Token], cues: Topics) -> bool:
+    """A literal word near a literal topic and aimed at nobody, a word that is a name, or a
+    word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
-    if "literal" in flags and topics.of(view).near(Topic.LITERAL, hit.start):
+    if _condemned(hit, toks, cues):
+        return True
+    if "literal" in flags and cues.near(Topic.LITERAL, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
     if "name" in flags and _is_name(view, hit, toks):
@@ -191,7 +217,11 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
     if "only-aimed" in flags:
         # a religious, moral or medical term ("orang kafir", "jangan munafik") insults only
         # when hurled at someone; a mocking misspelling ("kapir") insults whoever it names
-        return hit.how != AIMED_AT and hit.entry.keys[0] in toks[hit.first].key
+        # ("kata kafir pantas buat kalian": a pronoun a few words on aims it too)
+        near = toks[max(0, hit.first - NEAR) : hit.last + NEAR + 1]
+        if hit.how == AIMED_AT or any(t.key in AIMED or t.key in AFTER for t in near):
+            return False
+        return hit.entry.keys[0] in toks[hit.first].key and not _disguised(view, hit)
     if "adjective" in flags:
         return not _labels(hit, toks)
     if "aimed" in flags and hit.entry.severity is Severity.MILD and hit.entry.lang == "en":
@@ -199,6 +229,20 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
             return False
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
+
+
+def _condemned(hit: Hit, toks: Sequence[Token], cues: Topics) -> bool:
+    """Named as a word, a few tokens after "menyebut", "call" ("menyebut orang Papua monyet",
+    "don't call people X"), in a comment with a condemnation ("itu rasis", "it hurts") that
+    addresses no one."""
+    return (
+        Topic.CONDEMN in cues
+        and cues.before(Topic.QUOTE, hit.start, QUOTED)
+        and all(t.key not in AIMED for t in toks)
+    )
+
+
+QUOTED = 4  # tokens from the naming word to the word named: "menyebut tetangga beda agama kafir"
 
 
 def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:
@@ -235,19 +279,22 @@ def _labels(hit: Hit, toks: Sequence[Token]) -> bool:
 
 
 def _is_name(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:
-    """Capitalised after a title (``Pak Dick``) or before another capitalised word; shouting
-    in capitals (``TAI LU``) names no one."""
-    if not _titled(view.span(hit.start, hit.end).text):
+    """Capitalised within two words after a title (``Pak Dick``, ``Pak Haji Cuk``), or beside
+    another capitalised word: before it (``Dick Cheney``), or after one that does not open the
+    comment (``Philip K. Dick``)."""
+    if not _capitalised(view, toks[hit.first]):
         return False
-    before = toks[hit.first - 1].key if hit.first else ""
+    if any(t.key in TITLES for t in toks[max(0, hit.first - 2) : hit.first]):
+        return True
+    before = toks[hit.first - 1] if hit.first > 1 else None
     after = toks[hit.last + 1] if hit.last + 1 < len(toks) else None
-    return before in TITLES or (
-        after is not None and _titled(view.span(after.start, after.end).text)
-    )
+    return any(t is not None and _capitalised(view, t) for t in (before, after))
 
 
-def _titled(word: str) -> bool:
-    return word[:1].isupper() and not word[1:].isupper()
+def _capitalised(view: Text, token: Token) -> bool:
+    """Written as a name: a capital, then not all capitals ("COK SAWITRI" is shouting)."""
+    text = view.span(token.start, token.end).text
+    return text[:1].isupper() and (len(text) == 1 or not text.isupper())
 
 
 def _is_allowed(hit: Hit, toks: Sequence[Token], allowed: frozenset[str]) -> bool:

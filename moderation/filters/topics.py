@@ -2,7 +2,8 @@
 pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes), ``birds``
 (songbird keeping, where "gacor" is praise), ``warning`` (criticism of gambling or scams), and
 the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
-talk of winning; ``local`` (a shop or a tradesman a reader points others to).
+talk of winning; ``local`` (a shop or a tradesman a reader points others to); ``quote`` and
+``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis").
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -31,6 +32,8 @@ class Topic(enum.StrEnum):
     OFFER = "offer"  # an invitation to a private channel: "cek profil", "DM ya"
     PROMO = "promo"  # winning and profit talk around a brand
     LOCAL = "local"  # a reader pointing to a local shop, trade or office ("langganan saya")
+    QUOTE = "quote"  # a word named as a word: "bilang", "menyebut", "call them"
+    CONDEMN = "condemn"  # of a word's use: "itu rasis", "jangan", "it hurts"
 
 
 @functools.cache
@@ -65,6 +68,13 @@ class Topics:
 
     def __contains__(self, topic: Topic) -> bool:
         return topic in self.at
+
+    def before(self, topic: Topic, offset: int, width: int) -> bool:
+        """Whether ``topic`` is cued at most ``width`` tokens before letters-view ``offset``
+        (or at it)."""
+        here, cued = self.token_at(offset), self.at.get(topic, [])
+        i = bisect.bisect_left(cued, here - width)
+        return i < len(cued) and cued[i] <= here
 
     def near(self, topic: Topic, offset: int) -> bool:
         """Whether ``topic`` is cued within ``WINDOW`` tokens of letters-view ``offset``."""

@@ -4,13 +4,16 @@ letters view.
 A word matches a token when both fold to the same key (better-profanity's lookalike classes
 ``l``/``i`` and ``v``/``u``, runs of one letter kept once) and every run in the token is at
 least as long as the word's (``shiiit`` is ``shit``; ``as`` is not ``ass``). Indonesian and
-Javanese words also match with their affixes and clitics (``kontolnya``, ``dianjing``), and
-words flagged ``glue`` inside longer tokens (``fuckthis``). A hit inside one of the word's
+Javanese words also match with their affixes and clitics (``kontolnya``, ``dianjing``), in
+their regional and old spellings and vowel-less shortenings (``ndhasmu``, ``djantjoek``,
+``gblk``), and words flagged ``glue`` inside longer tokens (``fuckthis``); gapped runs
+(``ba.ng.sat``, see ``gaps``) are read against the same index. A hit inside one of the word's
 allowed contexts (``flu babi``) is dropped. Cost: a few dict lookups per token.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -35,8 +38,12 @@ _SWAPS = (("p", "f"), ("f", "p"))
 _FINAL_SWAPS = {"k": "g", "g": "k", "t": "d"}
 # Swapped spellings and affixed forms that spell an everyday word: never matched.
 # "bangkaian" is Bangkalan (a regency on Madura) read through the l/i fold as bangkai + -an.
+# Vowel-less shortenings of everyday words too: kampung, cabang, kacang, dompet, bangku.
 _EVERYDAY = frozenset(
-    ["saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban", "bangkaian"]
+    [
+        *("saraf", "teteg", "cog", "sarapan", "kebodohan", "kemunafikan", "kebiadaban"),
+        *("bangkaian", "kmpng", "cbng", "kcng", "dmpt", "bngk"),
+    ]
 )
 PREFIXES = ("di", "ke")
 _WILDCARD_VOWELS = "aioue"
@@ -68,7 +75,9 @@ class Entry:
     glue: bool = False
     allow: tuple[tuple[str, ...], ...] = ()  # innocent contexts, as key phrases
     # "literal": an animal or body word, innocent near a literal topic cue ("anjing rabies");
-    # "name": also a personal name ("Pak Dick"); "slur": held whatever the site's severities.
+    # "name": also a personal name ("Pak Dick"); "slur": held whatever the site's severities;
+    # "disguised": a slur when spelt in disguise ("k4f1r"); "veiled": an everyday word matched
+    # only in disguise ("c1na", "c.i.n.a": the disguise shows the intent).
     flags: frozenset[str] = frozenset()
 
 
@@ -80,6 +89,9 @@ class Hit:
     start: int  # letters-view offsets
     end: int
     how: str = ""
+
+
+Gap = tuple[int, int, Entry, str]  # a gapped run read as a listed word: letters-view span, reading
 
 
 def key_of(word: str) -> tuple[str, tuple[int, ...] | None]:
@@ -135,6 +147,41 @@ def _affixes() -> Iterator[tuple[str, str]]:
                 yield pre, suf
 
 
+# Javanese and older spellings of the same word, matched bare (no affixes): the aspirated
+# "dh"/"jh" (``ndhasmu``, Madurese ``jhancok``), the pre-1972 "dj"/"tj"/"oe" (``djantjoek``),
+# and the intensifying "i"/"u" after the first consonant (``jiamput``, ``guoblok``).
+_ASPIRATED = ("d", "j")
+_OLD = str.maketrans({"j": "dj", "c": "tj", "u": "oe"})
+_INTENSIFIERS = ("i", "u")
+
+
+MIN_SKELETON = 4  # consonants a vowel-less spelling needs ("gblk"; "bgt" is "banget")
+_NO_VOWELS = str.maketrans("", "", "aiueo")
+_FOLDED = frozenset("lv")  # letters keys fold to vowels
+
+
+def skeleton(word: str) -> str | None:
+    """The key of ``word`` with its vowels dropped (``goblok`` → ``gblk``), the way SMS writers
+    shorten it, if that leaves ``MIN_SKELETON`` consonants; a token with no vowel is only ever
+    such a shortening, so it cannot collide with an ordinary word spelled out (shortenings of
+    everyday words are in ``_EVERYDAY``)."""
+    bare = collapse(word.translate(_NO_VOWELS))[0]
+    if len(bare) < MIN_SKELETON or bare == word or not bare.isalpha() or _FOLDED & set(bare):
+        return None  # folded, "clng" would be the key "cing", an everyday word
+    return bare
+
+
+def dialect_spellings(key: str) -> set[str]:
+    """The regional and old spellings of ``key`` (not ``key`` itself): ``jancuk`` →
+    ``jhancuk``, ``djantjoek``, ``jiancuk``…"""
+    out = {key[: i + 1] + "h" + key[i + 1 :] for i, c in enumerate(key) if c in _ASPIRATED}
+    out.add(key.translate(_OLD))
+    if len(key) >= MIN_INSIDE and key[0] not in _WILDCARD_VOWELS and key[1] in "aou":
+        out |= {key[0] + i + key[1:] for i in _INTENSIFIERS if i != key[1]}
+    out |= {k[:-1] + _FINAL_SWAPS[k[-1]] for k in out if k[-1] in _FINAL_SWAPS}
+    return out - {key} - _EVERYDAY
+
+
 def spellings(key: str) -> set[str]:
     """The swapped spellings of ``key`` (not ``key`` itself): ``kampret`` → ``kamfret``…"""
     out = {key.replace(a, b) for a, b in _SWAPS if a in key}
@@ -175,9 +222,15 @@ class WordList:
         self.versions = tuple(sorted(versions))
 
     def _add_forms(self, entry: Entry) -> None:
-        """Every affixed form of a non-English word, and of each of its swapped spellings."""
+        """Every affixed form of a non-English word and of each of its swapped spellings; its
+        dialect spellings and vowel-less shortening bare."""
         stem = entry.keys[0]
-        for spelling in spellings(stem):
+        written = key_of(entry.word)[0]  # "dancuk", which the slang table reads as "jancuk"
+        bare = spellings(stem) | dialect_spellings(stem) | dialect_spellings(written)
+        short = skeleton(entry.word)
+        if short is not None and short not in _EVERYDAY:
+            bare.add(short)
+        for spelling in bare:
             self.affixed.setdefault(spelling, []).append((entry, 0, 0))
         for key in (stem, *spellings(stem)):
             for pre, suf in _affixes():
@@ -203,18 +256,60 @@ class WordList:
         path = resources.files("better_profanity") / "profanity_wordlist.txt"
         return cls(entries_of(path.read_text().splitlines(), "en", Severity.STRONG))
 
-    def scan(self, text: str, joined: Iterable[str] = ()) -> tuple[list[Hit], list[Token]]:
+    def scan(
+        self, text: str, joined: Iterable[str] = (), gapped: Sequence[Gap] = ()
+    ) -> tuple[list[Hit], list[Token]]:
         """The hits in ``text`` (the letters view) and its tokens (empty when it is clean);
-        ``joined`` words (spread-out letters joined) are searched inside too."""
+        ``joined`` words (spread-out letters joined) are searched inside too, and ``gapped``
+        runs (``ba.ng.sat``) already read as listed words (``reading``) become hits."""
         hot = self.candidates(text)
         inside = {w.translate(_FOLD) for w in joined} - hot
-        if not hot and not inside:
+        if not hot and not inside and not gapped:
             return [], []
         toks = tokens(text)
         hits = list(self.find(toks, hot)) if hot else []
         if inside:
             hits += self._inside(toks, inside, {h.first for h in hits})
+        if gapped:
+            hits += self._gapped(
+                toks, gapped, {i for h in hits for i in range(h.first, h.last + 1)}
+            )
         return hits, toks
+
+    def reading(
+        self, readings: Sequence[tuple[str, bool]], spread: bool = False
+    ) -> tuple[Entry, str] | None:
+        """The first reading of a gapped run that is a listed word, or the affixed form of one
+        when no gap had to be read as a vowel (``sip,tan`` is not ``sipit-an``); in letters
+        spread one by one, a listed word inside the closed reading ("bangsatlu")."""
+        for reading, filled in readings:
+            key = reading.translate(_FOLD)
+            runs = None
+            if key not in self.keys:
+                if not _RUN.search(reading):
+                    continue
+                key, runs = key_of(reading)
+            for entry in self.single.get(key, ()):
+                if _runs_cover(runs, entry.runs):
+                    return entry, reading
+            for entry, _, _ in () if filled else self.affixed.get(key, ()):
+                return entry, reading
+        if spread and readings and not readings[0][1]:
+            for _, _, key, _ in self.inside.within(readings[0][0].translate(_FOLD)):
+                entry = self.single[key][0]
+                return entry, entry.word
+        return None
+
+    def _gapped(self, toks: Sequence[Token], gapped: Sequence[Gap], taken: set[int]) -> list[Hit]:
+        """Hits of gapped runs, on the tokens they cover, unless a word found already is one."""
+        out = []
+        starts, ends = [t.start for t in toks], [t.end for t in toks]
+        for start, end, entry, reading in gapped:
+            first = bisect.bisect_right(ends, start)
+            last = bisect.bisect_left(starts, end) - 1
+            if first <= last and taken.isdisjoint(range(first, last + 1)):
+                out.append(Hit(entry, first, last, start, end, f"read {reading}"))
+        return out
 
     def _inside(self, toks: Sequence[Token], words: set[str], taken: set[int]) -> list[Hit]:
         out = []
@@ -367,7 +462,26 @@ def entries_of(words: Iterable[str], lang: str, severity: Severity) -> list[Entr
 
 
 def parse(source: str, lang: str) -> Iterator[Entry]:
-    """Rows ``word<TAB>severity[<TAB>flags[<TAB>context;context]]``; ``# version: v`` header."""
+    """Rows ``word<TAB>severity[<TAB>flags[<TAB>context;context]]``; ``# version: v`` header.
+    A later row of a word already listed adds its flags and contexts to the first row (which
+    keeps its severity), so a pack is amended by appending."""
+    entries: dict[str, Entry] = {}
+    for entry in _rows(source, lang):
+        first = entries.get(entry.word)
+        entries[entry.word] = (
+            entry
+            if first is None
+            else dataclasses.replace(
+                first,
+                flags=first.flags | entry.flags,
+                allow=first.allow + entry.allow,
+                glue=first.glue or entry.glue,
+            )
+        )
+    yield from entries.values()
+
+
+def _rows(source: str, lang: str) -> Iterator[Entry]:
     version = lang
     for line in source.splitlines():
         if line.startswith("# version:"):

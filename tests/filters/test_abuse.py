@@ -196,3 +196,119 @@ def test_waiting_warnings_and_calls_to_act_are_not_threats(body: str) -> None:
 def test_javanese_farm_words_make_animals_literal(body: str) -> None:
     """A lost dog or a boar in a Javanese farm story is an animal, not an insult."""
     assert verdict(body) not in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ojo nulis maneh, kacamu tak pecahke",
+        "nanti kepalamu kupenggal",
+        "awas, kaca mobilmu tak lempari watu",
+        "I will break your neck",
+        "sesuk tak samperi omahmu, gowo golok",
+        "kalau masih sayang nyawa, hapus tulisanmu",
+    ],
+)
+def test_threats_by_other_verbs_weapons_and_conditions_on_life_are_held(body: str) -> None:
+    """Threats of breaking, beheading, stoning, a visit with a weapon, or a condition on the
+    reader's life are held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sesuk tak samperi omahmu, gowo jajan teko Pare",
+        "besok kubakar ikan buat arisan, datang ya",
+        "tak pateni lampune, wis awan",
+        "jangan lempar sampah ke sungai Brantas",
+        "saya masih ingin hidup sehat, jadi berhenti merokok",
+    ],
+)
+def test_visits_cooking_and_everyday_verbs_are_not_threats(body: str) -> None:
+    """A friendly visit, a cookout, switching off a lamp or a plea to live well pass."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "you're so useless and clueless",
+        "you are a spineless coward",
+        "what a brainless muppet",
+        "ur hopeless",
+        "shut up you pathetic clown",
+    ],
+)
+def test_english_insults_with_no_listed_word_are_held(body: str) -> None:
+    """An insult said of the reader, or exclaimed as a noun, holds."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I felt so stupid after missing the bus",
+        "what a stupid decision by the council",
+        "thank you, useless info though",
+        "you're not stupid for asking",
+        "the garbage trucks came late today",
+    ],
+)
+def test_insult_words_said_of_no_one_pass(body: str) -> None:
+    """The same words said of oneself, of a thing, negated, or after a comma pass."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kafir kalian semua",
+        "dasar kafir, pergi sana",
+        "monyet papua pulang ke hutan",
+        "bego kamu, baca dulu beritanya",
+    ],
+)
+def test_religious_and_ethnic_insults_aimed_at_people_hold(body: str) -> None:
+    """ "Kafir" aimed at someone, a slur on Papuans, an insult with the pronoun after: held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kafir itu istilah dalam agama",
+        "bego banget aku, lupa bawa KTP",
+        "Papua punya banyak satwa, monyet ekor panjang salah satunya",
+    ],
+)
+def test_the_same_words_aimed_at_no_one_are_not_held(body: str) -> None:
+    """Said of a term, of oneself, or of animals, they are not held."""
+    assert verdict(body) not in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tunggu tanggal mainnya, wartawan sok tahu",
+        "siap-siap masuk rumah sakit besok",
+        "koen tak gawe mati nek ketemu",
+        "get ready to die, snitch",
+    ],
+)
+def test_revenge_idioms_with_no_harm_verb_are_held(body: str) -> None:
+    """Idioms of revenge ("wait for the day", "I'll make you dead") are threats."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tanggal main film baru diumumkan minggu depan",
+        "rasakan manfaatnya minum air putih",
+        "ibu masuk rumah sakit, mohon doanya",
+    ],
+)
+def test_the_same_words_in_everyday_talk_are_not_threats(body: str) -> None:
+    """A film's release date, a health tip, a relative in hospital pass."""
+    assert AbuseFilter()(normalise(body), context(body)) == []

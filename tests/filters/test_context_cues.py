@@ -184,3 +184,109 @@ def test_a_reader_pointing_to_a_local_shop_is_published(body: str) -> None:
 def test_a_local_cue_does_not_clear_a_number_that_sells(body: str) -> None:
     """A shop word beside a listed spam phrase leaves the number's clue as it was."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "menyebut tetangga beda agama kafir itu tidak pantas",
+        "jangan panggil orang Madura dengan sebutan monyet, itu rasis",
+        "stop calling disabled kids retarded, it is hurtful",
+        "memanggil murid bencong itu perundungan",
+    ],
+)
+def test_a_word_quoted_to_condemn_it_is_published(body: str) -> None:
+    """A slur or insult named as a word next to a condemnation, addressing no one, passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jangan bilang-bilang, dasar monyet",
+        "kamu itu bencong, jangan protes",
+        "stop calling me, you retard",
+        "kata kafir pantas buat kalian",
+    ],
+)
+def test_a_condemnation_cue_does_not_clear_abuse_aimed_at_someone(body: str) -> None:
+    """With someone addressed, a quote or condemnation cue clears nothing."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "raimu kok pucat, ayo nang puskesmas",
+        "ndasmu ngelu terus ta? ojo kakean begadang",
+        "novel karya Philip K. Dick diterjemahkan",
+        "ketua panitia Pak Haji Cuk Santoso",
+        "Cok Ace wakil gubernur Bali",
+    ],
+)
+def test_body_words_in_health_talk_and_names_are_innocent(body: str) -> None:
+    """ "Your face/head" in health talk, and names after an initial or a title, pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "raimu elek, ora usah komen",
+        "ndasmu kuwi isine opo",
+        "cok, ngawur ae koen",
+        "COK PEJABAT NGAPUSI",
+    ],
+)
+def test_the_same_words_as_insults_still_count(body: str) -> None:
+    """Without a health cue or a name's capitals (shouting in capitals is no name) they are
+    still swearing."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mantap infonya, cek profil bupati di web pemkab",
+        "bagus, cek profil caleg sebelum milih",
+        "terima kasih, cek profil sekolah di situs dinas",
+    ],
+)
+def test_a_third_partys_profile_after_praise_is_no_offer(body: str) -> None:
+    """ "Check the official's profile" after praise points to someone else, not a channel."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "artikel bagus, cek profil aku ya kak",
+        "mantap min, cek profilku buat info cuan",
+    ],
+)
+def test_the_writers_own_profile_after_praise_is_still_an_offer(body: str) -> None:
+    """Praise then the writer's own profile is the spammer's move, held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "asu tonggo mlebu pekarangan maneh",
+        "anjing tetangga masuk rumah, kucing saya kabur",
+        "sarang kampret di atap sekolah dibersihkan",
+        "kotoran kampret laku dijual buat pupuk",
+    ],
+)
+def test_a_neighbours_dog_and_bats_nests_are_animals(body: str) -> None:
+    """A neighbour's dog, bats' nests and droppings are animals."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["kampret lu, hapus komenku", "asu koen, tonggo ora ngerti isin", "dasar kampret kowe"],
+)
+def test_the_same_animals_as_insults_still_count(body: str) -> None:
+    """Aimed at someone, the same words are still insults."""
+    assert verdict(body) in FLAGGED

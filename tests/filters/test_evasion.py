@@ -154,3 +154,163 @@ def test_spelled_out_dots_are_rejoined(body: str) -> None:
 def test_spaced_dots_in_ordinary_text_are_not_links(body: str) -> None:
     """A spaced dot before a word that is no top-level domain stays a dot."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "dasar anj=ing",
+        "go#blok semua pejabate",
+        "kon.tol kabeh sing nulis",
+        "j4n-c0k tenan",
+        "b+a+j+i+n+g+a+n pejabat iku",
+        "ng🤬ntot lu",
+    ],
+)
+def test_a_gap_inside_a_word_is_closed_or_read_as_a_vowel(body: str) -> None:
+    """A separator, symbol, emoji or digit inside one word is read as nothing or as a vowel
+    when that makes a listed word."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "anak-anak main bola di lapangan Gurah",
+        "kirim berkas ke humas@kedirikab.go.id sebelum 08.00",
+        "ok,siap pak, dan/atau kirim lewat e-KTP",
+        "sip,tanya dong jadwal posyandu",
+        "skor akhir 3-2, mantap",
+    ],
+)
+def test_gaps_in_ordinary_words_read_as_nothing_listed(body: str) -> None:
+    """Hyphenated, dotted and slashed ordinary words read as no listed word."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "djantjok koen, ngawur ae",
+        "ndhasmu kuwi isine opo",
+        "guoblok tenan sing nulis",
+        "jhancuk arek iki",
+        "kiampret kabeh",
+    ],
+)
+def test_javanese_and_old_spellings_of_listed_words_are_caught(body: str) -> None:
+    """Aspirated (dh, jh), pre-1972 (dj, tj, oe) and intensified (jia-, guo-) spellings are
+    the listed word."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "masakan thai di Kediri enak",
+        "panen tuai padi di sawah Plemahan",
+        "Djarum Foundation memberi beasiswa",
+        "dharma wanita rapat di pendopo",
+    ],
+)
+def test_old_and_regional_spellings_of_ordinary_words_stay_innocent(body: str) -> None:
+    """Spelling variants are made of listed words only, and short words get none."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "dasar c.i.n.a pulang sana",
+        "c1no kabeh",
+        "dasar y4hud1",
+        "dasar k@fir",
+    ],
+)
+def test_an_everyday_word_spelt_in_disguise_holds_as_a_slur(body: str) -> None:
+    """Disguising "cina" or "kafir" shows the intent: held as a slur."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cina dan India negara besar di Asia",
+        "produk China membanjiri pasar Pare",
+        "EKSPOR KE CINA NAIK TAHUN INI",
+        "sejarah orang Yahudi di Eropa",
+    ],
+)
+def test_the_same_words_spelt_plainly_stay_innocent(body: str) -> None:
+    """A country or people named plainly is not a slur."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "brngsk emang pejabate",
+        "dasar bjngn tengik",
+        "mnyt kabeh",
+        "kmprt lu",
+    ],
+)
+def test_listed_words_shortened_to_their_consonants_are_caught(body: str) -> None:
+    """A listed word with its vowels dropped, SMS style, is the word."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "skrg bnyk yg dtg ke posyandu, trmksh bu",
+        "dmpt sy ketinggalan di angkot, tlg dibantu",
+        "kmpng sy di Gurah, sblm pasar",
+        "kcng rebus sm jgng bakar enak bgt",
+        "cing, lama gak ketemu",
+    ],
+)
+def test_shortened_everyday_words_stay_innocent(body: str) -> None:
+    """SMS shortenings of everyday words (sekarang, dompet, kampung, kacang) are not listed."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "b=a=n=g=s=a=t=l=u",
+        "k^o^n^t^o^l^k^a^b^e^h",
+        "a/n/j/i/n/g/k/a/l/i/a/n",
+    ],
+)
+def test_letters_spread_by_any_symbol_across_words_hold_the_listed_word(body: str) -> None:
+    """Letters spread one by one with any symbol, across word boundaries, are searched for a
+    listed word inside."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kelas X/I/I/P/A/2 juara",
+        "nilai A/B/A/B/C di rapor",
+        "S/D/N/1/G/u/r/a/h",
+    ],
+)
+def test_initials_spread_by_symbols_hold_no_listed_word(body: str) -> None:
+    """Initials and grades written with slashes contain no listed word."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["dasar cina, balik sana", "dasar cino", "dasar yahudi"])
+def test_an_everyday_ethnic_word_hurled_at_someone_holds_as_a_slur(body: str) -> None:
+    """Hurled at someone ("dasar X"), the plain word is a slur too."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body", ["kamu orang cina? aku juga", "dasar negara Cina itu luas", "hp cina lu awet juga"]
+)
+def test_the_same_word_said_of_a_country_or_asked_is_innocent(body: str) -> None:
+    """A question of origin or a country named after "dasar" (basis) is not hurled."""
+    assert verdict(body) is Outcome.APPROVED

@@ -7,6 +7,7 @@ import pytest
 from moderation.filters.context import Context
 from moderation.filters.normalise import normalise
 from moderation.filters.profanity import ProfanityFilter
+from moderation.filters.wordlist import parse
 from moderation.models import Action, Author, Comment, Finding, FindingKind, Thread
 from moderation.policy import Policy, Severity, SeverityActions
 
@@ -268,3 +269,14 @@ def test_english_insults_in_indonesian_sentences_are_flagged(body: str) -> None:
 def test_english_insults_said_of_no_one_in_english_still_pass(body: str) -> None:
     """In an English comment the same words, aimed at no one, still pass."""
     assert findings(body) == []
+
+
+def test_a_later_row_of_a_listed_word_amends_its_flags_and_contexts() -> None:
+    """Appending a row for a listed word adds its flags and contexts; the severity stays."""
+    source = "asu\tstrong\t-\tasu ajag\nbabi\tmild\t-\nasu\tmild\tliteral,glue\tasu gembala\n"
+    entries = {e.word: e for e in parse(source, "jv")}
+    assert len(entries) == 2
+    asu = entries["asu"]
+    assert asu.severity is Severity.STRONG
+    assert asu.flags == {"literal", "glue"} and asu.glue
+    assert len(asu.allow) == 2
