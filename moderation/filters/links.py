@@ -212,10 +212,11 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         found = [(where[s], where[e - 1] + 1) for s, e in found]
     for start, end in found:
         name = host(rejoined[start:end] if where is None else _rejoin(text.normalised[start:end]))
-        if impostor(name, text.span(start, end).text):
+        original = text.span(start, end).text
+        if allowed(name, domains) and not _look_alike(original):
+            continue  # the site's own domain, even one named after an office ("bansos-kediri")
+        if impostor(name, original):
             spans.setdefault("link:impostor", []).append((start, end))
-        elif allowed(name, domains):
-            continue
         kind = (
             "link:whatsapp"
             if name in WHATSAPP
@@ -251,6 +252,12 @@ def impostor(name: str, original: str) -> bool:
         return False
     parts = re.split(r"[.-]", name)[:-1]  # the TLD aside
     return bool(_AUTHORITY_LONG.search(name)) or not _AUTHORITY_SHORT.isdisjoint(parts)
+
+
+def _look_alike(original: str) -> bool:
+    """Whether a link is written with a non-ASCII letter or digit (a Cyrillic or fullwidth
+    look-alike); a bullet spelled for a dot is no such letter."""
+    return any(not c.isascii() and c.isalnum() for c in original)
 
 
 def _label_at(chain: str, at: int) -> str:
