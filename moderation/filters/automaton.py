@@ -9,6 +9,7 @@ pattern list can make a comment slow. ``words`` keeps matches standing on word b
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from typing import Generic, TypeVar
 
 import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
@@ -50,3 +51,11 @@ class Automaton(Generic[V]):
 
     def any_word(self, text: str) -> bool:
         return next(self.words(text), None) is not None
+
+
+def shipped(name: str) -> Automaton[str]:
+    """The automaton of a shipped ``data/`` file of ``phrase<TAB>value`` rows (``#`` comments),
+    each phrase's spacing made single."""
+    source = (resources.files("moderation.filters") / "data" / name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in source.splitlines() if line and line[0] != "#")
+    return Automaton((" ".join(phrase.split()), value.strip()) for phrase, value in rows)

@@ -2,7 +2,8 @@
 pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes), ``birds``
 (songbird keeping, where "gacor" is praise), ``warning`` (criticism of gambling or scams), and
 the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
-talk of winning; ``local`` (a shop or a tradesman a reader points others to).
+talk of winning, a ``pledge`` of success; ``local`` (a shop or a tradesman a reader points
+others to); ``workplace`` (employers and their rules, where working from home is news).
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -14,8 +15,8 @@ import bisect
 import enum
 import functools
 import re
-from importlib import resources
 
+from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
 from moderation.filters.text import Text
 
@@ -31,15 +32,13 @@ class Topic(enum.StrEnum):
     OFFER = "offer"  # an invitation to a private channel: "cek profil", "DM ya"
     PROMO = "promo"  # winning and profit talk around a brand
     LOCAL = "local"  # a reader pointing to a local shop, trade or office ("langganan saya")
+    PLEDGE = "pledge"  # success promised ("pasti berhasil", "garansi"): no critic promises it
+    WORKPLACE = "workplace"  # employers and their rules ("ASN", "surat edaran", "teacher")
 
 
 @functools.cache
 def _cues() -> Automaton[str]:
-    source = (resources.files("moderation.filters") / "data" / "topic-cues.tsv").read_text(
-        encoding="utf-8"
-    )
-    rows = (line.split("\t") for line in source.splitlines() if line and line[0] != "#")
-    return Automaton((" ".join(cue.split()), topic.strip()) for cue, topic in rows)
+    return automaton.shipped("topic-cues.tsv")
 
 
 class Topics:

@@ -1,0 +1,90 @@
+"""Scam moves told by their parts standing together (``data/spam-moves.tsv``), whatever the
+words: clearing a credit record ("bersihkan" … "riwayat kredit"), handing over identity or
+bank data ("kirim foto" … "KTP"), an agent getting lost money back ("dana hilang" … "tim" …
+"tarik kembali"). Each part is a family of words by meaning; a move is found when a word of
+each of its parts stands within ``SPAN`` tokens of the others, in any order. One automaton
+pass over the letters view; the token positions are looked up only when a part was found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import NamedTuple
+
+from moderation.filters import automaton
+from moderation.filters.automaton import Automaton
+from moderation.filters.text import Text
+from moderation.models import Action, FilterName, Finding
+
+VERSION = "spam-moves-1"
+SPAN = 14  # tokens from the first part's word to the last's
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+class Move(NamedTuple):
+    rule: str  # a lexicon category's rule, so context reads it as that category
+    parts: tuple[str, ...]
+    score: float
+
+
+# Each below the hold alone: with a contact, a link or a listed phrase beside it, it holds.
+MOVES = (
+    Move("lexicon:clearing", ("clear", "record"), 0.45),
+    Move("lexicon:bansos", ("send", "document"), 0.45),
+    # The victim ("money", "lost") courted by someone who gets it back: a recovery offer.
+    Move("lexicon:recovery", ("money", "lost", "recover", "agent"), 0.5),
+)
+
+
+@functools.cache
+def _parts() -> Automaton[str]:
+    return automaton.shipped("spam-moves.tsv")
+
+
+def moves(text: Text) -> list[Finding]:
+    """One finding per move whose parts all stand within ``SPAN`` tokens of each other."""
+    view = text.words
+    found = [(s, e, part) for s, e, _, parts in _parts().words(view.normalised) for part in parts]
+    wanted = {part for _, _, part in found}
+    out = []
+    starts: list[int] = []
+    for move in MOVES:
+        if not wanted.issuperset(move.parts):
+            continue
+        starts = starts or [m.start() for m in _TOKEN.finditer(view.normalised)]
+        hits = sorted(
+            (bisect.bisect_right(starts, s) - 1, s, e, part)
+            for s, e, part in found
+            if part in move.parts
+        )
+        window = _window(hits, len(move.parts))
+        if window:
+            out.append(
+                Finding(
+                    filter=FilterName.SPAM,
+                    rule=move.rule,
+                    action=Action.HOLD,
+                    score=move.score,
+                    spans=tuple(view.span(s, e) for _, s, e, _ in window),
+                    version=VERSION,
+                    detail="move: " + " + ".join(move.parts),
+                )
+            )
+    return out
+
+
+def _window(
+    hits: list[tuple[int, int, int, str]], need: int
+) -> list[tuple[int, int, int, str]] | None:
+    """The first run of ``hits`` (sorted by token) that holds every part within ``SPAN``
+    tokens, one hit per part (the latest seen); ``None`` if there is none."""
+    latest: dict[str, tuple[int, int, int, str]] = {}
+    for hit in hits:
+        latest[hit[3]] = hit
+        here = hit[0]
+        near = {p: h for p, h in latest.items() if here - h[0] <= SPAN}
+        if len(near) == need:
+            return sorted(near.values())
+    return None

@@ -1,0 +1,58 @@
+"""Scam moves: families of words by meaning found together, whatever the wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.filters.normalise import normalise
+from moderation.filters.spam import SpamFilter
+from moderation.filters.spam_moves import moves
+from tests.filters.spam_helpers import context
+
+
+def rules(body: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.detail) for f in moves(normalise(body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "move"),
+    [
+        ("skor kredit jelek kami normalkan", "clearing"),
+        ("we remove your bad credit", "clearing"),
+        ("nama di daftar hitam bisa dikeluarkan", "clearing"),
+        ("upload swafoto dengan e-KTP", "bansos"),
+        ("ketikkan kode verifikasi", "bansos"),
+        ("send your bank details", "bansos"),
+    ],
+)
+def test_clearing_a_record_and_handing_over_identity_are_moves_in_any_words(
+    body: str, move: str
+) -> None:
+    """An erasing verb near a credit record, a sending verb near an identity paper, a code
+    or bank data: the clearing scam's and the phisher's moves, however phrased."""
+    assert [rule for rule, _ in rules(body)] == [f"lexicon:{move}"]
+
+
+def test_recovery_needs_money_a_loss_a_return_and_an_agent() -> None:
+    """Lost money got back by someone who offers it is a recovery offer; a lost wallet
+    returned, or victims whose money is not back, is not."""
+    assert rules("dana yang hilang ditarik kembali oleh tim ahli")[0][0] == "lexicon:recovery"
+    assert rules("dompet saya hilang, uangnya dikembalikan utuh") == []
+    assert rules("uang kami hilang dan belum kembali") == []
+
+
+def test_parts_far_apart_are_no_move() -> None:
+    """The parts must stand within a few tokens of each other."""
+    filler = " ".join(["dan", "lalu"] * 10)
+    assert rules(f"kirim salam untuk keluarga {filler} KTP baru sudah jadi") == []
+
+
+def test_everyday_words_of_one_part_are_no_move() -> None:
+    """One part alone says nothing: "hapus", "kirim", "hilang" are everyday words."""
+    assert rules("hapus foto lama, kirim pesan ke ibu, kunci hilang") == []
+
+
+def test_a_move_said_by_a_listed_phrase_is_one_clue() -> None:
+    """ "kirim KTP" is a listed phrase and a move: it counts once."""
+    clues = SpamFilter.default().clues(normalise("kirim KTP"), context("kirim KTP"))
+    assert [c.rule for c in clues].count("lexicon:bansos") == 1
