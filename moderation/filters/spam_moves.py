@@ -1,9 +1,10 @@
 """Scam moves told by their parts standing together (``data/spam-moves.tsv``), whatever the
 words: clearing a credit record ("bersihkan" … "riwayat kredit"), handing over identity or
 bank data ("kirim foto" … "KTP"), an agent getting lost money back ("dana hilang" … "tim" …
-"tarik kembali"). Each part is a family of words by meaning; a move is found when a word of
-each of its parts stands within ``SPAN`` tokens of the others, in any order. One automaton
-pass over the letters view; the token positions are looked up only when a part was found.
+"tarik kembali"), a prize that costs a fee, clicks paid for. Each part is a family of words
+by meaning; a move is found when a word of each of its parts stands within ``SPAN`` tokens of
+the others, in any order. One automaton pass over the letters view; the token positions are
+looked up only when a part was found.
 """
 
 from __future__ import annotations
@@ -29,13 +30,19 @@ class Move(NamedTuple):
     score: float
 
 
-# Each below the hold alone: with a contact, a link or a listed phrase beside it, it holds.
+# Below the hold alone (a contact, a link or a listed phrase beside one holds), but for the
+# two that have no innocent reading: a recovery offer and a prize that costs a fee.
 MOVES = (
     Move("lexicon:clearing", ("clear", "record"), 0.45),
     Move("lexicon:bansos", ("send", "document"), 0.45),
     # The victim ("money", "lost") courted by someone who gets it back: a recovery offer.
     Move("lexicon:recovery", ("money", "lost", "recover", "agent"), 0.5),
+    # A prize or a handout that costs a fee first ("hadiah motor … biaya ongkir").
+    Move("lexicon:giveaway", ("gift", "fee"), 0.5),
+    # Clicks paid for ("kasih rating … komisi", "like video … dibayar").
+    Move("lexicon:task", ("task", "pay"), 0.35),
 )
+CANCEL = "-"  # a part of that name cancels the parts inside it ("gratis ongkir")
 
 
 @functools.cache
@@ -47,6 +54,13 @@ def moves(text: Text) -> list[Finding]:
     """One finding per move whose parts all stand within ``SPAN`` tokens of each other."""
     view = text.words
     found = [(s, e, part) for s, e, _, parts in _parts().words(view.normalised) for part in parts]
+    cancelled = [(s, e) for s, e, part in found if part == CANCEL]
+    if cancelled:
+        found = [
+            (s, e, part)
+            for s, e, part in found
+            if part != CANCEL and not any(a <= s and e <= b for a, b in cancelled)
+        ]
     wanted = {part for _, _, part in found}
     out = []
     starts: list[int] = []

@@ -301,3 +301,29 @@ def test_working_from_home_said_of_employees_is_published(body: str) -> None:
 def test_an_employer_word_does_not_clear_a_work_from_home_offer(body: str) -> None:
     """Beside earnings talk or a contact ask, working from home stays an offer."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mantul artikelnya, sing pengen cuan saben dino takon aku",
+        "good info. anyone need a quick loan? pm me",
+        "makasih infonya min, yang mau kerja sampingan hubungi saya",
+    ],
+)
+def test_slang_praise_then_an_ask_is_an_offer_after_praise(body: str) -> None:
+    """ "mantul", "good info", "makasih infonya", then "takon aku", "pm me", "hubungi saya"."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mantul artikelnya, semoga jalan desa segera diaspal",
+        "good info, I will tell my neighbours about the clinic",
+        "makasih infonya min, besok saya ke kantor desa",
+    ],
+)
+def test_slang_praise_alone_is_published(body: str) -> None:
+    """Praise in slang or English with no private channel after it is ordinary."""
+    assert verdict(body) is Outcome.APPROVED

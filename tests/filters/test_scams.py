@@ -215,6 +215,7 @@ def test_every_scam_familys_innocent_neighbours_are_published(family: str, body:
         "jajal PELANGI88 lur, wis kebukti gampang tembus",
         "nang SURYA77 mesti metu, aku wingi entuk sak yuta",
         "golek rejeki nang MAKMUR303 wae, menang terus",
+        "wis tak buktikno dhewe nang RAME4D, saben dino metu",
     ],
 )
 def test_a_new_brand_praised_in_javanese_is_held(body: str) -> None:

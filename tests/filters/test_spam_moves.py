@@ -23,13 +23,14 @@ def rules(body: str) -> list[tuple[str, str]]:
         ("upload swafoto dengan e-KTP", "bansos"),
         ("ketikkan kode verifikasi", "bansos"),
         ("send your bank details", "bansos"),
+        ("hadiah sepeda, cukup bayar biaya pengiriman", "giveaway"),
+        ("claim the prize, small processing fee", "giveaway"),
+        ("tonton video lalu dapat komisi", "task"),
     ],
 )
-def test_clearing_a_record_and_handing_over_identity_are_moves_in_any_words(
-    body: str, move: str
-) -> None:
-    """An erasing verb near a credit record, a sending verb near an identity paper, a code
-    or bank data: the clearing scam's and the phisher's moves, however phrased."""
+def test_each_move_is_found_in_words_of_its_own(body: str, move: str) -> None:
+    """An erasing verb near a credit record, a sending verb near an identity paper, a prize
+    that costs a fee, clicks that are paid: each scam's move, however phrased."""
     assert [rule for rule, _ in rules(body)] == [f"lexicon:{move}"]
 
 
@@ -56,3 +57,8 @@ def test_a_move_said_by_a_listed_phrase_is_one_clue() -> None:
     """ "kirim KTP" is a listed phrase and a move: it counts once."""
     clues = SpamFilter.default().clues(normalise("kirim KTP"), context("kirim KTP"))
     assert [c.rule for c in clues].count("lexicon:bansos") == 1
+
+
+def test_free_shipping_is_no_fee() -> None:
+    """ "gratis ongkir" cancels the fee inside it: a shop's free delivery is no advance fee."""
+    assert rules("hadiah untuk pembeli pertama, gratis ongkir") == []
