@@ -110,3 +110,15 @@ def test_an_office_domain_the_site_does_not_allow_is_still_an_impostor() -> None
     """Allowing one office-named domain trusts no other that borrows the same name."""
     allowed = ("bantuan-kediri.org",)
     assert "link:impostor" in rules("daftar di bantuan-kediri.online/pkh", allowed)
+
+
+def test_the_states_and_the_banks_own_domains_are_no_clue() -> None:
+    """A reader quoting a ``.go.id`` site or a bank's own domain points to no seller."""
+    assert rules("info di situs resmi kedirikab.go.id") == set()
+    assert rules("daftar di https://sscasn.bkn.go.id/login") == set()
+    assert rules("cek kemensos.go.id, dukcapil.kemendagri.go.id dan bri.co.id") == set()
+
+
+def test_an_official_domain_in_look_alike_letters_still_counts() -> None:
+    """A Cyrillic letter in a ``.go.id`` host makes it an impostor, not the state's."""
+    assert "link:impostor" in rules("cek bansos di kеmensos.go.id/daftar")
