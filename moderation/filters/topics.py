@@ -22,6 +22,8 @@ from moderation.filters.text import Text
 
 WINDOW = 6  # tokens either side of a finding within which a cue counts
 _TOKEN = re.compile(r"[^\W_]+")
+# "cek profil pejabatnya": a profile owned by someone named after it is no invitation to ours.
+_OWNED = re.compile(r"\s+[^\W_]{2,}nya\b")
 
 
 class Topic(enum.StrEnum):
@@ -49,8 +51,10 @@ class Topics:
         cancelled = [(s, e) for s, e, _, (topic, *_) in found if topic == "-"]
         kept = [
             (start, topic)
-            for start, end, _, (topic, *_) in found
-            if topic != "-" and not any(s <= start and end <= e for s, e in cancelled)
+            for start, end, cue, (topic, *_) in found
+            if topic != "-"
+            and not any(s <= start and end <= e for s, e in cancelled)
+            and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
         self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
         self.view = view

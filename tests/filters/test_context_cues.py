@@ -327,3 +327,29 @@ def test_slang_praise_then_an_ask_is_an_offer_after_praise(body: str) -> None:
 def test_slang_praise_alone_is_published(body: str) -> None:
     """Praise in slang or English with no private channel after it is ordinary."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "informatif sekali, cek profil pejabatnya di laman DPRD",
+        "mantap, lihat profil desanya di web kabupaten",
+        "bagus, intip profil calonnya sebelum nyoblos",
+    ],
+)
+def test_praise_then_someone_elses_profile_is_no_offer(body: str) -> None:
+    """ "cek profil pejabatnya": a profile owned by whom it names is not the commenter's."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "bagus beritanya, cek profil aku ya",
+        "mantap, cek profil kami untuk info kerja",
+        "keren, lihat profil ya kak, ada promo",
+    ],
+)
+def test_praise_then_ones_own_profile_is_an_offer(body: str) -> None:
+    """ "cek profil aku", "cek profil kami", "lihat profil ya kak" invite to the commenter's."""
+    assert verdict(body) in STOPPED
