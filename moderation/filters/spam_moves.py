@@ -2,9 +2,9 @@
 words: clearing a credit record ("bersihkan" … "riwayat kredit"), handing over identity or
 bank data ("kirim foto" … "KTP"), an agent getting lost money back ("dana hilang" … "tim" …
 "tarik kembali"), a prize that costs a fee, clicks paid for. Each part is a family of words
-by meaning; a move is found when a word of each of its parts stands within ``SPAN`` tokens of
-the others, in any order. One automaton pass over the letters view; the token positions are
-looked up only when a part was found.
+by meaning; a move is found when a word of each of its parts stands within a few tokens of
+the others (``SPAN``, or the move's own span), in any order unless the move says. One automaton
+pass over the letters view; the token positions are looked up only when a part was found.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class Move(NamedTuple):
     rule: str  # a lexicon category's rule, so context reads it as that category
     parts: tuple[str, ...]
     score: float
+    span: int = SPAN
+    ordered: bool = False  # the parts must come in this order
 
 
 # Below the hold alone (a contact, a link or a listed phrase beside one holds), but for the
@@ -41,6 +43,8 @@ MOVES = (
     Move("lexicon:giveaway", ("gift", "fee"), 0.5),
     # Clicks paid for ("kasih rating … komisi", "like video … dibayar").
     Move("lexicon:task", ("task", "pay"), 0.35),
+    # A way to reach the seller, said as verb and party side by side ("hubungi konsultan kami").
+    Move("lexicon:contact", ("reach", "party"), 0.3, span=1, ordered=True),
 )
 CANCEL = "-"  # a part of that name cancels the parts inside it ("gratis ongkir")
 
@@ -51,7 +55,7 @@ def _parts() -> Automaton[str]:
 
 
 def moves(text: Text) -> list[Finding]:
-    """One finding per move whose parts all stand within ``SPAN`` tokens of each other."""
+    """One finding per move whose parts all stand within its span of each other."""
     view = text.words
     found = [(s, e, part) for s, e, _, parts in _parts().words(view.normalised) for part in parts]
     cancelled = [(s, e) for s, e, part in found if part == CANCEL]
@@ -73,7 +77,7 @@ def moves(text: Text) -> list[Finding]:
             for s, e, part in found
             if part in move.parts
         )
-        window = _window(hits, len(move.parts))
+        window = _window(hits, move)
         if window:
             out.append(
                 Finding(
@@ -90,15 +94,17 @@ def moves(text: Text) -> list[Finding]:
 
 
 def _window(
-    hits: list[tuple[int, int, int, str]], need: int
+    hits: list[tuple[int, int, int, str]], move: Move
 ) -> list[tuple[int, int, int, str]] | None:
-    """The first run of ``hits`` (sorted by token) that holds every part within ``SPAN``
-    tokens, one hit per part (the latest seen); ``None`` if there is none."""
+    """The first run of ``hits`` (sorted by token) that holds every part of ``move`` within its
+    span (in its order if it is ``ordered``), one hit per part (the latest seen); ``None`` if
+    there is none."""
     latest: dict[str, tuple[int, int, int, str]] = {}
     for hit in hits:
         latest[hit[3]] = hit
-        here = hit[0]
-        near = {p: h for p, h in latest.items() if here - h[0] <= SPAN}
-        if len(near) == need:
-            return sorted(near.values())
+        near = sorted(h for h in latest.values() if hit[0] - h[0] <= move.span)
+        if len(near) == len(move.parts) and (
+            not move.ordered or tuple(h[3] for h in near) == move.parts
+        ):
+            return near
     return None

@@ -161,6 +161,7 @@ FAMILY_SCAMS = [
     ("pesugihan", "penarik rezeki dan uang gaib tanpa tumbal, mahar ringan, hubungi Ki Ageng"),
     ("pesugihan", "Mbah Wiro bisa menggandakan uang, sudah terbukti ribuan pasien"),
     ("pesugihan", "pesugihan tanpa tumbal dijamin berhasil, cukup japri"),
+    ("pesugihan", "dukun sakti Ki Lawu: pelet, penglaris, santet, dijamin manjur"),
     ("togel", "syair HK malam ini sudah terbit, angka main 4D dijamin tembus, join grup VIP"),
     ("togel", "minta angka jitu? gabung room prediksi SGP, colok bebas tiap malam"),
     ("togel", "bocoran sidney hari ini 2D 3D, yang mau ikut langsung japri admin"),

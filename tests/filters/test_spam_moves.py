@@ -26,6 +26,8 @@ def rules(body: str) -> list[tuple[str, str]]:
         ("hadiah sepeda, cukup bayar biaya pengiriman", "giveaway"),
         ("claim the prize, small processing fee", "giveaway"),
         ("tonton video lalu dapat komisi", "task"),
+        ("silakan hubungi konsultan kami", "contact"),
+        ("our recovery experts got the lost funds back", "recovery"),
     ],
 )
 def test_each_move_is_found_in_words_of_its_own(body: str, move: str) -> None:
@@ -62,3 +64,9 @@ def test_a_move_said_by_a_listed_phrase_is_one_clue() -> None:
 def test_free_shipping_is_no_fee() -> None:
     """ "gratis ongkir" cancels the fee inside it: a shop's free delivery is no advance fee."""
     assert rules("hadiah untuk pembeli pertama, gratis ongkir") == []
+
+
+def test_a_way_to_reach_someone_must_come_right_before_the_party() -> None:
+    """ "wa kami" asks to be reached; "saya wa anak saya" is a reader messaging a child."""
+    assert rules("butuh dana? wa kami") == [("lexicon:contact", "move: reach + party")]
+    assert rules("saya wa anak saya tiap hari") == []
