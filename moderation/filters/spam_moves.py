@@ -60,11 +60,8 @@ def moves(text: Text) -> list[Finding]:
     found = [(s, e, part) for s, e, _, parts in _parts().words(view.normalised) for part in parts]
     cancelled = [(s, e) for s, e, part in found if part == CANCEL]
     if cancelled:
-        found = [
-            (s, e, part)
-            for s, e, part in found
-            if part != CANCEL and not any(a <= s and e <= b for a, b in cancelled)
-        ]
+        inside = automaton.covering(cancelled)
+        found = [(s, e, part) for s, e, part in found if part != CANCEL and not inside(s, e)]
     wanted = {part for _, _, part in found}
     out = []
     starts: list[int] = []

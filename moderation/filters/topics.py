@@ -48,12 +48,12 @@ class Topics:
 
     def __init__(self, view: str) -> None:
         found = list(_cues().words(view))
-        cancelled = [(s, e) for s, e, _, (topic, *_) in found if topic == "-"]
+        inside = automaton.covering((s, e) for s, e, _, (topic, *_) in found if topic == "-")
         kept = [
             (start, topic)
             for start, end, cue, (topic, *_) in found
             if topic != "-"
-            and not any(s <= start and end <= e for s, e in cancelled)
+            and not inside(start, end)
             and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
         self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
