@@ -174,8 +174,11 @@ def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str
 
 
 def _disguised(original: str, phrase: str) -> bool:
-    """Whether ``original`` spells ``phrase`` other than plainly (case and spacing aside)."""
-    return "".join(original.lower().split()) != phrase.replace(" ", "")
+    """Whether ``original`` spells ``phrase`` other than plainly: other characters than its
+    letters (case and spacing aside), or its words broken into more pieces than it has
+    (``P I N J A M A N   C E P A T``)."""
+    pieces = original.lower().split()
+    return "".join(pieces) != phrase.replace(" ", "") or len(pieces) > phrase.count(" ") + 1
 
 
 def _squash(normalised: str) -> list[tuple[int, int, str]]:

@@ -1,10 +1,11 @@
 """Scam moves told by their parts standing together (``data/spam-moves.tsv``), whatever the
 words: clearing a credit record ("bersihkan" … "riwayat kredit"), handing over identity or
 bank data ("kirim foto" … "KTP"), an agent getting lost money back ("dana hilang" … "tim" …
-"tarik kembali"), a prize that costs a fee, clicks paid for. Each part is a family of words
-by meaning; a move is found when a word of each of its parts stands within a few tokens of
-the others (``SPAN``, or the move's own span), in any order unless the move says. One automaton
-pass over the letters view; the token positions are looked up only when a part was found.
+"tarik kembali"), a prize that costs a fee, clicks paid for, a return by the day, a contact
+ask. Each part is a family of words by meaning; a move is found when a word of each of its
+parts stands within a few tokens of the others (``SPAN``, or the move's own span), in any
+order unless the move says. One automaton pass over the letters view; the token positions
+are looked up only when a part was found.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ MOVES = (
     Move("lexicon:giveaway", ("gift", "fee"), 0.5),
     # Clicks paid for ("kasih rating … komisi", "like video … dibayar").
     Move("lexicon:task", ("task", "pay"), 0.35),
+    # A return promised by the day or the week ("profit 5% per hari", "200% returns weekly").
+    Move("lexicon:crypto", ("yield", "period"), 0.45, span=3),
     # A way to reach the seller, said as verb and party side by side ("hubungi konsultan kami").
     Move("lexicon:contact", ("reach", "party"), 0.3, span=1, ordered=True),
 )

@@ -150,6 +150,7 @@ FAMILY_SCAMS = [
     ),
     ("giveaway", "Wali kota bagi bagi rezeki 2 juta per orang, chat admin untuk klaim hadiah"),
     ("crypto", "free USDT airdrop for the first 500 wallets, connect wallet now"),
+    ("crypto", "Investasi aman profit 5% per hari, withdraw kapan saja, join sekarang"),
     ("crypto", "uang investasi saya hilang, jasa recovery ini bisa kembalikan semua, hubungi kami"),
     (
         "crypto",
@@ -168,6 +169,7 @@ FAMILY_SCAMS = [
     ("english", "work from home and make $200 a day, serious people only, text me"),
     ("english", "you have won a cash prize, send your details to claim"),
     ("english", "bad credit? fast loan approved in minutes, message me"),
+    ("english", "Get paid $25 for every app review you write, sign up today"),
 ]
 FAMILY_NEIGHBOURS = [
     ("clearing", "Bank memberi keringanan bagi debitur kredit macet korban banjir"),
@@ -180,6 +182,7 @@ FAMILY_NEIGHBOURS = [
     ("giveaway", "Kapolres menyerahkan hadiah untuk juara lomba tumpeng"),
     ("giveaway", "Ibu Gubernur meresmikan pasar rakyat dan membagikan bibit pohon"),
     ("crypto", "Harga bitcoin naik lagi, investor ritel di Kediri mulai tertarik"),
+    ("crypto", "Untung sehari jualan pecel di pasar Pahing lumayan, alhamdulillah"),
     ("crypto", "OJK mengingatkan aset kripto berisiko tinggi, pilih pedagang yang terdaftar"),
     ("crypto", "Korban investasi bodong melapor ke Polres, uang mereka belum kembali"),
     ("task", "Karang taruna mengadakan lomba video TikTok tentang wisata desa"),
@@ -217,6 +220,7 @@ def test_every_scam_familys_innocent_neighbours_are_published(family: str, body:
         "nang SURYA77 mesti metu, aku wingi entuk sak yuta",
         "golek rejeki nang MAKMUR303 wae, menang terus",
         "wis tak buktikno dhewe nang RAME4D, saben dino metu",
+        "pokoke nang BOLO88 ae, wis akeh sing sugih",
     ],
 )
 def test_a_new_brand_praised_in_javanese_is_held(body: str) -> None:

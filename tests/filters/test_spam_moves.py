@@ -27,6 +27,7 @@ def rules(body: str) -> list[tuple[str, str]]:
         ("claim the prize, small processing fee", "giveaway"),
         ("tonton video lalu dapat komisi", "task"),
         ("silakan hubungi konsultan kami", "contact"),
+        ("profit 5% per hari dijamin", "crypto"),
         ("our recovery experts got the lost funds back", "recovery"),
     ],
 )
