@@ -53,6 +53,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "threat words": lambda n: ("tak bakar omahmu " * (n // 17 + 1))[:n],
     "many lexicon phrases": lambda n: ("slot gacor maxwin " * (n // 18 + 1))[:n],
     "topic cues": lambda n: ("rabies anjing gacor murai " * (n // 25 + 1))[:n],
+    "cancelling phrases": lambda n: ("gratis ongkir bukan penipuan " * (n // 29 + 1))[:n],
+    "scam move parts": lambda n: ("dana hilang tim kembali kirim ktp " * (n // 34 + 1))[:n],
 }
 
 

@@ -1033,6 +1033,217 @@ ROUND4_ABUSE: dict[str, dict[str, list[str]]] = {
 }
 
 
+# Round 4, spam side (issue 14): a fresh blind round written after round 3 was tuned, in new
+# surface forms of every spam family (new separators, brands, word orders, Javanese and English)
+# and the innocents that sit close to them. Merged into ROWS by category in ``rows()``.
+ROUND4_SPAM: dict[str, dict[str, list[str]]] = {
+    "r4_spread": {
+        "spam": [
+            "S~L~O~T  G~A~C~O~R lagi pecah, buruan merapat",
+            "J • U • D • I  B • O • L • A  odds tertinggi malam ini",
+            "🇸 🇱 🇴 🇹  🇬 🇦 🇨 🇴 🇷 modal receh hasil jutaan",
+            "t|o|g|e|l  h|k  s|g|p  bayar lunas berapapun",
+            "mau J*A*C*K*P*O*T? depo 5k aja langsung main",
+        ],
+    },
+    "r4_link": {
+        "spam": [
+            "mampir ke gacorjaya [dot] vip, bonus harian nunggu",
+            "link alternatif: hokiwin88 titik com garis miring daftar",
+            "cek t . me / cuanharian_id buat info lengkap",
+            "s(.)id(/)bonusmember daftar pakai kode KDR",
+            "ketik di browser: w w w . raja4d . org",
+        ],
+    },
+    "r4_phone": {
+        "spam": [
+            "hub 0️⃣8️⃣5️⃣7️⃣ 4️⃣4️⃣1️⃣2️⃣ 9️⃣0️⃣3️⃣3️⃣ buat dana cair hari ini",
+            "WA nol delapan satu tiga dua dua empat lima lima enam tujuh delapan, pinjaman cepat"
+            " cair",
+            "kontak: O8l5-77S4-3Z1O (admin cuan)",
+            "chat aja 08 · 21 · 44 · 90 · 17 · 63 slot terpercaya",
+            "+62 812 ▪ 3456 ▪ 7788 admin paling amanah, depo wd 24 jam",
+        ],
+    },
+    "r4_brand": {
+        "spam": [
+            "coba main di MERPATI77, kemarin modal 20rb pulang bawa 2 juta",
+            "KEDIRIJP aja lur, wis kebukti metu terus",
+            "sopo sing durung jajal JAGOWIN303? gampang tembus tenan",
+            "gabung BINTANG88 sekarang, rezeki nomplok tiap hari",
+        ],
+    },
+    "r4_praise_offer": {
+        "spam": [
+            "Terima kasih beritanya min, sangat bermanfaat. Oh iya yang lagi butuh modal usaha bisa"
+            " cek profil saya ya",
+            "liputan yang keren pak wartawan 👍 sambil nunggu berita lain, saya punya kerja"
+            " sampingan dari HP, minat DM",
+            "apik tenan artikele. Sing pengen penghasilan tambahan saka omah, inbox aku wae",
+            "Informasinya lengkap sekali, salut. Btw ada yang mau dana cepat cair tanpa BI"
+            " checking? japri",
+        ],
+    },
+    "r4_scam_records": {
+        "spam": [
+            "Data SLIK OJK kamu merah? Kami bisa bersihkan riwayat kredit macet dalam 3 hari kerja",
+            "skor kredit jelek gara-gara pinjol? jasa pemutihan data, langsung bisa ajukan KPR"
+            " lagi, wa admin",
+            "nama masuk blacklist BI? tenang, kami hapus kolektibilitas 5 jadi lancar, garansi uang"
+            " kembali",
+        ],
+    },
+    "r4_scam_bansos": {
+        "spam": [
+            "Selamat! NIK anda lolos penerima BLT Rp 3.000.000, segera verifikasi di"
+            " blt-kemensos-2026.online",
+            "pendaftaran bansos PKH tahap akhir dibuka, kirim foto KTP dan KK ke nomor admin"
+            " sebelum kuota habis",
+            "Bantuan Subsidi Upah cair hari ini, klaim lewat link di bio, cukup isi nomor rekening"
+            " dan kode OTP",
+            "dapat SMS bansos sembako 600rb? klik bit . ly/bansos-cair dan isi data",
+        ],
+    },
+    "r4_scam_giveaway": {
+        "spam": [
+            "Assalamualaikum warga Kediri, saya Bupati membagikan bantuan tunai 5 juta bagi 50"
+            " orang pertama, follow akun ini lalu DM nomor rekening",
+            "akun resmi Kapolres bagi-bagi hadiah motor, syarat transfer biaya pengiriman 250rb"
+            " dulu",
+            "Giveaway Pak Gubernur: sembako dan uang saku, cukup komen 'AMIN' lalu chat admin untuk"
+            " klaim hadiah",
+        ],
+    },
+    "r4_scam_crypto": {
+        "spam": [
+            "Airdrop token KDRI gratis 1000 koin, hubungkan dompet kripto kamu di situs resmi kami"
+            " sekarang",
+            "aset kripto hilang kena scam? tim pemulihan kami bisa tarik kembali dana anda 100%",
+            "I lost 3 BTC to a fake exchange until a recovery expert got it all back, message him"
+            " on Telegram",
+            "Trading robot forex profit 10% per hari, modal minimal 1 juta, pasti cuan tanpa rugi",
+        ],
+    },
+    "r4_scam_task": {
+        "spam": [
+            "Kerja santai cuma like dan follow akun Instagram, dibayar 20rb per tugas, langsung"
+            " cair ke DANA",
+            "cari member buat tugas subscribe channel, komisi harian 300rb, gabung grup telegram"
+            " admin",
+            "tugas kasih bintang 5 ke hotel di Google Maps, sehari bisa dapat 500 ribu, modal HP"
+            " saja",
+        ],
+    },
+    "r4_scam_occult": {
+        "spam": [
+            "Pesugihan putih tanpa tumbal, hasilnya uang ghaib langsung masuk rekening, hubungi Ki"
+            " Joyo",
+            "Penggandaan uang asli bukan tipu, mahar terjangkau, sudah ribuan pasien sukses",
+            "butuh dana gaib untuk lunasi utang? Mbah Sastro bantu ritual, pasti berhasil",
+        ],
+    },
+    "r4_togel_room": {
+        "spam": [
+            "Bocoran angka jitu SGP malam ini, 4D 2D colok bebas dijamin tembus, gabung room VIP",
+            "prediksi HK hari ini sudah keluar di grup, yang mau ikut main angka langsung merapat",
+            "Room Shio Jitu: angka main 8 3 5 1, pasang 10rb bisa dapat jutaan",
+        ],
+    },
+    "r4_scam_english": {
+        "spam": [
+            "Earn $300 a day from your phone, no experience needed, DM me for details",
+            "Congratulations, you have been selected to receive a free iPhone 16, claim at"
+            " prize-winner-claim dot site",
+            "Need fast loan without collateral? Approved in 10 minutes, message our agent now",
+        ],
+    },
+    "r4_raid_news": {
+        "clean": [
+            "Polres Kediri menggerebek arena judi sabung ayam di Kandangan, 12 orang diamankan",
+            "Kominfo sudah memblokir ribuan situs slot, tapi iklannya masih muncul di mana-mana,"
+            " tolong ditindak",
+            "Tetangga saya habis-habisan gara-gara judi online, jual motor sampai sawah. Jangan"
+            " pernah coba deposit sekalipun",
+            "bandar togel di Ngasem akhirnya ditangkap, semoga dihukum berat",
+            "Slot gacor itu cuma jebakan, yang menang ya bandarnya. Stop judol!",
+        ],
+    },
+    "r4_bank_loans": {
+        "clean": [
+            "KUR BRI unit Pare bunganya 6 persen setahun, syaratnya cuma NIB dan KTP",
+            "Koperasi simpan pinjam desa kami membuka pinjaman untuk anggota dengan bunga ringan",
+            "Kalau mau pinjam online pastikan terdaftar di OJK, jangan tergiur pinjol ilegal",
+            "Cek SLIK bisa gratis lewat layanan iDebku di situs resmi OJK, tidak perlu calo",
+            "Pegadaian Kediri punya program cicilan emas, lumayan buat tabungan",
+        ],
+    },
+    "r4_bansos_official": {
+        "clean": [
+            "Cek penerima bansos cukup di cekbansos.kemensos.go.id, selain itu pasti penipuan",
+            "Pencairan PKH tahap 3 lewat Kantor Pos mulai Senin, bawa KTP dan undangan",
+            "Dinsos mengingatkan petugas tidak pernah minta kode OTP atau biaya apa pun",
+            "Alhamdulillah BLT desa sudah cair di balai desa, terima kasih Pak Kades",
+        ],
+    },
+    "r4_birds": {
+        "clean": [
+            "Kontes kicau di Taman Sekartaji ramai, murai batu Pak Darto gacor sampai juara 1",
+            "Kenari saya baru gacor lagi setelah ganti voer dan rajin dijemur",
+            "Juri lomba lovebird menilai durasi ngekek, yang paling gacor menang",
+            "manuk cucak ijoku saiki wis gacor, mbok menawa iso melu lomba minggu ngarep",
+        ],
+    },
+    "r4_village_lottery": {
+        "clean": [
+            "Undian doorprize jalan sehat HUT RI hadiah utamanya sepeda motor, selamat buat warga"
+            " Banjaran",
+            "arisan RT kami diundi tiap malam Jumat, bulan ini Bu Siti yang dapat",
+            "Pemenang undian kupon belanja Pasar Setono Betek diumumkan Sabtu depan",
+            "Panitia tujuhbelasan: nomor kupon 045 menang kulkas, silakan ambil di balai RW",
+        ],
+    },
+    "r4_wfh_asn": {
+        "clean": [
+            "ASN Pemkab Kediri boleh kerja dari rumah tiap Jumat sesuai surat edaran Bupati",
+            "Aturan WFH PNS ada di PermenPANRB, absensinya tetap lewat aplikasi",
+            "Pendaftaran CPNS hanya lewat sscasn.bkn.go.id, jangan percaya yang menawarkan jalur"
+            " belakang",
+            "Guru honorer sekarang bisa daftar PPPK, info resmi dari BKPSDM",
+        ],
+    },
+    "r4_hotline_quote": {
+        "clean": [
+            "Kalau ketemu penipuan keuangan lapor ke kontak OJK 157 atau polisi 110",
+            "Listrik padam di Gurah, kata petugas hubungi PLN 123 saja",
+            "Info dari Dukcapil: aktivasi IKD bisa ditanyakan ke call center 1500537",
+            "Ambulans gratis Pemkab bisa dipanggil lewat 112, sudah saya coba dan cepat",
+        ],
+    },
+    "r4_money_talk": {
+        "clean": [
+            "Harga bitcoin turun lagi minggu ini, untung saya belum beli",
+            "OJK sekarang mengawasi aset kripto, jadi pilih exchange yang berizin",
+            "Anak muda di Kediri banyak yang belajar investasi reksa dana, bagus asal paham"
+            " risikonya",
+        ],
+    },
+    "r4_styled_thanks": {
+        "clean": [
+            "𝐓𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡 𝐏𝐚𝐤 𝐁𝐮𝐩𝐚𝐭𝐢 jalannya sudah mulus",
+            "𝑴𝒂𝒕𝒖𝒓 𝒏𝒖𝒘𝒖𝒏 pak dokter Puskesmas Wates",
+            "𝕊𝕖𝕞𝕒𝕟𝕘𝕒𝕥 buat tim voli putri Kediri 💪",
+        ],
+    },
+    "r4_occult_talk": {
+        "clean": [
+            "Film horor tentang pesugihan Gunung Kawi tayang di bioskop, seram tapi bagus",
+            "Penggandaan uang itu penipuan, korbannya di Kediri sudah banyak, jangan percaya dukun",
+            "Cerita tumbal pesugihan itu mitos, kerja keras tetap jalan terbaik",
+        ],
+    },
+}
+
+
 # Abusive rows of these kinds must be held: a slur, a threat or an English insult aimed at
 # someone is not made acceptable by a mask. A round's prefix ("r4_") is not part of the kind.
 MUST_HOLD = frozenset(["slur", "threat", "english_insult"])
@@ -1048,7 +1259,7 @@ def _expect(category: str, label: str) -> dict[str, str]:
 def rows() -> list[dict[str, str]]:
     return [
         {"text": text, "label": label, "category": category, **_expect(category, label)}
-        for table in (ROWS, ROUND3_ABUSE, ROUND4_ABUSE)
+        for table in (ROWS, ROUND3_ABUSE, ROUND4_ABUSE, ROUND4_SPAM)
         for category, labels in table.items()
         for label, texts in labels.items()
         for text in texts

@@ -8,7 +8,10 @@ pattern list can make a comment slow. ``words`` keeps matches standing on word b
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
 from typing import Generic, TypeVar
 
 import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
@@ -50,3 +53,25 @@ class Automaton(Generic[V]):
 
     def any_word(self, text: str) -> bool:
         return next(self.words(text), None) is not None
+
+
+def shipped(name: str) -> Automaton[str]:
+    """The automaton of a shipped ``data/`` file of ``phrase<TAB>value`` rows (``#`` comments),
+    each phrase's spacing made single."""
+    source = (resources.files("moderation.filters") / "data" / name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in source.splitlines() if line and line[0] != "#")
+    return Automaton((" ".join(phrase.split()), value.strip()) for phrase, value in rows)
+
+
+def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[start, end)`` lies inside one of ``spans`` (the cancelling phrases'
+    matches): a bisect a question, so a comment of a thousand cancels costs no more than linear."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and reach[i] >= end
+
+    return inside

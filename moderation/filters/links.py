@@ -1,5 +1,6 @@
 """Links in a comment: how many, to where, and whether they hide behind a shortener or lead
-into a WhatsApp group. Domains the site allows (``Policy.allowed_domains``) never count."""
+into a WhatsApp group. Domains the site allows (``Policy.allowed_domains``) and the state's and
+the banks' own domains never count, unless written with look-alike letters."""
 
 from __future__ import annotations
 
@@ -210,12 +211,16 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
     found = _found(rejoined)
     if where is not None:
         found = [(where[s], where[e - 1] + 1) for s, e in found]
+    counted = []
     for start, end in found:
         name = host(rejoined[start:end] if where is None else _rejoin(text.normalised[start:end]))
-        if impostor(name, text.span(start, end).text):
+        original = text.span(start, end).text
+        if (allowed(name, domains) or official(name)) and not _look_alike(original):
+            continue  # the site's own domain, even one named after an office ("bansos-kediri"),
+            # and the state's and the banks' own: a reader quoting them sells nothing
+        counted.append((start, end))
+        if impostor(name, original):
             spans.setdefault("link:impostor", []).append((start, end))
-        elif allowed(name, domains):
-            continue
         kind = (
             "link:whatsapp"
             if name in WHATSAPP
@@ -226,8 +231,8 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         spans.setdefault(kind, []).append((start, end))
         if where is not None and _rejoin(text.normalised[start:end]) != text.normalised[start:end]:
             spans.setdefault("link:disguised", []).append((start, end))
-    if len(found) >= MANY:
-        spans["link:many"] = found
+    if len(counted) >= MANY:
+        spans["link:many"] = counted
     return [
         Finding(
             filter=FilterName.SPAM,
@@ -247,10 +252,22 @@ def impostor(name: str, original: str) -> bool:
     (``original`` is not ASCII), or borrowing an authority's name off its real domain."""
     if not original.isascii():
         return True
-    if name.endswith(".go.id") or name in OFFICIAL or any(name.endswith("." + o) for o in OFFICIAL):
+    if official(name):
         return False
     parts = re.split(r"[.-]", name)[:-1]  # the TLD aside
     return bool(_AUTHORITY_LONG.search(name)) or not _AUTHORITY_SHORT.isdisjoint(parts)
+
+
+def official(name: str) -> bool:
+    """Whether host ``name`` is the state's (``.go.id``, which only its offices can register)
+    or a bank's or a state company's own domain (``OFFICIAL``)."""
+    return name.endswith(".go.id") or allowed(name, OFFICIAL)
+
+
+def _look_alike(original: str) -> bool:
+    """Whether a link is written with a non-ASCII letter or digit (a Cyrillic or fullwidth
+    look-alike); a bullet spelled for a dot is no such letter."""
+    return any(not c.isascii() and c.isalnum() for c in original)
 
 
 def _label_at(chain: str, at: int) -> str:

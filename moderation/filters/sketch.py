@@ -14,7 +14,9 @@ from moderation.filters.text import Text
 
 HASHES = 8
 ROWS = 2  # hashes per band: 4 bands of 2 find pairs with Jaccard 0.7 about 93% of the time
-MIN_WORDS = 6  # shorter comments ("mantap pak", "Alhamdulillah") repeat innocently
+# Comments of fewer different words ("mantap pak", "Alhamdulillah", "Hadir bang Hadir bang …")
+# repeat innocently: many readers write the same cheer, however many times they repeat it.
+MIN_WORDS = 6
 # The HASHES independent hash functions are the 32-bit words of one BLAKE2b digest per
 # shingle: one C call a shingle instead of HASHES multiplications in Python, and, unlike
 # ``hash()``, the same in every process and release (sketches must agree across them).
@@ -24,7 +26,7 @@ _WORD = struct.Struct(f"<{HASHES}I")
 def bands(text: Text) -> list[str]:
     """Band ids (``"<band>:<hash>"``), or none for a comment too short to sketch."""
     words = text.words.tokens
-    if len(words) < MIN_WORDS:
+    if len(set(words)) < MIN_WORDS:
         return []
     shingles = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
     digests = b"".join(

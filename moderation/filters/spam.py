@@ -13,7 +13,7 @@ import re
 
 import msgspec
 
-from moderation.filters import links, phones, spam_context, styled
+from moderation.filters import links, phones, spam_context, spam_moves, styled
 from moderation.filters.classifier import Model
 from moderation.filters.context import Context, Learned, Signals
 from moderation.filters.features import word_bucket
@@ -21,7 +21,7 @@ from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "spam-1"
+VERSION = "spam-2"
 # (at least this many, score): copies of one text across the site in an hour; one author's
 # and one IP's comments in ten minutes. Speed alone never holds (below ``spam_hold``): busy
 # readers type fast and mobile carriers put many readers behind one IP; it tips doubtful ones.
@@ -70,11 +70,13 @@ class SpamFilter:
         return [summary, *(msgspec.structs.replace(c, action=action) for c in evidence)]
 
     def clues(self, text: Text, context: Context) -> list[Finding]:
+        listed = _once(self.lexicon(text))
         found = [
             *links.links(text, context.policy.allowed_domains),
             *phones.phones(text, context.policy.hotlines),
             *styled.styled(text),
-            *_once(self.lexicon(text)),
+            *listed,
+            *_unlisted(spam_moves.moves(text), listed),
             *_signals(context.signals),
         ]
         probability = self.model.probability(text.buckets, context.signals.learned)
@@ -125,6 +127,21 @@ def _once(findings: list[Finding]) -> list[Finding]:
     for finding in findings:
         seen.setdefault((finding.rule, finding.detail), finding)
     return list(seen.values())
+
+
+def _unlisted(moves: list[Finding], listed: list[Finding]) -> list[Finding]:
+    """The moves not wholly said by a listed phrase of their category: "kirim KTP" is one
+    clue, not two; "bersihkan" beside a listed "SLIK OJK" adds the act to the noun."""
+    said: dict[str, list[tuple[int, int]]] = {}
+    for finding in listed:
+        said.setdefault(finding.rule, []).extend((s.start, s.end) for s in finding.spans)
+    return [
+        move
+        for move in moves
+        if not all(
+            any(a <= s.start and s.end <= b for a, b in said.get(move.rule, ())) for s in move.spans
+        )
+    ]
 
 
 def _signals(signals: Signals) -> list[Finding]:

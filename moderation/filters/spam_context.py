@@ -4,12 +4,17 @@
   lexicon's, the classifier's and the evasion clues (``DAMP``) unless the comment also carries
   a way to reach the spammer (a link, a number, a brand, a contact ask): readers who warn
   against "slot" name it, and "gacor" is a murai's praise.
+- A pledge of success ("pasti berhasil", "garansi") undoes the warning's clearing: a critic
+  names the scam's words ("utang", "penipuan") but never guarantees that it works.
 - A brand-shaped token (``NAGA189``) with talk of winning near it is a promoted brand.
 - A number (and a bare domain) given where a reader points others to a shop or a tradesman
   (``local`` cues: "tukang las langganan saya … WA 0813…") is lowered like the above,
   unless anything else in the comment sells (a listed phrase, a brand, a stronger link).
   Offices are no such cue: "WA resmi pemkab 08…" is the bansos phisher's line, and only the
   site's own hotlines (``Policy.hotlines``) clear a number.
+- Working from home said beside an employer or its rules (``workplace``: "ASN", "surat
+  edaran", "teacher") is the office arrangement, not the job offer: its clue is lowered
+  unless the comment carries a way to reach the spammer.
 - Praise of the article followed by an invitation to a private channel is the classic
   offer-after-praise ("artikelnya bagus … cek profil ya").
 """
@@ -32,6 +37,8 @@ PROMOTED = ("brand:promoted", 0.55)
 REFERRED = ("phone:", "link:domain")  # what a local referral carries
 PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may stand beside it
 OFFER = ("offer:after-praise", 0.55)
+# Working from home said plainly (not "penghasilan jutaan", "extra income": those still sell).
+AT_WORK = frozenset(["kerja dari rumah", "work from home", "working from home", "from home"])
 
 
 def adjust(clues: list[Finding], text: Text) -> list[Finding]:
@@ -42,7 +49,11 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
     if any(c.rule.startswith(VEHICLES) for c in found):
         return found
-    if Topic.WARNING in cues or Topic.BIRDS in cues:
+    if Topic.WORKPLACE in cues:
+        found = [
+            _damped(c) if c.rule == "lexicon:wfh" and c.detail in AT_WORK else c for c in found
+        ]
+    if (Topic.WARNING in cues and Topic.PLEDGE not in cues) or Topic.BIRDS in cues:
         return [_damped(c) if c.rule.startswith(DAMPED) else c for c in found]
     return found
 

@@ -22,6 +22,31 @@ _TOKEN = re.compile(r"[^\W_]+")
 _BRAND_SHAPE = re.compile(
     r"\b[a-z]{3,}(?:[0-9]{2,3}|4d|win|toto|hoki|wd|gacor|slot|bet|jp|play)\b", re.ASCII
 )
+# Everyday words and names of that shape: play-words, names ending "-win", "ngebet" (eager),
+# the idol group and the disease.
+_EVERYDAY = frozenset(
+    [
+        "cosplay",
+        "costplay",
+        "gameplay",
+        "roleplay",
+        "display",
+        "autoplay",
+        "screenplay",
+        "wordplay",
+        "airplay",
+        "alfabet",
+        "ngebet",
+        "darwin",
+        "erwin",
+        "edwin",
+        "irwin",
+        "godwin",
+        "baldwin",
+        "jkt48",
+        "covid19",
+    ]
+)
 # A run of one-character tokens ("p u l a u", "7/7/7"), joined before looking for brands.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?:[\W_]{1,3}[^\W_](?![^\W_]))+")
 
@@ -98,7 +123,9 @@ class SpamLexicon:
         findings = [
             self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
             for m in _BRAND_SHAPE.finditer(text.normalised)
-            if m.group() not in self.brands and not self.phrases.any_word(m.group())
+            if m.group() not in self.brands
+            and m.group() not in _EVERYDAY
+            and not self.phrases.any_word(m.group())
         ]
         plain = text.tokens
         # "p u l a u": join first; only two adjacent one-character tokens can be joined
@@ -147,8 +174,11 @@ def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str
 
 
 def _disguised(original: str, phrase: str) -> bool:
-    """Whether ``original`` spells ``phrase`` other than plainly (case and spacing aside)."""
-    return "".join(original.lower().split()) != phrase.replace(" ", "")
+    """Whether ``original`` spells ``phrase`` other than plainly: other characters than its
+    letters (case and spacing aside), or its words broken into more pieces than it has
+    (``P I N J A M A N   C E P A T``)."""
+    pieces = original.lower().split()
+    return "".join(pieces) != phrase.replace(" ", "") or len(pieces) > phrase.count(" ") + 1
 
 
 def _squash(normalised: str) -> list[tuple[int, int, str]]:

@@ -77,9 +77,16 @@ def disguises(word: str) -> tuple[tuple[int, str], ...]:
             continue  # a Greek or Russian word is just a word
         if found == "styled:decorated" and not (i and word[i - 1].isalnum()):
             continue
+        if found == "styled:letters" and i and word[i - 1].isalpha() and _index(char):
+            continue  # "kali²", "hati²" (said twice), "m²": notation, not a disguise
         if found:
             out.append((i, found))
     return tuple(out)
+
+
+def _index(char: str) -> bool:
+    """Whether ``char`` is a superscript or subscript digit."""
+    return char.isdigit() and unicodedata.name(char, "").startswith(("SUPERSCRIPT", "SUBSCRIPT"))
 
 
 def _finding(text: Text, rule: str, where: list[int]) -> Finding:

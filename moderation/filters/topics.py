@@ -2,8 +2,9 @@
 pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes), ``birds``
 (songbird keeping, where "gacor" is praise), ``warning`` (criticism of gambling or scams), and
 the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
-talk of winning; ``local`` (a shop or a tradesman a reader points others to); ``quote`` and
-``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis").
+talk of winning, a ``pledge`` of success; ``local`` (a shop or a tradesman a reader points
+others to); ``workplace`` (employers and their rules, where working from home is news);
+``quote`` and ``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis").
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -15,13 +16,15 @@ import bisect
 import enum
 import functools
 import re
-from importlib import resources
 
+from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
 from moderation.filters.text import Text
 
 WINDOW = 6  # tokens either side of a finding within which a cue counts
 _TOKEN = re.compile(r"[^\W_]+")
+# "cek profil pejabatnya": a profile owned by someone named after it is no invitation to ours.
+_OWNED = re.compile(r"\s+[^\W_]{2,}nya\b")
 
 
 class Topic(enum.StrEnum):
@@ -34,15 +37,13 @@ class Topic(enum.StrEnum):
     LOCAL = "local"  # a reader pointing to a local shop, trade or office ("langganan saya")
     QUOTE = "quote"  # a word named as a word: "bilang", "menyebut", "call them"
     CONDEMN = "condemn"  # of a word's use: "itu rasis", "jangan", "it hurts"
+    PLEDGE = "pledge"  # success promised ("pasti berhasil", "garansi"): no critic promises it
+    WORKPLACE = "workplace"  # employers and their rules ("ASN", "surat edaran", "teacher")
 
 
 @functools.cache
 def _cues() -> Automaton[str]:
-    source = (resources.files("moderation.filters") / "data" / "topic-cues.tsv").read_text(
-        encoding="utf-8"
-    )
-    rows = (line.split("\t") for line in source.splitlines() if line and line[0] != "#")
-    return Automaton((" ".join(cue.split()), topic.strip()) for cue, topic in rows)
+    return automaton.shipped("topic-cues.tsv")
 
 
 class Topics:
@@ -50,11 +51,13 @@ class Topics:
 
     def __init__(self, view: str) -> None:
         found = list(_cues().words(view))
-        cancelled = [(s, e) for s, e, _, (topic, *_) in found if topic == "-"]
+        inside = automaton.covering((s, e) for s, e, _, (topic, *_) in found if topic == "-")
         kept = [
             (start, topic)
-            for start, end, _, (topic, *_) in found
-            if topic != "-" and not any(s <= start and end <= e for s, e in cancelled)
+            for start, end, cue, (topic, *_) in found
+            if topic != "-"
+            and not inside(start, end)
+            and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
         self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
         self.view = view

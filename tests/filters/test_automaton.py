@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.automaton import Automaton
+from moderation.filters.automaton import Automaton, covering
 from moderation.filters.normalise import normalise
 from moderation.filters.topics import WINDOW, Topic, Topics
 
@@ -32,3 +32,10 @@ def test_a_cancelling_phrase_hides_the_cue_inside_it() -> None:
     """ "bukan penipuan" (a spammer's promise) is no warning against scams."""
     assert Topic.WARNING not in Topics("slot aman bukan penipuan")
     assert Topic.WARNING in Topics("awas penipuan slot")
+
+
+def test_covering_tells_whether_a_span_lies_inside_one_of_many() -> None:
+    """Inside one cancelling span (nested or not) is covered; across two, or outside, is not."""
+    inside = covering([(10, 20), (0, 5), (12, 30)])
+    assert inside(0, 5) and inside(11, 19) and inside(14, 30)
+    assert not inside(4, 11) and not inside(31, 32) and not inside(8, 9)

@@ -290,3 +290,172 @@ def test_a_neighbours_dog_and_bats_nests_are_animals(body: str) -> None:
 def test_the_same_animals_as_insults_still_count(body: str) -> None:
     """Aimed at someone, the same words are still insults."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "judol merusak, tapi kalau mau aman main di GACOR77 saja",
+        "stop judi online! kecuali di situs resmi kami, link di bio",
+        "hati-hati situs palsu, yang asli cuma di t.me/slotjujur",
+    ],
+)
+def test_a_warning_that_points_to_its_own_site_still_holds(body: str) -> None:
+    """ "Stop judol, except at ours": the warning words clear nothing beside a brand or link."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kicau mania merapat, slot gacor maxwin di bit.ly/kicau88",
+        "murai gacor kalah sama situs GACORJP99, daftar sekarang",
+        "lomba burung sepi, mending main slot gacor wa 0812 5555 1234",
+    ],
+)
+def test_songbird_words_do_not_clear_a_gambling_offer(body: str) -> None:
+    """A bird-keeping cue beside a gambling link, brand or number leaves the offer held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "formulir vaksin anak ada di s.id/vaksinkdr, kata bidan desa",
+        "jadwal SIM keliling bisa dilihat di bit.ly/simkeliling-kdr",
+        "pendaftaran lomba 17an lewat linktr.ee/karangtarunangasem",
+    ],
+)
+def test_a_short_link_to_a_notice_is_published(body: str) -> None:
+    """Offices and village groups share short links: a shortener alone does not hold."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "bonus new member 100% daftar di s.id/gacorhoki",
+        "pinjaman cair tanpa jaminan, ajukan di bit.ly/danacepat",
+        "slot gacor malam ini cutt.ly/maxwin88",
+    ],
+)
+def test_a_short_link_beside_an_offer_holds(body: str) -> None:
+    """The same shorteners with a gambling or loan offer hold."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑 malam ini pasti maxwin",
+        "𝗣𝗜𝗡𝗝𝗔𝗠𝗔𝗡 cair cepat wa 0812 3456 7000",
+        "Ⓜⓐⓧⓦⓘⓝ tiap hari di hoki77.vip",
+    ],
+)
+def test_styled_letters_with_an_offer_hold(body: str) -> None:
+    """Bold, sans-serif bold or circled letters with a gambling word, number or link hold."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "utang numpuk? pesugihan tanpa tumbal pasti berhasil",
+        "terjerat utang pinjol? ritual dana gaib dijamin berhasil",
+        "korban penipuan? Ki Joko bantu uang gaib kembali, garansi",
+    ],
+)
+def test_a_pledge_of_success_undoes_the_warnings_clearing(body: str) -> None:
+    """Words of debt or fraud next to a pledge that the ritual works are the offer's bait."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "utang numpuk gara-gara judol, pesugihan itu musyrik",
+        "korban penipuan dana gaib melapor ke polisi",
+        "waspada, tidak ada uang gaib, yang ada penipuan",
+    ],
+)
+def test_warnings_about_occult_wealth_stay_published(body: str) -> None:
+    """Readers naming the occult scam to warn against it are published."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My cousin works from home as a teacher, the new rules help",
+        "Surat edaran baru: ASN boleh kerja dari rumah tiap Jumat",
+        "karyawan pabrik tidak bisa work from home, harus datang",
+    ],
+)
+def test_working_from_home_said_of_employees_is_published(body: str) -> None:
+    """Working from home beside an employer or its rules is the office arrangement."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kerja dari rumah tanpa ke kantor, penghasilan jutaan",
+        "ASN dan karyawan bisa kerja dari rumah, cek bio",
+        "teachers: extra income working from home, message me",
+    ],
+)
+def test_an_employer_word_does_not_clear_a_work_from_home_offer(body: str) -> None:
+    """Beside earnings talk or a contact ask, working from home stays an offer."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mantul artikelnya, sing pengen cuan saben dino takon aku",
+        "good info. anyone need a quick loan? pm me",
+        "makasih infonya min, yang mau kerja sampingan hubungi saya",
+    ],
+)
+def test_slang_praise_then_an_ask_is_an_offer_after_praise(body: str) -> None:
+    """ "mantul", "good info", "makasih infonya", then "takon aku", "pm me", "hubungi saya"."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mantul artikelnya, semoga jalan desa segera diaspal",
+        "good info, I will tell my neighbours about the clinic",
+        "makasih infonya min, besok saya ke kantor desa",
+    ],
+)
+def test_slang_praise_alone_is_published(body: str) -> None:
+    """Praise in slang or English with no private channel after it is ordinary."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "informatif sekali, cek profil pejabatnya di laman DPRD",
+        "mantap, lihat profil desanya di web kabupaten",
+        "bagus, intip profil calonnya sebelum nyoblos",
+    ],
+)
+def test_praise_then_someone_elses_profile_is_no_offer(body: str) -> None:
+    """ "cek profil pejabatnya": a profile owned by whom it names is not the commenter's."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "bagus beritanya, cek profil aku ya",
+        "mantap, cek profil kami untuk info kerja",
+        "keren, lihat profil ya kak, ada promo",
+    ],
+)
+def test_praise_then_ones_own_profile_is_an_offer(body: str) -> None:
+    """ "cek profil aku", "cek profil kami", "lihat profil ya kak" invite to the commenter's."""
+    assert verdict(body) in STOPPED

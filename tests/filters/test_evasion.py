@@ -15,6 +15,7 @@ from tests.filters.tricks import FLAGGED, STOPPED, verdict
         "m-a-i-n s-l-o-t pasti cuan",
         "a.g.e.n t.o.g.e.l resmi buka 24 jam",
         "🇬 🇦 🇨 🇴 🇷 malam ini bos",
+        "D A N A   C E P A T tanpa ribet",
     ],
 )
 def test_spread_spam_phrases_are_held(body: str) -> None:

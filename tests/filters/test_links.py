@@ -90,3 +90,35 @@ def test_look_alike_letters_in_the_site_domain_are_an_impostor() -> None:
 def test_real_official_domains_are_not_impostors() -> None:
     """``.go.id`` hosts and the banks' own domains keep their names."""
     assert "link:impostor" not in rules("lihat cekbansos.kemensos.go.id dan bri.co.id")
+
+
+def test_the_sites_own_domain_named_after_an_office_is_trusted() -> None:
+    """An allowed domain holding an authority's name ("bantuan", "pkh") is the site's own."""
+    assert rules("daftar di bantuan-kediri.org/pkh", ("bantuan-kediri.org",)) == set()
+    assert rules("info di https://pkh-kedirikab.org/cek", ("pkh-kedirikab.org",)) == set()
+    assert rules("cek bansos.kedirikab.go.id", ("kedirikab.go.id",)) == set()
+
+
+def test_the_sites_own_office_domain_in_look_alike_letters_is_an_impostor() -> None:
+    """The same allowed domain written with a Cyrillic or fullwidth letter is not trusted."""
+    allowed = ("bantuan-kediri.org",)
+    assert "link:impostor" in rules("daftar di bаntuan-kediri.org/pkh", allowed)
+    assert "link:impostor" in rules("daftar di bantuan-kedirｉ.org/pkh", allowed)
+
+
+def test_an_office_domain_the_site_does_not_allow_is_still_an_impostor() -> None:
+    """Allowing one office-named domain trusts no other that borrows the same name."""
+    allowed = ("bantuan-kediri.org",)
+    assert "link:impostor" in rules("daftar di bantuan-kediri.online/pkh", allowed)
+
+
+def test_the_states_and_the_banks_own_domains_are_no_clue() -> None:
+    """A reader quoting a ``.go.id`` site or a bank's own domain points to no seller."""
+    assert rules("info di situs resmi kedirikab.go.id") == set()
+    assert rules("daftar di https://sscasn.bkn.go.id/login") == set()
+    assert rules("cek kemensos.go.id, dukcapil.kemendagri.go.id dan bri.co.id") == set()
+
+
+def test_an_official_domain_in_look_alike_letters_still_counts() -> None:
+    """A Cyrillic letter in a ``.go.id`` host makes it an impostor, not the state's."""
+    assert "link:impostor" in rules("cek bansos di kеmensos.go.id/daftar")

@@ -129,3 +129,113 @@ def test_news_of_the_same_scams_stays_published(body: str) -> None:
 def test_a_contact_ask_after_praise_holds(body: str) -> None:
     """Praise of the article, then "wa aku", "japri", "text me", in any of three languages."""
     assert verdict(body) in STOPPED
+
+
+# Round 4: each scam family that is not gambling, three ways said and three innocent
+# neighbours each (none of them in the adversarial suite).
+FAMILY_SCAMS = [
+    ("clearing", "nama kena blacklist bank? tim kami bisa putihkan BI checking, proses 2 hari"),
+    ("clearing", "jasa perbaiki skor kredit jelek, langsung bisa ajukan kredit motor, wa admin"),
+    ("clearing", "riwayat pinjaman macet dihapus permanen dari SLIK, bayar setelah bersih"),
+    (
+        "bansos",
+        "BLT tahap 2 sudah cair, upload foto KK dan e-KTP lewat link di bio untuk pencairan",
+    ),
+    ("bansos", "Penerima PKH wajib verifikasi ulang, ketik kode OTP yang masuk ke nomor panitia"),
+    ("bansos", "bantuan sosial 1,2 juta, isi nomor rekening dan NIK di bansos-cair.site"),
+    ("giveaway", "Pak Kapolda bagi-bagi hadiah untuk 20 pemenang, konfirmasi ke nomor panitia"),
+    (
+        "giveaway",
+        "akun resmi Ibu Bupati: giveaway sepeda listrik, cukup follow dan bayar biaya admin",
+    ),
+    ("giveaway", "Wali kota bagi bagi rezeki 2 juta per orang, chat admin untuk klaim hadiah"),
+    ("crypto", "free USDT airdrop for the first 500 wallets, connect wallet now"),
+    ("crypto", "Investasi aman profit 5% per hari, withdraw kapan saja, join sekarang"),
+    ("crypto", "uang investasi saya hilang, jasa recovery ini bisa kembalikan semua, hubungi kami"),
+    (
+        "crypto",
+        "my bitcoin was stolen, a hacker recovered it in 48 hours, message me for his contact",
+    ),
+    ("task", "dicari admin tugas, tinggal like follow akun TikTok, upah per tugas 10rb"),
+    ("task", "kerja online nonton video dan subscribe, komisi langsung cair tiap hari"),
+    ("task", "earn daily by rating hotels, part time online job, message me"),
+    ("pesugihan", "penarik rezeki dan uang gaib tanpa tumbal, mahar ringan, hubungi Ki Ageng"),
+    ("pesugihan", "Mbah Wiro bisa menggandakan uang, sudah terbukti ribuan pasien"),
+    ("pesugihan", "pesugihan tanpa tumbal dijamin berhasil, cukup japri"),
+    ("pesugihan", "dukun sakti Ki Lawu: pelet, penglaris, santet, dijamin manjur"),
+    ("togel", "syair HK malam ini sudah terbit, angka main 4D dijamin tembus, join grup VIP"),
+    ("togel", "minta angka jitu? gabung room prediksi SGP, colok bebas tiap malam"),
+    ("togel", "bocoran sidney hari ini 2D 3D, yang mau ikut langsung japri admin"),
+    ("english", "work from home and make $200 a day, serious people only, text me"),
+    ("english", "you have won a cash prize, send your details to claim"),
+    ("english", "bad credit? fast loan approved in minutes, message me"),
+    ("english", "Get paid $25 for every app review you write, sign up today"),
+]
+FAMILY_NEIGHBOURS = [
+    ("clearing", "Bank memberi keringanan bagi debitur kredit macet korban banjir"),
+    ("clearing", "Pemutihan denda pajak kendaraan di Samsat Kediri diperpanjang sampai Desember"),
+    ("clearing", "OJK: cek SLIK gratis lewat iDebku, waspada calo yang menawarkan pemutihan"),
+    ("bansos", "Penyaluran BPNT di Kantor Pos Pare, penerima cukup bawa undangan dan KTP asli"),
+    ("bansos", "Dinsos: petugas tidak pernah meminta kode OTP, waspada penipuan bansos"),
+    ("bansos", "Data penerima bansos sudah diumumkan di balai desa, silakan dicek"),
+    ("giveaway", "Pak Bupati membagikan sembako untuk korban banjir di balai desa Ngasem"),
+    ("giveaway", "Kapolres menyerahkan hadiah untuk juara lomba tumpeng"),
+    ("giveaway", "Ibu Gubernur meresmikan pasar rakyat dan membagikan bibit pohon"),
+    ("crypto", "Harga bitcoin naik lagi, investor ritel di Kediri mulai tertarik"),
+    ("crypto", "Untung sehari jualan pecel di pasar Pahing lumayan, alhamdulillah"),
+    ("crypto", "OJK mengingatkan aset kripto berisiko tinggi, pilih pedagang yang terdaftar"),
+    ("crypto", "Korban investasi bodong melapor ke Polres, uang mereka belum kembali"),
+    ("task", "Karang taruna mengadakan lomba video TikTok tentang wisata desa"),
+    ("task", "Tugas sekolah anak saya membuat poster tentang sampah plastik"),
+    ("task", "Relawan desa dibayar dari dana desa untuk membersihkan saluran air"),
+    ("pesugihan", "Ritual pesugihan di Gunung Kawi itu musyrik, jangan ditiru"),
+    ("pesugihan", "Polisi menangkap dukun penggandaan uang yang menipu warga Kras"),
+    ("pesugihan", "Legenda Gunung Kelud diceritakan lagi di pentas seni sekolah"),
+    ("togel", "Bandar togel di Gampengrejo ditangkap polisi bersama barang bukti"),
+    ("togel", "Prediksi cuaca hari ini hujan sedang di wilayah Kediri"),
+    ("togel", "angka kemiskinan di Kabupaten Kediri turun tahun ini"),
+    ("english", "great article about the flood in Kediri, thank you"),
+    ("english", "My cousin works from home as a teacher, the new rules help"),
+    ("english", "Congratulations to the Persik team for the win"),
+]
+
+
+@pytest.mark.parametrize(("family", "body"), FAMILY_SCAMS)
+def test_every_scam_family_is_held_however_it_is_worded(family: str, body: str) -> None:
+    """Record clearing, aid phishing, officials' giveaways, crypto, tasks, occult, togel rooms
+    and English offers hold in wordings of their own."""
+    assert verdict(body) in STOPPED, family
+
+
+@pytest.mark.parametrize(("family", "body"), FAMILY_NEIGHBOURS)
+def test_every_scam_familys_innocent_neighbours_are_published(family: str, body: str) -> None:
+    """News, official notices and ordinary talk beside each scam family are published."""
+    assert verdict(body) is Outcome.APPROVED, family
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jajal PELANGI88 lur, wis kebukti gampang tembus",
+        "nang SURYA77 mesti metu, aku wingi entuk sak yuta",
+        "golek rejeki nang MAKMUR303 wae, menang terus",
+        "wis tak buktikno dhewe nang RAME4D, saben dino metu",
+        "pokoke nang BOLO88 ae, wis akeh sing sugih",
+    ],
+)
+def test_a_new_brand_praised_in_javanese_is_held(body: str) -> None:
+    """A bare brand with Javanese talk of winning ("wis kebukti", "mesti metu") is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "bis Harapan Jaya jurusan Kediri Surabaya mangkat jam 7",
+        "aku wingi jajal soto Mbok Giyem, enak tenan",
+        "Persik menang terus, mugo-mugo juara musim iki",
+    ],
+)
+def test_javanese_talk_of_trying_and_winning_without_a_brand_is_published(body: str) -> None:
+    """ "jajal", "menang terus" of a soto stall, a bus or a football club are ordinary."""
+    assert verdict(body) is Outcome.APPROVED

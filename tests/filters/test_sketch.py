@@ -45,3 +45,10 @@ def test_bands_are_the_same_in_every_process() -> None:
         "2:983b52c0",
         "3:bf9f933d",
     ]
+
+
+def test_a_short_cheer_repeated_is_not_sketched() -> None:
+    """A cheer said many times over ("Hadir bang Hadir bang …") is still a short comment: its
+    few different words repeat innocently across readers."""
+    assert bands(normalise("Hadir bang😊 " * 12)) == []
+    assert bands(normalise("mantap " * 30)) == []

@@ -33,3 +33,8 @@ def test_gambling_phrase_has_its_category() -> None:
 def test_news_vocabulary_is_quiet() -> None:
     """An ordinary comment about the regency finds nothing."""
     assert found("Alhamdulillah jalan desa sudah diperbaiki, terima kasih Pak Bupati") == []
+
+
+def test_everyday_words_of_a_brands_shape_are_not_brands() -> None:
+    """ "cosplay", "gameplay", a name like "Erwin" and "ngebet" end like brands but are words."""
+    assert found("cosplay Wiro Sableng, gameplay lancar, Mas Erwin ngebet nonton JKT48") == []

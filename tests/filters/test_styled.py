@@ -54,3 +54,13 @@ def test_styling_alone_never_reaches_the_hold() -> None:
     """Any mix of styled, decorated and look-alike letters stays below the default hold."""
     body = "Ⓜⓐⓣⓤⓡ 𝐬𝐮𝐰𝐮𝐧 pak Lurah, ѕеmаngаt t̲e̲r̲u̲s̲ kagem desa"
     assert max(f.score for f in styled(normalise(body))) < Policy().spam_hold
+
+
+def test_a_superscript_digit_after_a_letter_is_notation() -> None:
+    """ "kali²" (a word said twice) and "m²" are how Indonesians write, not styled letters."""
+    assert rules("hati\u00b2 kali\u00b2 naik gunung, tanah 200 m\u00b2, rumah\u00b2 " * 3) == []
+
+
+def test_superscript_digits_standing_alone_are_still_styled() -> None:
+    """A number written in superscript digits on its own is dressed up."""
+    assert rules("wa \u2070\u2078\u00b9\u00b2 \u00b3\u2074\u2075\u2076") == ["styled:letters"]
