@@ -100,6 +100,7 @@ class SpamLexicon:
             for m in _BRAND_SHAPE.finditer(text.normalised)
             if m.group() not in self.brands and not self.phrases.any_word(m.group())
         ]
+        findings += self._spread_brands(text)
         plain = text.tokens
         # "p u l a u": join first; only two adjacent one-character tokens can be joined
         spelled_out = (
@@ -121,6 +122,29 @@ class SpamLexicon:
                     span = text.span(start, group[-1][1])
                     findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
                     break
+        return findings
+
+    def _spread_brands(self, text: Text) -> list[Finding]:
+        """Known brands spread as runs of one- and two-character tokens (``P UL A U WI N``),
+        which the single-letter joining misses: every joined stretch of each run is looked up."""
+        findings = []
+        for start, end, joined in text.spread:
+            tokens = [m.span() for m in _TOKEN.finditer(text.normalised, start, end)]
+            cuts = list(itertools.accumulate((e - s for s, e in tokens), initial=0))
+            found = next(
+                (
+                    (i, j)
+                    for i in range(len(tokens) - 1)
+                    for j in range(len(tokens), i + 1, -1)  # the longest first
+                    if joined[cuts[i] : cuts[j]] in self.brands
+                ),
+                None,
+            )
+            if found:
+                i, j = found
+                span = text.span(tokens[i][0], tokens[j - 1][1])
+                word = joined[cuts[i] : cuts[j]]
+                findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
         return findings
 
     def _finding(self, rule: str, score: float, span: Span, words: tuple[str, ...]) -> Finding:

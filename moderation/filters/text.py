@@ -12,6 +12,11 @@ from moderation.filters import features
 from moderation.models import Span
 
 _TOKEN = re.compile(r"[^\W_]+")
+# A run of three or more tokens of one or two characters ("p ul a u wi n", "g o l d 8 8 8"):
+# a word spread out to dodge filters. Tokens and separators are disjoint classes and a run
+# starts only at a token start, so matching is linear.
+SPREAD_LONGEST = 24  # letters: a brand spelled out in pieces is no longer
+_SPREAD = re.compile(r"(?<![^\W_])[^\W_]{1,2}(?:[\W_]{1,3}[^\W_]{1,2}(?![^\W_])){2,}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,6 +41,13 @@ class Text:
     def tokens(self) -> list[str]:
         """The runs of letters and digits in ``normalised``: found once, shared by filters."""
         return _TOKEN.findall(self.normalised)
+
+    @functools.cached_property
+    def spread(self) -> tuple[tuple[int, int, str], ...]:
+        """Each run of short tokens in ``normalised`` (see ``_SPREAD``): start, end, and its
+        tokens joined (``"pulauwin"``, ``"gold888"``); longer runs are talk, not one word."""
+        runs = ((m, "".join(_TOKEN.findall(m.group()))) for m in _SPREAD.finditer(self.normalised))
+        return tuple((m.start(), m.end(), word) for m, word in runs if len(word) <= SPREAD_LONGEST)
 
     @functools.cached_property
     def buckets(self) -> frozenset[int]:
