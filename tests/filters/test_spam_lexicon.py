@@ -26,6 +26,12 @@ def test_short_words_in_a_row_are_not_taken_for_a_brand() -> None:
     assert found("ya di ke sana aja, ok ya") == []
 
 
+def test_english_channel_promotion_is_listed() -> None:
+    """ "sub4sub" and "follow 4 follow" are channel promotion, whatever the leetspeak."""
+    assert ("lexicon:channel", "subasub") in found("sub4sub anyone?")
+    assert ("lexicon:channel", "follow 4 follow") in found("Follow 4 Follow guys")
+
+
 def test_known_brand_split_from_its_number() -> None:
     """``ALEXIS 17`` is the known brand alexis17."""
     assert ("brand:known", "alexis17") in found("langsung ingat ALEXIS 17 deh")
