@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.links import links
+from moderation.filters.links import SCORES, links
 from moderation.filters.normalise import normalise
 
 
@@ -90,3 +90,9 @@ def test_look_alike_letters_in_the_site_domain_are_an_impostor() -> None:
 def test_real_official_domains_are_not_impostors() -> None:
     """``.go.id`` hosts and the banks' own domains keep their names."""
     assert "link:impostor" not in rules("lihat cekbansos.kemensos.go.id dan bri.co.id")
+
+
+def test_a_video_link_is_a_weaker_clue_than_another_domain() -> None:
+    """A YouTube link, the one readers share most, is its own rule and weighs less."""
+    assert rules("lihat videonya https://youtu.be/nxXqh_kVxR8") == {"link:video"}
+    assert SCORES["link:video"] < SCORES["link:domain"]
