@@ -33,7 +33,7 @@ _INVISIBLE = frozenset(
     "\u3164\ufeff\uffa0" + "".join(chr(c) for c in range(0xFE00, 0xFE10))
 )
 
-_LEET = str.maketrans(
+LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g"}
 )
 _SYMBOLS = str.maketrans({"@": "a", "$": "s", "!": "i", "|": "i", "+": "t", "€": "e", "£": "l"})
@@ -265,7 +265,7 @@ def _fold_leet(match: re.Match[str]) -> str:
         return token
     parts = _NUMBER.split(token)
     numbers = _NUMBER.findall(token)
-    folded = [p.translate(_LEET) for p in parts]
+    folded = [p.translate(LEET) for p in parts]
     return "".join(f + n for f, n in zip(folded, [*numbers, ""], strict=True))
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TypeVar
 
 from moderation.filters.automaton import Automaton
+from moderation.filters.normalise import LEET
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, Span
 
@@ -131,19 +132,16 @@ class SpamLexicon:
         for start, end, joined in text.spread:
             tokens = [m.span() for m in _TOKEN.finditer(text.normalised, start, end)]
             cuts = list(itertools.accumulate((e - s for s, e in tokens), initial=0))
-            found = next(
-                (
-                    (i, j)
-                    for i in range(len(tokens) - 1)
-                    for j in range(len(tokens), i + 1, -1)  # the longest first
-                    if joined[cuts[i] : cuts[j]] in self.brands
-                ),
-                None,
+            stretches = (
+                (i, j, word)
+                for i in range(len(tokens) - 1)
+                for j in range(len(tokens), i + 1, -1)  # the longest first
+                for word in _as_written_and_unleeted(joined[cuts[i] : cuts[j]])
             )
+            found = next(((i, j, w) for i, j, w in stretches if w in self.brands), None)
             if found:
-                i, j = found
+                i, j, word = found
                 span = text.span(tokens[i][0], tokens[j - 1][1])
-                word = joined[cuts[i] : cuts[j]]
                 findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
         return findings
 
@@ -157,6 +155,13 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _as_written_and_unleeted(word: str) -> tuple[str, ...]:
+    """``word``, and with digits read as letters (``vikingt0t0`` → ``vikingtoto``): brands keep
+    their own digits (``weton88``), spreaders swap letters for digits."""
+    unleeted = word.translate(LEET)
+    return (word, unleeted) if unleeted != word else (word,)
 
 
 def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str, V]]:

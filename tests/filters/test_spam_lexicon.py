@@ -21,6 +21,11 @@ def test_known_brand_spread_in_one_and_two_letter_pieces() -> None:
     assert ("brand:known", "abgwin") in found("coba di AB GW IN deh")
 
 
+def test_known_brand_spread_with_digits_for_letters() -> None:
+    """``V I K I N G T 0 T 0`` is vikingtoto: zeros stand for the o's."""
+    assert ("brand:known", "vikingtoto") in found("Bersama V I K I N G T 0 T 0 kita bisa")
+
+
 def test_short_words_in_a_row_are_not_taken_for_a_brand() -> None:
     """A run of short words ("ya di ke sana aja") is not looked up as one brand."""
     assert found("ya di ke sana aja, ok ya") == []
