@@ -44,6 +44,7 @@ class SpamLexicon:
         rows = [(" ".join(phrase.split()), category, score) for phrase, category, score in phrases]
         self.phrases = Automaton((phrase, (category, score)) for phrase, category, score in rows)
         self.brands = frozenset(brands)
+        self.shortest = min(map(len, self.brands), default=0)
         digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands))).encode())
         self.version = f"lexicon-{digest.hexdigest()[:8]}"
 
@@ -130,6 +131,8 @@ class SpamLexicon:
         which the single-letter joining misses: every joined stretch of each run is looked up."""
         findings = []
         for start, end, joined in text.spread:
+            if len(joined) < self.shortest:
+                continue
             tokens = [m.span() for m in _TOKEN.finditer(text.normalised, start, end)]
             cuts = list(itertools.accumulate((e - s for s, e in tokens), initial=0))
             stretches = (
