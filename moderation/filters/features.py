@@ -1,6 +1,8 @@
 """Hashed features of a normalised comment, shared by the spam classifier, its training
 script and the learning entry point: words, word bigrams, and each word's byte 3-, 4- and
-5-grams (with the word's edges marked, so ``" slo"`` differs from ``"slot"`` inside ``"gaslot"``).
+5-grams (with the word's edges marked, so ``" slo"`` differs from ``"slot"`` inside ``"gaslot"``),
+plus the words spread out as runs of short tokens, joined (``Text.spread``: ``"p ul a u wi n"``
+is also ``"pulauwin"``), so the model sees the brand behind the spacing.
 
 Each feature is hashed (CRC-32, stable across processes and machines) into ``BUCKETS``
 buckets; a comment is the *set* of its buckets (presence, not counts), which suits short
@@ -34,9 +36,10 @@ def buckets(text: Text) -> frozenset[int]:
     """The feature buckets of a comment; linear in its length."""
     words = text.words.tokens
     pairs = map(str.encode, map(" ".join, itertools.pairwise(words)))
+    spread = {joined for _, _, joined in text.spread}
     return frozenset(
         itertools.chain(
-            itertools.chain.from_iterable(map(word_buckets, set(words))),
+            itertools.chain.from_iterable(map(word_buckets, spread.union(words))),
             map(_MASK.__and__, map(zlib.crc32, pairs, itertools.repeat(_BIGRAM))),
         )
     )

@@ -102,6 +102,9 @@ SHORTENERS = frozenset(
     ]
 )
 WHATSAPP = frozenset(["chat.whatsapp.com", "wa.me", "api.whatsapp.com", "wa.link", "t.me"])
+# A video is the link readers share most ("lihat di youtu.be/…"): weaker than another domain,
+# so a video link needs a clearer sign of selling beside it before a hold.
+VIDEO = frozenset(["youtube.com", "youtu.be", "m.youtube.com", "music.youtube.com"])
 # A shortener alone does not hold (sites and readers share official short links); a link
 # whose dots are spelled out to slip past filters has no innocent use.
 SCORES = {
@@ -110,6 +113,7 @@ SCORES = {
     "link:shortener": 0.45,
     "link:many": 0.5,
     "link:domain": 0.3,
+    "link:video": 0.15,
     "link:impostor": 0.6,
 }
 # Names of the state, banks and aid programmes, which phishing hosts borrow
@@ -226,6 +230,8 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
             if name in WHATSAPP
             else "link:shortener"
             if name in SHORTENERS
+            else "link:video"
+            if name in VIDEO
             else "link:domain"
         )
         spans.setdefault(kind, []).append((start, end))

@@ -34,7 +34,7 @@ DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
 VEHICLES = ("link:", "phone:", "brand:", "offer:", "lexicon:contact", "lexicon:recovery")
 PROMOTED = ("brand:promoted", 0.55)
-REFERRED = ("phone:", "link:domain")  # what a local referral carries
+REFERRED = ("phone:", "link:domain", "link:video")  # what a local referral carries
 PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may stand beside it
 OFFER = ("offer:after-praise", 0.55)
 # Working from home said plainly (not "penghasilan jutaan", "extra income": those still sell).

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TypeVar
 
 from moderation.filters.automaton import Automaton
+from moderation.filters.normalise import LEET
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, Span
 
@@ -68,6 +69,7 @@ class SpamLexicon:
         rows = [(" ".join(phrase.split()), category, score) for phrase, category, score in phrases]
         self.phrases = Automaton((phrase, (category, score)) for phrase, category, score in rows)
         self.brands = frozenset(brands)
+        self.shortest = min(map(len, self.brands), default=0)
         digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands))).encode())
         self.version = f"lexicon-{digest.hexdigest()[:8]}"
 
@@ -127,6 +129,7 @@ class SpamLexicon:
             and m.group() not in _EVERYDAY
             and not self.phrases.any_word(m.group())
         ]
+        findings += self._spread_brands(text)
         plain = text.tokens
         # "p u l a u": join first; only two adjacent one-character tokens can be joined
         spelled_out = (
@@ -150,6 +153,28 @@ class SpamLexicon:
                     break
         return findings
 
+    def _spread_brands(self, text: Text) -> list[Finding]:
+        """Known brands spread as runs of one- and two-character tokens (``P UL A U WI N``),
+        which the single-letter joining misses: every joined stretch of each run is looked up."""
+        findings = []
+        for start, end, joined in text.spread:
+            if len(joined) < self.shortest:
+                continue
+            tokens = [m.span() for m in _TOKEN.finditer(text.normalised, start, end)]
+            cuts = list(itertools.accumulate((e - s for s, e in tokens), initial=0))
+            stretches = (
+                (i, j, word)
+                for i in range(len(tokens) - 1)
+                for j in range(len(tokens), i + 1, -1)  # the longest first
+                for word in _as_written_and_unleeted(joined[cuts[i] : cuts[j]])
+            )
+            found = next(((i, j, w) for i, j, w in stretches if w in self.brands), None)
+            if found:
+                i, j, word = found
+                span = text.span(tokens[i][0], tokens[j - 1][1])
+                findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
+        return findings
+
     def _finding(self, rule: str, score: float, span: Span, words: tuple[str, ...]) -> Finding:
         return Finding(
             filter=FilterName.SPAM,
@@ -160,6 +185,13 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _as_written_and_unleeted(word: str) -> tuple[str, ...]:
+    """``word``, and with digits read as letters (``vikingt0t0`` → ``vikingtoto``): brands keep
+    their own digits (``weton88``), spreaders swap letters for digits."""
+    unleeted = word.translate(LEET)
+    return (word, unleeted) if unleeted != word else (word,)
 
 
 def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str, V]]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from moderation.filters.classifier import Model
-from moderation.filters.features import word_buckets
+from moderation.filters.features import buckets, word_buckets
 from moderation.filters.fingerprint import fingerprint
+from moderation.filters.normalise import normalise
 
 
 def test_shipped_model_was_trained_on_todays_features() -> None:
@@ -32,3 +33,13 @@ def test_word_features_include_edge_marked_three_and_five_grams() -> None:
     slot, gaslot = set(word_buckets("slot")), set(word_buckets("gaslot"))
     assert len(slot) == 1 + 4 + 3 + 2  # the word, " slot " as 3-, 4- and 5-grams
     assert len(slot - gaslot) == 4  # the word, " sl", " slo", " slot"
+
+
+def test_a_word_spread_in_short_pieces_is_also_a_feature_joined() -> None:
+    """``P UL A U WI N`` carries the features of ``pulauwin``, so the model sees the brand."""
+    assert set(word_buckets("pulauwin")) <= buckets(normalise("mantap P UL A U WI N"))
+
+
+def test_short_pieces_in_a_run_of_two_are_not_joined() -> None:
+    """Two short words in a row ("ya di") are talk: nothing joined is added."""
+    assert not set(word_buckets("yadi")) <= buckets(normalise("ya di rumah"))

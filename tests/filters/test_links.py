@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.links import links
+from moderation.filters.links import SCORES, links
 from moderation.filters.normalise import normalise
 
 
@@ -122,3 +122,9 @@ def test_the_states_and_the_banks_own_domains_are_no_clue() -> None:
 def test_an_official_domain_in_look_alike_letters_still_counts() -> None:
     """A Cyrillic letter in a ``.go.id`` host makes it an impostor, not the state's."""
     assert "link:impostor" in rules("cek bansos di kеmensos.go.id/daftar")
+
+
+def test_a_video_link_is_a_weaker_clue_than_another_domain() -> None:
+    """A YouTube link, the one readers share most, is its own rule and weighs less."""
+    assert rules("lihat videonya https://youtu.be/nxXqh_kVxR8") == {"link:video"}
+    assert SCORES["link:video"] < SCORES["link:domain"]

@@ -15,6 +15,28 @@ def test_known_brand_spelled_out_with_spaces() -> None:
     assert ("brand:known", "pulau777") in found("KEREN P U L A U 7 7 7 TERBAIK")
 
 
+def test_known_brand_spread_in_one_and_two_letter_pieces() -> None:
+    """``P UL A U WI N`` and ``AB GW IN`` are brands spelled out in pieces of one or two."""
+    assert ("brand:known", "pulauwin") in found("mantap P UL A U WI N hari ini")
+    assert ("brand:known", "abgwin") in found("coba di AB GW IN deh")
+
+
+def test_known_brand_spread_with_digits_for_letters() -> None:
+    """``V I K I N G T 0 T 0`` is vikingtoto: zeros stand for the o's."""
+    assert ("brand:known", "vikingtoto") in found("Bersama V I K I N G T 0 T 0 kita bisa")
+
+
+def test_short_words_in_a_row_are_not_taken_for_a_brand() -> None:
+    """A run of short words ("ya di ke sana aja") is not looked up as one brand."""
+    assert found("ya di ke sana aja, ok ya") == []
+
+
+def test_english_channel_promotion_is_listed() -> None:
+    """ "sub4sub" and "follow 4 follow" are channel promotion, whatever the leetspeak."""
+    assert ("lexicon:channel", "subasub") in found("sub4sub anyone?")
+    assert ("lexicon:channel", "follow 4 follow") in found("Follow 4 Follow guys")
+
+
 def test_known_brand_split_from_its_number() -> None:
     """``ALEXIS 17`` is the known brand alexis17."""
     assert ("brand:known", "alexis17") in found("langsung ingat ALEXIS 17 deh")
