@@ -100,7 +100,7 @@ def quality(data: Path) -> None:
     held = [r for r in rows if held_out(r[0].original)]
     kept = [r for r in rows if not held_out(r[0].original)]
     show("judol held-out 20%", score(SpamFilter(train(kept, all_youtube), lexicon), held))
-    total = {"tp": 0, "fp": 0, "fn": 0}
+    total: dict[str, float] = {"tp": 0, "fp": 0, "fn": 0}
     for video in VIDEOS:
         others = [r for v in VIDEOS if v != video for r in videos[v]]
         figures = score(SpamFilter(train(rows, others), lexicon), videos[video])

@@ -110,10 +110,12 @@ def observe(pipeline: Pipeline, rows: Rows, names: tuple[FilterName, ...], into:
 def table(observed: Observed, model: str) -> Table:
     """Each filter's curve (prior: its own score), then each family's (prior: its filter's)."""
     halves = {key: [r for r in rows if not r[2]] for key, rows in observed.items()}
-    curves = {name: fit(halves.get(name, []), lambda x: x) for name in (SPAM, *ABUSE)}
+    curves: dict[str, Curve] = {
+        str(name): fit(halves.get(name, []), lambda x: x) for name in (SPAM, *ABUSE)
+    }
     for key, rows in sorted(halves.items()):
         if key not in curves and rows:
-            curves[key] = fit(rows, curves[FilterName(key.partition(":")[0])])
+            curves[key] = fit(rows, curves[str(FilterName(key.partition(":")[0]))])
     return Table(version=VERSION, curves=curves, model=model)
 
 
