@@ -1033,6 +1033,73 @@ ROUND4_ABUSE: dict[str, dict[str, list[str]]] = {
 }
 
 
+# Round 5, abuse side (issue 14): written blind before the round-5 fixes, in forms rounds 1-4 do
+# not use: menace with no harm verb (the reader's or their family's safety, regret, not coming
+# home safe, a visit with a gang), Javanese beatings in other verbs, English insults with the
+# listed word far from "you" or with no listed word, imprecations, and generalisations about an
+# ethnic group or religion with no slur; and the innocents beside them.
+ROUND5_ABUSE: dict[str, dict[str, list[str]]] = {
+    "r5_threat": {
+        "abusive": [
+            "hati-hati sama keluargamu, kami sudah tahu jam pulang sekolah anakmu",
+            "jaga baik-baik istri dan anakmu, jangan sampai terjadi apa-apa sama mereka",
+            "lihat saja nanti, seumur hidup kamu bakal menyesali tulisan ini",
+            "pulang kerja nanti belum tentu kamu selamat sampai rumah",
+            "ojo ngarep iso mulih slamet yen ketemu aku nang dalan",
+            "mengko bengi aku teko omahmu karo konco-konco sak truk",
+            "besok kami datangi rumahmu bawa massa satu kampung",
+            "your family won't be safe after what you wrote",
+            "you won't make it home in one piece tonight",
+            "sleep with one eye open from now on, reporter",
+            "tak kepruk ndasmu nganggo watu nek ketemu",
+            "nek ketemu neng pasar, tak jotosi nganti semaput",
+            "yen kowe wani mrene maneh, baline mung kari jeneng",
+            "sekali lagi nulis begitu, besok tinggal nama kamu",
+        ],
+        "clean": [
+            "hati-hati di jalan Kandangan, banyak lubang dan licin kalau hujan",
+            "jaga anak-anak baik-baik, musim hujan begini banyak demam berdarah",
+            "pak tani nggowo arit lan pacul menyang sawah esuk-esuk",
+            "jual golok dan parang tempa asli untuk kebun, harga grosir",
+            "warga melapor ke polisi setelah diancam rumahnya akan dibakar tetangga",
+            "semoga semua pemudik pulang selamat sampai rumah",
+        ],
+    },
+    "r5_english_insult": {
+        "abusive": [
+            "you are such an arrogant, entitled, pathetic little man",
+            "shut up, you miserable little rat",
+            "you filthy lying snake",
+            "you're nothing but a brainless sheep",
+            "go rot in hell",
+            "burn in hell, you and your whole party",
+            "go jump off a cliff, nobody would miss you",
+            "you sad excuse for a mayor",
+        ],
+        "clean": [
+            "that band absolutely killed it last night",
+            "you killed it with that speech, so proud of you",
+            "you are such a kind and patient little teacher",
+        ],
+    },
+    "r5_slur": {
+        "abusive": [
+            "orang madura semua maling, usir saja dari sini",
+            "dasar batak, kasar dan penipu semua",
+            "wong cino kabeh podo lintah darat, ojo dituku dagangane",
+            "semua orang padang itu pelit dan licik",
+            "orang kristen semuanya munafik, jangan dipercaya",
+            "dasar jawa, pemalas semua",
+        ],
+        "clean": [
+            "orang Madura itu pekerja keras dan ulet, salut",
+            "orang Batak yang saya kenal semua jujur dan setia kawan",
+            "wong Padang pancen jago masak, rendange enak kabeh",
+        ],
+    },
+}
+
+
 # Round 4, spam side (issue 14): a fresh blind round written after round 3 was tuned, in new
 # surface forms of every spam family (new separators, brands, word orders, Javanese and English)
 # and the innocents that sit close to them. Merged into ROWS by category in ``rows()``.
@@ -1259,7 +1326,7 @@ def _expect(category: str, label: str) -> dict[str, str]:
 def rows() -> list[dict[str, str]]:
     return [
         {"text": text, "label": label, "category": category, **_expect(category, label)}
-        for table in (ROWS, ROUND3_ABUSE, ROUND4_ABUSE, ROUND4_SPAM)
+        for table in (ROWS, ROUND3_ABUSE, ROUND4_ABUSE, ROUND5_ABUSE, ROUND4_SPAM)
         for category, labels in table.items()
         for label, texts in labels.items()
         for text in texts
