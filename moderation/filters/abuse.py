@@ -8,7 +8,10 @@ negated (``tidak akan``). Fixed phrases ("watch your back") count alone. News of
 a stabbing has no second person, so it stays innocent. Three more kinds carry no harm word
 aimed at "you": pursuit with menace ("awas koen, tak goleki"), doxxing (an address spread or
 known together with a personal identifier), and incitement ("someone should burn his house").
-Vocabulary: ``data/threats.tsv``.
+Menace that names no harm at all: safety denied ("you won't make it home in one piece"), the
+reader's family under watch, promised regret, "only your name will be left"; English insults
+of contempt ("you filthy lying snake") and imprecations ("go rot in hell"); and a vice laid on
+a whole ethnic group or religion ("orang X semua maling"). Vocabulary: ``data/threats.tsv``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-2"  # 2: pursuit, doxxing and incitement
+VERSION = "abuse-3"  # 2: pursuit, doxxing and incitement; 3: menace with no harm, contempt, hate
 WINDOW = 5
 SCORE = 0.85
 _TOKEN = re.compile(r"[^\W_]+")
@@ -35,6 +38,10 @@ _NOT_YOURS = frozenset(
     ["ilmu", "tamu", "jamu", "kamu", "ketemu", "bertemu", "jumpa", "temu", "semu", "palu"]
 )
 _TAKE_CARE = frozenset([("ati", "ati"), ("hati", "hati"), ("siap", "siap")])  # menace in pairs
+# "Only the name is left" (you will be dead): a threat when said to someone.
+_DOOM = frozenset(
+    [("tinggal", "nama"), ("kari", "jeneng"), ("tinggal", "jeneng"), ("kari", "aran")]
+)
 
 
 @functools.cache
@@ -47,9 +54,13 @@ def _vocabulary() -> dict[str, frozenset[str]]:
         if line and line[0] != "#":
             kind, values = line.split("\t", 1)
             rows[kind] = f"{rows[kind]};{values}" if kind in rows else values
-    words = {k: frozenset(v.replace(";", " ").split()) for k, v in rows.items() if k != "phrase"}
-    words["phrase"] = frozenset(p.strip() for p in rows["phrase"].split(";"))
+    words = {k: frozenset(v.replace(";", " ").split()) for k, v in rows.items()}
+    for kind in _PHRASE_KINDS:
+        words[kind] = frozenset(p.strip() for p in rows[kind].split(";"))
     return words
+
+
+_PHRASE_KINDS = {"phrase": "threat:phrase", "imprecation": "insult:imprecation"}
 
 
 def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
@@ -79,39 +90,46 @@ def _menace_tokens() -> frozenset[str]:
 @functools.cache
 def _cue_words() -> frozenset[str]:
     """Every word some rule below needs; a comment's own are found in one pass (``_may``)."""
-    v = _vocabulary()
     return frozenset(
-        [
-            *_harm_forms(),
-            *_pursuit_forms(),
-            *v["dox"],
-            *v["address"],
-            *_menace_tokens(),
-            *v["insult"],
-            *v["insult-noun"],
-        ]
+        itertools.chain.from_iterable([*first, *(second or ())] for first, second in _cue_pairs())
     )
 
 
 def _may(tokens: list[str]) -> bool:
     """Whether a rule can fire: a harm verb; pursuit with a menace word; a doxxing verb with an
-    address. Most comments have none, which is decided in C ("tahu" and "tunggu" alone are
-    everyday words)."""
+    address; a safety word with a doubt ("belum tentu selamat"), and the other pairs in
+    ``_cue_pairs``. Most comments have none, which is decided in C ("tahu", "tunggu" and
+    "selamat" alone are everyday words)."""
     found = _cue_words().intersection(tokens)
     if not found:
         return False
+    return any(
+        not found.isdisjoint(first) and (second is None or not found.isdisjoint(second))
+        for first, second in _cue_pairs()
+    )
+
+
+@functools.cache
+def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
+    """The words some rule needs, each set with the set it needs beside it (None: alone)."""
     v = _vocabulary()
     return (
-        not found.isdisjoint(_harm_forms())
-        or not found.isdisjoint(v["insult"] | v["insult-noun"])
-        or (not found.isdisjoint(_pursuit_forms()) and not found.isdisjoint(_menace_tokens()))
-        or (not found.isdisjoint(v["dox"]) and not found.isdisjoint(v["address"]))
+        (frozenset(_harm_forms()), None),
+        (v["insult"] | v["insult-noun"] | v["regret"], None),
+        (v["beast"], v["contempt"] | v["insult"]),
+        (v["safe"], v["doubt"]),
+        (v["family"], v["careful"]),
+        (v["group"], v["vice"]),
+        (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
+        (frozenset(_pursuit_forms()), _menace_tokens() | v["gang"]),
+        (v["dox"], v["address"]),
     )
 
 
 @functools.cache
 def _phrases() -> Automaton[str]:
-    return Automaton((p, p) for p in _vocabulary()["phrase"])
+    v = _vocabulary()
+    return Automaton((p, rule) for kind, rule in _PHRASE_KINDS.items() for p in v[kind])
 
 
 def _second_person(token: str) -> bool:
@@ -137,8 +155,8 @@ class AbuseFilter:
     def __call__(self, text: Text, context: Context) -> list[Finding]:
         view = text.words
         found = [
-            self._finding(view, start, end, f"threat:phrase {key}")
-            for start, end, key, _ in _phrases().words(view.normalised)
+            self._finding(view, start, end, f"{rules[0]} {key}")
+            for start, end, key, rules in _phrases().words(view.normalised)
         ]
         if not found:
             found = self._threats(view)
@@ -149,7 +167,7 @@ class AbuseFilter:
             return []
         tokens = list(_TOKEN.finditer(view.normalised))
         words = [m.group() for m in tokens]
-        for rule in (_aimed, _pursued, _doxxed, _incited, _insulted):
+        for rule in RULES:
             found = rule(words)
             if found is not None:
                 first, last, detail = found
@@ -167,7 +185,7 @@ class AbuseFilter:
             spans=(view.span(start, end),),
             version=VERSION,
             detail=words,
-            kind=FindingKind.THREAT,
+            kind=FindingKind.SLUR if rule == "hate:generalised" else FindingKind.THREAT,
         )
 
 
@@ -212,7 +230,7 @@ def _pursued(words: list[str]) -> _Found | None:
         if word not in forms or _negated_at(words, i):
             continue
         aimed = [k for k in _window(words, i) if _second_person(words[k])]
-        if aimed and _menaced(words):
+        if aimed and (_menaced(words) or not _vocabulary()["gang"].isdisjoint(words)):
             return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
     return None
 
@@ -247,31 +265,63 @@ def _incited(words: list[str]) -> _Found | None:
 
 
 INSULT_REACH = 4  # tokens from "you"/"what" to the insult word: "you're pathetic and stupid"
+INSULT_FAR = 8  # further only over contempt words: "you are such an arrogant, entitled, pathetic"
 
 
 def _insulted(words: list[str]) -> _Found | None:
     """An English insult said of the reader: after "you" and a copula ("you're so pathetic",
     "ur dumb"), or a noun after "you" or "what a" with only insults between ("you worthless
-    clown", "what an ignorant fool"); not negated ("you're not stupid"), not said of oneself
-    ("I felt stupid") nor of a thing ("what a stupid mistake")."""
+    clown", "what an ignorant fool"), or an animal or a person after "you" and a contempt word
+    ("you filthy lying snake", "you sad little man"); not negated ("you're not stupid"), not
+    said of oneself ("I felt stupid") nor of a thing ("what a stupid mistake")."""
     v = _vocabulary()
     insults = v["insult"] | v["insult-noun"]
     for i, word in enumerate(words):
-        if word not in insults:
+        if word not in insults and word not in v["beast"]:
             continue
-        for k in range(i - 1, max(-1, i - INSULT_REACH - 1), -1):
-            if words[k] in v["negation"]:
+        for k in range(i - 1, max(-1, i - INSULT_FAR - 1), -1):
+            if words[k] in v["negation"] or words[k] in _ELSEWHERE:
                 break
-            if _says_you(words, k) or (
-                word in v["insult-noun"]
-                and (words[k] in v["subject"] or words[k] in v["exclaim"])
-                and all(w in insults or w in _FILLERS for w in words[k + 1 : i])
-            ):
+            if _insult_of_you(words, k, i):
                 return k, i, f"insult:aimed {word}"
     return None
 
 
+def _insult_of_you(words: list[str], k: int, i: int) -> bool:
+    """Whether ``words[i]`` insults the "you" (or "what a") at ``words[k]``."""
+    v = _vocabulary()
+    between = words[k + 1 : i]
+    chained = all(w in _CHAIN or w in v["contempt"] or w in v["insult"] for w in between)
+    if words[i] in v["beast"]:
+        scorned = any(w in v["contempt"] or w in v["insult"] for w in between)
+        return scorned and chained and (words[k] in v["subject"] or _says_you(words, k))
+    if _says_you(words, k) and (i - k <= INSULT_REACH or chained):
+        return True
+    return (
+        words[i] in v["insult-noun"]
+        and (words[k] in v["subject"] or words[k] in v["exclaim"])
+        and all(w in v["insult"] or w in v["insult-noun"] or w in _FILLERS for w in between)
+    )
+
+
 _FILLERS = frozenset(["a", "an", "so", "such", "absolute", "complete", "total", "and", "really"])
+# Between "you" and an insult, these say it is of something else: "you are right, this stupid law".
+_ELSEWHERE = frozenset(
+    ["this", "that", "the", "these", "those", "his", "her", "their", "my", "our"]
+)
+_CHAIN = _FILLERS | {
+    "are",
+    "re",
+    "r",
+    "nothing",
+    "but",
+    "just",
+    "for",
+    "of",
+    "excuse",
+    "little",
+    "old",
+}
 
 
 def _says_you(words: list[str], k: int) -> bool:
@@ -280,3 +330,104 @@ def _says_you(words: list[str], k: int) -> bool:
     if words[k] in ("youre", "ur"):
         return True
     return words[k] in v["subject"] and k + 1 < len(words) and words[k + 1] in v["copula"]
+
+
+def _endangered(words: list[str]) -> _Found | None:
+    """Safety denied to the reader or their family, with the speaker or "you" said: "you won't
+    make it home in one piece", "belum tentu kamu selamat sampai rumah"; not a warning about
+    the road or the weather ("jalan licin, belum tentu selamat")."""
+    v = _vocabulary()
+    if not v["hazard"].isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        if word not in v["safe"] or not v["road"].isdisjoint(words[max(0, i - 3) : i + 5]):
+            continue
+        window = _window(words, i, WINDOW + 2)
+        doubt = [k for k in window if k < i and words[k] in v["doubt"]]
+        people = [
+            k
+            for k in range(len(words))
+            if _second_person(words[k]) or words[k] in v["family"] or words[k] in v["speaker"]
+        ]
+        homeward = any(words[k] in v["home"] or words[k] in v["family"] for k in window)
+        if doubt and people and homeward:
+            return min(*doubt, *people, i), max(i, *people), f"threat:safety {word}"
+    return None
+
+
+def _family_menaced(words: list[str]) -> _Found | None:
+    """Take care of your family, something may happen or we know: "hati-hati sama keluargamu,
+    kami tahu jam pulang anakmu"; not a warning about the road or the weather."""
+    v = _vocabulary()
+    if not v["hazard"].isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        if word not in v["family"]:
+            continue
+        window = _window(words, i, WINDOW + 3)
+        careful = [k for k in window if words[k] in v["careful"]]
+        happen = [k for k in window if words[k] in v["happen"]] + [
+            k for k in window if k > 0 and words[k - 1] == words[k] == "apa"
+        ]
+        if careful and happen and not _negated_at(words, i):
+            return min(i, *careful, *happen), max(i, *careful, *happen), f"threat:family {word}"
+    return None
+
+
+def _regretted(words: list[str]) -> _Found | None:
+    """Regret promised to the reader: "kamu bakal menyesali tulisan ini"; not "kamu tidak akan
+    menyesal" nor "you'll regret not trying it"."""
+    v = _vocabulary()
+    for i, word in enumerate(words):
+        if word not in v["regret"] or _negated_at(words, i):
+            continue
+        window = _window(words, i)
+        intent = [k for k in window if k < i and words[k] in v["intent"]]
+        aimed = [k for k in window if _second_person(words[k])]
+        after = words[i + 1 : i + 4]
+        if intent and aimed and v["negation"].isdisjoint(after) and "kalau" not in after:
+            return min(*intent, *aimed, i), max(i, *aimed), f"threat:regret {word}"
+    return None
+
+
+def _doomed(words: list[str]) -> _Found | None:
+    """ "Only your name will be left", said to someone: "besok tinggal nama kamu"."""
+    for i, pair in enumerate(itertools.pairwise(words)):
+        if pair in _DOOM:
+            aimed = [k for k in range(len(words)) if _second_person(words[k])]
+            if aimed:
+                return min(i, *aimed), max(i + 1, *aimed), f"threat:doom {' '.join(pair)}"
+    return None
+
+
+_DENIAL = frozenset(["jangan", "bukan", "stop", "tidak", "gak", "nggak", "ora", "not"])
+
+
+def _generalised(words: list[str]) -> _Found | None:
+    """A vice laid on a whole ethnic group or religion: "orang madura semua maling", "dasar
+    batak, penipu semua"; not praise ("orang Batak semua jujur"), not denied ("tidak semua orang
+    X maling"), not a vice before the group ("maling asal madura")."""
+    v = _vocabulary()
+    for i, word in enumerate(words):
+        if word not in v["group"] or not _DENIAL.isdisjoint(words[max(0, i - 4) : i]):
+            continue
+        near = words[max(0, i - 3) : i + 4]
+        whole = not v["every"].isdisjoint(near) or (i > 0 and words[i - 1] == "dasar")
+        vice = [k for k in range(i + 1, min(len(words), i + WINDOW + 3)) if words[k] in v["vice"]]
+        if whole and vice:
+            return i, vice[0], f"hate:generalised {word}"
+    return None
+
+
+RULES = (
+    _aimed,
+    _pursued,
+    _doxxed,
+    _incited,
+    _insulted,
+    _endangered,
+    _family_menaced,
+    _regretted,
+    _doomed,
+    _generalised,
+)

@@ -312,3 +312,130 @@ def test_revenge_idioms_with_no_harm_verb_are_held(body: str) -> None:
 def test_the_same_words_in_everyday_talk_are_not_threats(body: str) -> None:
     """A film's release date, a health tip, a relative in hospital pass."""
     assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kamu belum tentu bisa pulang selamat malam ini",
+        "your kids won't come home safe if you keep writing",
+        "kowe ora bakal iso mulih slamet",
+    ],
+)
+def test_safety_denied_to_the_reader_is_a_threat(body: str) -> None:
+    """Doubting that the reader or their family gets home safe is a threat with no harm verb."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jalan licin, belum tentu selamat kalau ngebut",
+        "semoga kamu pulang selamat sampai rumah",
+        "aku ora iso mulih, ora aman dalane",
+    ],
+)
+def test_safety_wishes_and_road_warnings_are_not_threats(body: str) -> None:
+    """A wish for a safe trip, or a road or the weather said to be unsafe, is no threat."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jaga anakmu baik-baik, kami tahu sekolahnya",
+        "careful, something might happen to your wife",
+        "ati-ati karo bojomu, aku weruh omahe",
+    ],
+)
+def test_menace_about_the_readers_family_is_a_threat(body: str) -> None:
+    """Take care of your family, with someone knowing or something happening, is a threat."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["jaga anakmu baik-baik ya, salam buat keluarga", "hati-hati ya, salam buat keluargamu"],
+)
+def test_greetings_to_the_readers_family_are_not_threats(body: str) -> None:
+    """Care and greetings for the reader's family are not menace."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kamu pasti akan menyesal sudah melapor",
+        "awakmu bakal nyeseli omonganmu",
+        "nek wani balik, kowe kari jeneng",
+        "besok kamu tinggal nama",
+        "tak jotos raimu nek ketemu",
+        "sesuk tak datangi omahmu karo preman",
+    ],
+)
+def test_regret_doom_beatings_and_gangs_are_threats(body: str) -> None:
+    """Promised regret, "only your name is left", other beatings and a visit with a gang."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kamu tidak akan menyesal datang ke festival ini",
+        "gedung bioskop lama itu kini tinggal nama",
+        "sesuk tak datangi omahmu karo bojoku",
+    ],
+)
+def test_promised_pleasure_old_buildings_and_visits_are_not_threats(body: str) -> None:
+    """No regret, a building gone, and a visit with one's wife are innocent."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "you greedy little pig",
+        "you're a spineless, arrogant, pathetic coward",
+        "shut up you vile worm",
+        "go to hell with your project",
+        "hope you rot",
+    ],
+)
+def test_contempt_insults_and_imprecations_are_held(body: str) -> None:
+    """Contempt words before an animal or a person after "you", far insults, imprecations."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "you are such a cute little dog",
+        "you are right, this stupid law is a mess",
+        "did you see that dirty dog in the street",
+    ],
+)
+def test_kind_words_and_insults_of_things_are_not_held(body: str) -> None:
+    """A pet praised, an insult of a thing, and an animal that is not "you" are innocent."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["orang ambon semua kasar", "dasar arab, pelit semua", "wong madura kabeh maling"],
+)
+def test_vices_laid_on_a_whole_group_are_held(body: str) -> None:
+    """A vice laid on every member of an ethnic group or religion is hate speech."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "orang madura semua pekerja keras",
+        "maling asal madura ditangkap, semua barang bukti disita",
+        "tidak semua orang batak kasar",
+    ],
+)
+def test_praise_news_and_denials_about_a_group_are_not_held(body: str) -> None:
+    """Praise of a group, news naming a thief's origin, and a denial are not hate speech."""
+    assert verdict(body) is Outcome.APPROVED
