@@ -61,7 +61,7 @@ MOVES = (
     # A way to reach the seller, said as verb and party side by side ("hubungi konsultan kami").
     Move("lexicon:contact", ("reach", "party"), 0.3, span=1, ordered=True),
 )
-CANCEL = "-"  # a part of that name cancels the parts inside it ("gratis ongkir")
+CANCEL = "-"  # a part of that name cancels the parts it touches ("gratis ongkir", "tanpa biaya")
 
 
 @functools.cache
@@ -75,8 +75,8 @@ def moves(text: Text) -> list[Finding]:
     found = [(s, e, part) for s, e, _, parts in _parts().words(view.normalised) for part in parts]
     cancelled = [(s, e) for s, e, part in found if part == CANCEL]
     if cancelled:
-        inside = automaton.covering(cancelled)
-        found = [(s, e, part) for s, e, part in found if part != CANCEL and not inside(s, e)]
+        touched = automaton.overlapping(cancelled)
+        found = [(s, e, part) for s, e, part in found if part != CANCEL and not touched(s, e)]
     wanted = {part for _, _, part in found}
     out = []
     starts: list[int] = []

@@ -71,6 +71,12 @@ def test_free_shipping_is_no_fee() -> None:
     assert rules("hadiah untuk pembeli pertama, gratis ongkir") == []
 
 
+def test_a_fee_said_to_be_waived_is_no_fee() -> None:
+    """ "tidak ada biaya" cancels the "biaya pendaftaran" it runs into: no advance fee."""
+    assert rules("lowongan perawat dibuka, tidak ada biaya pendaftaran") == []
+    assert rules("lowongan perawat dibuka, biaya pendaftaran ditransfer") != []
+
+
 def test_a_way_to_reach_someone_must_come_right_before_the_party() -> None:
     """ "wa kami" asks to be reached; "saya wa anak saya" is a reader messaging a child."""
     assert rules("butuh dana? wa kami") == [("lexicon:contact", "move: reach + party")]
