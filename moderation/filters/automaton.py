@@ -75,3 +75,17 @@ def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
         return i >= 0 and reach[i] >= end
 
     return inside
+
+
+def overlapping(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[start, end)`` shares a character with one of ``spans``: a cancelling
+    phrase that ends inside a longer part ("tidak ada biaya" in "biaya pendaftaran") cancels it."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def touched(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end) - 1  # the cancels that start before ``end``
+        return i >= 0 and reach[i] > start
+
+    return touched

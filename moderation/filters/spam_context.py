@@ -15,6 +15,8 @@
 - Working from home said beside an employer or its rules (``workplace``: "ASN", "surat
   edaran", "teacher") is the office arrangement, not the job offer: its clue is lowered
   unless the comment carries a way to reach the spammer.
+- A gambling phrase that is everyday language elsewhere ("situs resmi": where tickets and
+  forms are) counts only beside another gambling clue.
 - Praise of the article followed by an invitation to a private channel is the classic
   offer-after-praise ("artikelnya bagus … cek profil ya").
 """
@@ -39,12 +41,16 @@ PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may sta
 OFFER = ("offer:after-praise", 0.55)
 # Working from home said plainly (not "penghasilan jutaan", "extra income": those still sell).
 AT_WORK = frozenset(["kerja dari rumah", "work from home", "working from home", "from home"])
+# Gambling phrases that are everyday words elsewhere ("tiket di situs resmi panitia"): they
+# count only beside another gambling clue.
+COMPANIONED = frozenset(["situs resmi"])
+GAMBLING = ("lexicon:judol", "lexicon:togel", "brand:")
 
 
 def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
     cues = topics.of(text)
-    found = [*clues, *_promoted(clues, text, cues), *_offer(text, cues)]
+    found = [*_companioned(clues), *_promoted(clues, text, cues), *_offer(text, cues)]
     if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
     if any(c.rule.startswith(VEHICLES) for c in found):
@@ -56,6 +62,15 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     if (Topic.WARNING in cues and Topic.PLEDGE not in cues) or Topic.BIRDS in cues:
         return [_damped(c) if c.rule.startswith(DAMPED) else c for c in found]
     return found
+
+
+def _companioned(clues: list[Finding]) -> list[Finding]:
+    """``clues`` without the ``COMPANIONED`` phrases that no other gambling clue stands by."""
+    alone = [c for c in clues if c.rule == "lexicon:judol" and c.detail in COMPANIONED]
+    if not alone:
+        return clues
+    gambling = any(c.rule.startswith(GAMBLING) and c.detail not in COMPANIONED for c in clues)
+    return clues if gambling else [c for c in clues if c not in alone]
 
 
 def _damped(clue: Finding) -> Finding:

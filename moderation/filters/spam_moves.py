@@ -1,11 +1,12 @@
 """Scam moves told by their parts standing together (``data/spam-moves.tsv``), whatever the
 words: clearing a credit record ("bersihkan" … "riwayat kredit"), handing over identity or
 bank data ("kirim foto" … "KTP"), an agent getting lost money back ("dana hilang" … "tim" …
-"tarik kembali"), a prize that costs a fee, clicks paid for, a return by the day, a contact
-ask. Each part is a family of words by meaning; a move is found when a word of each of its
-parts stands within a few tokens of the others (``SPAN``, or the move's own span), in any
-order unless the move says. One automaton pass over the letters view; the token positions
-are looked up only when a part was found.
+"tarik kembali"), a prize that costs a fee, clicks paid for, a return by the day or pledged,
+a contact ask, a job that costs a fee first, a diploma without study or for sale, an account
+or its followers for sale. Each part is a family of words by meaning; a move is found when a
+word of each of its parts stands within a few tokens of the others (``SPAN``, or the move's
+own span), in any order unless the move says. One automaton pass over the letters view; the
+token positions are looked up only when a part was found.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from moderation.filters.automaton import Automaton
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "spam-moves-1"
+VERSION = "spam-moves-2"
 SPAN = 14  # tokens from the first part's word to the last's
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -45,11 +46,22 @@ MOVES = (
     # Clicks paid for ("kasih rating … komisi", "like video … dibayar").
     Move("lexicon:task", ("task", "pay"), 0.35),
     # A return promised by the day or the week ("profit 5% per hari", "200% returns weekly").
-    Move("lexicon:crypto", ("yield", "period"), 0.45, span=3),
+    Move("lexicon:crypto", ("yield", "period"), 0.45, span=4),
+    # A return pledged on money put in ("bagi hasil tetap", "guaranteed ... returns").
+    Move("lexicon:crypto", ("yield", "guarantee"), 0.4, span=4),
+    # Cash handed out beside identity data ("santunan ... data KTP"): the fake official's bait,
+    # below a hold alone; with the ask to send the papers it holds.
+    Move("lexicon:bansos", ("handout", "document"), 0.3),
+    # A job that costs a fee before it starts ("lowongan ABK ... biaya medical"), a diploma
+    # without the study or for sale, an account or its followers for sale: no innocent reading.
+    Move("lexicon:job", ("job", "upfront"), 0.5),
+    Move("lexicon:diploma", ("certificate", "nostudy"), 0.5),
+    Move("lexicon:diploma", ("sale", "diploma"), 0.5, span=3),
+    Move("lexicon:accounts", ("sale", "account"), 0.5, span=3),
     # A way to reach the seller, said as verb and party side by side ("hubungi konsultan kami").
     Move("lexicon:contact", ("reach", "party"), 0.3, span=1, ordered=True),
 )
-CANCEL = "-"  # a part of that name cancels the parts inside it ("gratis ongkir")
+CANCEL = "-"  # a part of that name cancels the parts it touches ("gratis ongkir", "tanpa biaya")
 
 
 @functools.cache
@@ -63,8 +75,8 @@ def moves(text: Text) -> list[Finding]:
     found = [(s, e, part) for s, e, _, parts in _parts().words(view.normalised) for part in parts]
     cancelled = [(s, e) for s, e, part in found if part == CANCEL]
     if cancelled:
-        inside = automaton.covering(cancelled)
-        found = [(s, e, part) for s, e, part in found if part != CANCEL and not inside(s, e)]
+        touched = automaton.overlapping(cancelled)
+        found = [(s, e, part) for s, e, part in found if part != CANCEL and not touched(s, e)]
     wanted = {part for _, _, part in found}
     out = []
     starts: list[int] = []

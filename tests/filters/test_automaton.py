@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.automaton import Automaton, covering
+from moderation.filters.automaton import Automaton, covering, overlapping
 from moderation.filters.normalise import normalise
 from moderation.filters.topics import WINDOW, Topic, Topics
 
@@ -39,3 +39,10 @@ def test_covering_tells_whether_a_span_lies_inside_one_of_many() -> None:
     inside = covering([(10, 20), (0, 5), (12, 30)])
     assert inside(0, 5) and inside(11, 19) and inside(14, 30)
     assert not inside(4, 11) and not inside(31, 32) and not inside(8, 9)
+
+
+def test_overlapping_tells_whether_a_span_shares_a_character_with_one_of_many() -> None:
+    """A span that starts or ends inside a cancelling span is touched; one beside it is not."""
+    touched = overlapping([(10, 20), (0, 5), (12, 30)])
+    assert touched(4, 11) and touched(25, 40) and touched(0, 1) and touched(2, 3)
+    assert not touched(5, 10) and not touched(30, 31) and not touched(40, 50)

@@ -200,16 +200,61 @@ FAMILY_NEIGHBOURS = [
 ]
 
 
-@pytest.mark.parametrize(("family", "body"), FAMILY_SCAMS)
+# Round 5: the families round 4 barely covered, three ways said and their innocent neighbours
+# (none of them in the adversarial suite).
+ROUND5_SCAMS = [
+    ("job", "loker pelayaran: dicari ABK kapal ikan ke Korea, uang jaminan 6 juta dulu"),
+    ("job", "Rekrutmen pabrik di Taiwan gaji 30 juta, biaya medical dan visa ditransfer dulu"),
+    ("job", "Hiring waiters for a cruise line, send the 200 dollar registration fee to apply"),
+    ("diploma", "bisa bantu ijazah D3 tanpa skripsi, legal dan bisa dilacak online"),
+    ("diploma", "dijual ijazah SMK lengkap transkrip nilai, harga bersahabat"),
+    ("diploma", "TOEFL certificate score 550 without an exam, ready in 3 days"),
+    ("accounts", "jual followers TikTok aktif 5k, proses cepat, harga pelajar"),
+    ("accounts", "sewa akun Canva Pro dan Netflix murah setahun, langsung aktif"),
+    ("accounts", "selling aged Instagram accounts with 20k followers, cheap"),
+    ("returns", "setor modal sejuta, bagi hasil dijamin 15% tiap minggu, tanpa risiko"),
+    ("returns", "trading kopi berjangka, cuan stabil 4% saben dino, dijamin ora rugi"),
+    ("returns", "guaranteed profit of 8% every week on your savings, risk free"),
+    ("official", "Staf kecamatan membagikan santunan anak yatim, setor foto KK dan nomor rekening"),
+    ("official", "Petugas BPJS: dana bantuan 900rb cair, balas dengan NIK dan kode yang masuk"),
+    ("official", "Government officer here: claim a cash grant, reply with your bank PIN"),
+]
+ROUND5_NEIGHBOURS = [
+    ("job", "Disnaker membuka pelatihan kerja gratis untuk pemuda desa, daftar di kantor"),
+    ("job", "BP2MI: penempatan ke Jepang tanpa biaya penempatan, awas calo"),
+    ("job", "Lowongan guru PPPK diumumkan, pendaftaran lewat portal BKN"),
+    ("job", "Lowongan satpam di pabrik gula, tidak ada biaya pendaftaran, bawa lamaran saja"),
+    ("diploma", "Wisudawan Universitas Kadiri menerima ijazah di auditorium kampus"),
+    ("diploma", "Pemkab menyerahkan sertifikat tanah gratis lewat program PTSL"),
+    ("diploma", "Siswa SMA 2 lulus ujian dan menerima sertifikat lomba sains"),
+    ("diploma", "Pembuatan ijazah digital oleh Kemendikbud dimulai tahun depan"),
+    ("accounts", "Akun Instagram Pemkab Kediri sekarang punya 100 ribu pengikut"),
+    ("accounts", "jual beli motor bekas di pasar Pahing makin ramai menjelang lebaran"),
+    ("accounts", "Harga BBM premium di SPBU Kediri tidak naik bulan ini"),
+    ("accounts", "Langganan Netflix sekarang lebih murah dari tahun lalu"),
+    ("accounts", "Jumlah followers akun Pemkab tambah banyak tahun ini"),
+    ("returns", "Deposito di bank itu bunga 4% setahun, jelas diawasi OJK"),
+    ("returns", "Investasi bodong yang janji untung pasti tiap minggu itu skema ponzi"),
+    ("returns", "Pabrik gula Ngadirejo menggiling ribuan ton tebu setiap hari"),
+    ("official", "Pak Camat membagikan bantuan beras, warga cukup membawa KTP ke balai desa"),
+    ("official", "Dinsos tidak pernah meminta foto KTP lewat WA, waspada penipuan bantuan"),
+    ("official", "Tiket konser amal bisa dibeli di situs resmi panitia, jangan beli di calo"),
+    ("official", "Pendaftaran PPDB lewat situs resmi Dinas Pendidikan, formulirnya di sana"),
+]
+
+
+@pytest.mark.parametrize(("family", "body"), [*FAMILY_SCAMS, *ROUND5_SCAMS])
 def test_every_scam_family_is_held_however_it_is_worded(family: str, body: str) -> None:
-    """Record clearing, aid phishing, officials' giveaways, crypto, tasks, occult, togel rooms
-    and English offers hold in wordings of their own."""
+    """Record clearing, aid phishing, officials' giveaways, crypto, tasks, occult, togel rooms,
+    English offers, jobs for a fee, bought diplomas, accounts for sale, pledged returns and
+    officials paying cash for identity data hold in wordings of their own."""
     assert verdict(body) in STOPPED, family
 
 
-@pytest.mark.parametrize(("family", "body"), FAMILY_NEIGHBOURS)
+@pytest.mark.parametrize(("family", "body"), [*FAMILY_NEIGHBOURS, *ROUND5_NEIGHBOURS])
 def test_every_scam_familys_innocent_neighbours_are_published(family: str, body: str) -> None:
-    """News, official notices and ordinary talk beside each scam family are published."""
+    """News, official notices and ordinary talk beside each scam family (job fairs,
+    graduations, bank rates, official websites for tickets and forms) are published."""
     assert verdict(body) is Outcome.APPROVED, family
 
 
