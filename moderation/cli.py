@@ -81,12 +81,12 @@ def parser() -> argparse.ArgumentParser:
         help="exit 0 if this machine's worker beat recently, 1 if not (a liveness exec probe)",
     )
     worker.add_argument(
-        "--metrics-port", type=int, help="serve the worker's Prometheus metrics on this port"
+        "--metrics-port", type=_port, help="serve the worker's Prometheus metrics on this port"
     )
     deliverer = command("deliverer", events_cli.run_deliverer, "run only the event deliverer")
     deliverer.add_argument("--burst", action="store_true", help="deliver what is due and exit")
     deliverer.add_argument(
-        "--metrics-port", type=int, help="serve the deliverer's Prometheus metrics on this port"
+        "--metrics-port", type=_port, help="serve the deliverer's Prometheus metrics on this port"
     )
 
     sites = commands.add_parser("sites", help="create and manage sites").add_subparsers(
@@ -233,7 +233,14 @@ def _review_commands(commands: Any) -> None:
 
 def _listen(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--host", default="127.0.0.1")
-    sub.add_argument("--port", type=int, default=8000)
+    sub.add_argument("--port", type=_port, default=8000)
+
+
+def _port(value: str) -> int:
+    """A TCP port (0: any free one), refused by the parser rather than by the socket."""
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
+    return int(value)
 
 
 def _site_id(value: str) -> str:

@@ -130,6 +130,21 @@ def test_bad_site_id_is_a_usage_error(data_dir: Path) -> None:
     assert result.returncode == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("deliverer", "--metrics-port", "70000"),
+        ("worker", "--metrics-port", "-1"),
+        ("api", "--port", "eighty"),
+    ],
+)
+def test_a_bad_port_is_a_usage_error(data_dir: Path, args: tuple[str, ...]) -> None:
+    """A port out of range or not a number is refused by the parser, not by a traceback."""
+    result = run(data_dir, *args)
+    assert result.returncode == 2
+    assert "port" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_serve_runs_end_to_end_and_keeps_data_across_restarts(data_dir: Path) -> None:
     """serve: sites made while it runs, a signed comment published, SIGTERM clean, data kept."""
     server = Serve(data_dir)
