@@ -341,16 +341,18 @@ def _endangered(words: list[str]) -> _Found | None:
     v = _vocabulary()
     if not v["hazard"].isdisjoint(words):
         return None
+    people: list[int] | None = None  # found once, on the first safety word that needs them
     for i, word in enumerate(words):
         if word not in v["safe"] or not v["road"].isdisjoint(words[max(0, i - 3) : i + 5]):
             continue
         window = _window(words, i, WINDOW + 2)
         doubt = [k for k in window if k < i and words[k] in v["doubt"]]
-        people = [
-            k
-            for k in range(len(words))
-            if _second_person(words[k]) or words[k] in v["family"] or words[k] in v["speaker"]
-        ]
+        if people is None:
+            people = [
+                k
+                for k, w in enumerate(words)
+                if _second_person(w) or w in v["family"] or w in v["speaker"]
+            ]
         homeward = any(words[k] in v["home"] or words[k] in v["family"] for k in window)
         if doubt and people and homeward:
             return min(*doubt, *people, i), max(i, *people), f"threat:safety {word}"

@@ -41,7 +41,6 @@ _CLASSES = bytes(
     for c in range(256)  # bytes past 127 never occur: "encode" replaces them with "?"
 )
 _SHAPE = re.compile(rb"ag{1,2}a")
-_WIDE = re.compile(r"[^\W_]{2}")  # a piece of two or more characters: not letters spread out
 MIN_SPREAD = 4
 
 
@@ -67,18 +66,18 @@ def found(text: Text) -> list[Gapped]:
         end = len(plain) if end < 0 else end
         for m in _GAPPED.finditer(plain, start, end):
             run = m.group()
-            readings = _readings(run)
-            if readings:
-                spread = len(_PIECE.findall(run)) >= MIN_SPREAD and len(_WIDE.findall(run)) == 0
+            pieces = _PIECE.findall(run)
+            readings = _readings(run, pieces)
+            if readings:  # letters spread out: many pieces, each one character
+                spread = len(pieces) >= MIN_SPREAD and all(len(p) == 1 for p in pieces)
                 out.append(Gapped(m.start(), m.end(), readings, spread))
         gap = _SHAPE.search(classes, end)
     return out
 
 
-def _readings(run: str) -> tuple[tuple[str, bool], ...]:
-    """Each reading, and whether a gap was read as a vowel (a guess the word list checks more
-    strictly); only masking symbols and emoji are read as one."""
-    pieces = _PIECE.findall(run)
+def _readings(run: str, pieces: list[str]) -> tuple[tuple[str, bool], ...]:
+    """Each reading of ``run`` (split into ``pieces``), and whether a gap was read as a vowel (a
+    guess the word list checks more strictly); only masking symbols and emoji are read as one."""
     folded = [p.translate(LEET) for p in pieces]
     closed = "".join(folded)
     if len(closed) > MAX_READING or len(set(folded)) == 1:  # "anak-anak": reduplication

@@ -51,12 +51,13 @@ class ProfanityFilter:
         hits = aimed([h for h in hits if _seen(view, h, toks)], toks, view)
         if not hits:
             return []
-        cues = topics.of(view)  # once: a long comment may have a hit in every word
+        # once: a long comment may have a hit in every word
+        cues, keys = topics.of(view), frozenset(t.key for t in toks)
         return [
             self._finding(view, hit, policy)
             for hit in hits
             if not (allowed and _is_allowed(hit, toks, allowed))
-            and not _innocent(view, hit, toks, cues)
+            and not _innocent(view, hit, toks, cues, keys)
         ]
 
     def _finding(self, view: Text, hit: Hit, policy: Policy) -> Finding:
@@ -96,7 +97,8 @@ SLUR = FindingKind.SLUR  # a word's flag in the packs, and said in its finding's
 
 
 def is_slur(finding: Finding) -> bool:
-    """Whether ``finding`` is a listed slur (an ethnic or religious one), not plain swearing."""
+    """Whether ``finding`` is hate speech: a listed ethnic or religious slur, or a vice laid on
+    a whole group (``hate:generalised``, filter ``abuse``); not plain swearing."""
     return finding.kind is FindingKind.SLUR
 
 
@@ -166,6 +168,7 @@ TITLES = _folded(
 # ("si sipit", "kaum sipit", "dasar sipit"), with "you" after ("sipit lu"), or near the ethnic
 # name it stands for ("cina sipit", "sipit pulang ke cina").
 LABELS = _folded(["si", "kaum", "bangsa", "etnis", "ras", "para", "orang", "dasar", "kau"])
+LABELLING = LABELS | AIMED
 NEAR = 3
 ETHNIC = _folded(["cina", "china", "cino", "chinese", "tionghoa", "chindo"])
 AIMING = frozenset(["aimed", "only-aimed"])
@@ -203,11 +206,13 @@ INDONESIAN = _folded(
 )
 
 
-def _innocent(view: Text, hit: Hit, toks: Sequence[Token], cues: Topics) -> bool:
+def _innocent(
+    view: Text, hit: Hit, toks: Sequence[Token], cues: Topics, keys: frozenset[str]
+) -> bool:
     """A literal word near a literal topic and aimed at nobody, a word that is a name, or a
     word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
-    if _condemned(hit, toks, cues):
+    if _condemned(hit, cues, keys):
         return True
     if "literal" in flags and cues.near(Topic.LITERAL, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
@@ -225,20 +230,20 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token], cues: Topics) -> bool
     if "adjective" in flags:
         return not _labels(hit, toks)
     if "aimed" in flags and hit.entry.severity is Severity.MILD and hit.entry.lang == "en":
-        if not INDONESIAN.isdisjoint(t.key for t in toks):
+        if not INDONESIAN.isdisjoint(keys):
             return False
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
 
 
-def _condemned(hit: Hit, toks: Sequence[Token], cues: Topics) -> bool:
+def _condemned(hit: Hit, cues: Topics, keys: frozenset[str]) -> bool:
     """Named as a word, a few tokens after "menyebut", "call" ("menyebut orang Papua monyet",
     "don't call people X"), in a comment with a condemnation ("itu rasis", "it hurts") that
     addresses no one."""
     return (
         Topic.CONDEMN in cues
         and cues.before(Topic.QUOTE, hit.start, QUOTED)
-        and all(t.key not in AIMED for t in toks)
+        and AIMED.isdisjoint(keys)
     )
 
 
@@ -275,7 +280,7 @@ def _labels(hit: Hit, toks: Sequence[Token]) -> bool:
     before = {t.key for t in toks[max(0, hit.first - 2) : hit.first]}
     after = toks[hit.last + 1].key if hit.last + 1 < len(toks) else ""
     near = {t.key for t in toks[max(0, hit.first - NEAR) : hit.last + NEAR + 1]}
-    return not before.isdisjoint(LABELS | AIMED) or after in AFTER or not near.isdisjoint(ETHNIC)
+    return not before.isdisjoint(LABELLING) or after in AFTER or not near.isdisjoint(ETHNIC)
 
 
 def _is_name(view: Text, hit: Hit, toks: Sequence[Token]) -> bool:

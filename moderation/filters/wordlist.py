@@ -161,7 +161,7 @@ _FOLDED = frozenset("lv")  # letters keys fold to vowels
 
 
 def skeleton(word: str) -> str | None:
-    """The key of ``word`` with its vowels dropped (``goblok`` → ``gblk``), the way SMS writers
+    """The key of ``word`` with its vowels dropped (``bangsat`` → ``bngst``), the way SMS writers
     shorten it, if that leaves ``MIN_SKELETON`` consonants; a token with no vowel is only ever
     such a shortening, so it cannot collide with an ordinary word spelled out (shortenings of
     everyday words are in ``_EVERYDAY``)."""
