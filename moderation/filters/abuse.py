@@ -185,12 +185,10 @@ class AbuseFilter:
             spans=(view.span(start, end),),
             version=VERSION,
             detail=words,
-            kind=_KINDS.get(rule.partition(":")[0], FindingKind.THREAT),
+            kind=FindingKind.SLUR if rule == "hate:generalised" else FindingKind.THREAT,
         )
 
 
-# Each rule family's kind ("threat:…" and the rest are threats).
-_KINDS = {"hate": FindingKind.SLUR, "insult": FindingKind.INSULT}
 _Found = tuple[int, int, str]  # first and last token of the evidence, and the finding's detail
 
 

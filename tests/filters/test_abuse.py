@@ -55,16 +55,6 @@ def test_threat_findings_are_of_kind_threat(body: str) -> None:
     assert finding.kind is FindingKind.THREAT
 
 
-@pytest.mark.parametrize(
-    "body", ["you're pathetic and stupid", "you filthy lying snake", "go to hell, mayor"]
-)
-def test_insult_findings_are_of_kind_insult_and_hold(body: str) -> None:
-    """An insult with no listed word is named an insult, not a threat, and still holds."""
-    kinds = {f.kind for f in AbuseFilter()(normalise(body), context(body))}
-    assert kinds == {FindingKind.INSULT}
-    assert verdict(body) in STOPPED
-
-
 @pytest.mark.parametrize("body", ["dasar aseng pelit", "kafir laknat kalian", "fag go away"])
 def test_slurs_hold_rather_than_mask(body: str) -> None:
     """Ethnic and religious slurs stop the comment; masking is not enough."""
