@@ -37,9 +37,12 @@ def buckets(text: Text) -> frozenset[int]:
     words = text.words.tokens
     pairs = map(str.encode, map(" ".join, itertools.pairwise(words)))
     spread = {joined for _, _, joined in text.spread}
+    unique = spread.union(words)
+    # Nearly always every word is short enough for the cache: then no Python call per word.
+    short = max(map(len, unique), default=0) <= CACHED
     return frozenset(
         itertools.chain(
-            itertools.chain.from_iterable(map(word_buckets, spread.union(words))),
+            itertools.chain.from_iterable(map(_cached_buckets if short else word_buckets, unique)),
             map(_MASK.__and__, map(zlib.crc32, pairs, itertools.repeat(_BIGRAM))),
         )
     )
@@ -56,12 +59,14 @@ def word_buckets(token: str) -> tuple[int, ...]:
 def _buckets(token: str) -> tuple[int, ...]:
     word = token.encode()
     padded = b" " + word + b" "
-    grams = (
-        (padded[i : i + n], _GRAM + n) for n in GRAMS for i in range(max(1, len(padded) - n + 1))
-    )
-    return tuple(
-        {zlib.crc32(word, _WORD) & _MASK, *(zlib.crc32(g, seed) & _MASK for g, seed in grams)}
-    )
+    crc32 = zlib.crc32
+    found = {crc32(word, _WORD) & _MASK}
+    for n, seed in _SEEDS:
+        grams = range(max(1, len(padded) - n + 1))  # a word shorter than the gram: one, whole
+        found.update([crc32(padded[i : i + n], seed) & _MASK for i in grams])
+    return tuple(found)
 
 
+# Each n-gram length with its CRC start value.
+_SEEDS = tuple((n, _GRAM + n) for n in GRAMS)
 _cached_buckets = functools.lru_cache(maxsize=1 << 16)(_buckets)

@@ -75,8 +75,10 @@ _CANDIDATE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']++"
     r"|(?<![a-z0-9-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?:/[^\s<>\"']*+)?"
 )
-# Cheap first look: most comments have no scheme, no www. and no dot before a known TLD.
-_HINT = re.compile(r"://|www\.|[a-z0-9]\.(?:" + "|".join(sorted(TLDS)) + r")\b")
+# Cheap first look: most comments have no scheme, no www. and no dot before a known TLD. The
+# dot comes first in the pattern (the label character is looked behind), so the regex engine
+# skips straight from dot to dot.
+_HINT = re.compile(r"\.(?<=[a-z0-9]\.)(?:" + "|".join(sorted(TLDS)) + r")\b")
 _HOST = re.compile(r"^(?:https?://)?([^/?#:\s]+)")
 SHORTENERS = frozenset(
     [
@@ -172,7 +174,13 @@ _DOT = (
     r"(?:\s*[(\[{]\s*(?:dot|titik|\.)\s*[)\]}]\s*|\s+(?:dot|titik)\s+|\s+\.\s*|\s*[•·]\s*|\s+,\s*)"
 )
 _SPELLED = re.compile(rf"(?<![a-z0-9-])[a-z0-9-]++(?:{_DOT}[a-z0-9-]++)+(?:\s*/\s*[a-z0-9_-]+)?")
-_SPELLED_HINT = re.compile(r"[(\[{]\s*(?:dot|titik|\.)|\s(?:\.|dot|titik)\s?[a-z]|[•·]|\s,")
+# A bracketed, spaced or bulleted dot, or a comma after a space; each pattern starts with a
+# literal or a bracket (the space is looked behind), so the regex engine skips to candidates.
+_SPELLED_HINTS = (
+    re.compile(r"\.(?<=\s\.)\s?[a-z]|,(?<=\s,)"),
+    re.compile(r"[(\[{]\s*(?:dot|titik|\.)"),
+    re.compile(r"dot(?<=\sdot)\s?[a-z]|titik(?<=\stitik)\s?[a-z]"),
+)
 # A comma or bullet for a dot is read only before a TLD no Indonesian word spells ("rajabet77
 # , net"): "beli , online" and "kerja , me" stay words.
 _ODD_DOT = re.compile(r"\s*[•·]\s*|\s+,\s*")
@@ -186,7 +194,7 @@ def view(normalised: str) -> tuple[str, list[int] | None]:
     """``normalised`` with spelled-out dots and spaced URL parts rejoined where the labels end
     in a known top-level domain (``bit . ly / x`` → ``bit.ly/x``), and each character's source;
     ``None`` when nothing was rejoined."""
-    if not _SPELLED_HINT.search(normalised):
+    if not _spelled_hint(normalised):
         return normalised, None
     pieces = []
     for m in _SPELLED.finditer(normalised):
@@ -205,10 +213,15 @@ def view(normalised: str) -> tuple[str, list[int] | None]:
     return rewrite(normalised, pieces)
 
 
+def _spelled_hint(text: str) -> bool:
+    """Whether ``text`` may spell a dot out (a cheap first look for ``view``)."""
+    return "•" in text or "·" in text or any(hint.search(text) for hint in _SPELLED_HINTS)
+
+
 def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
     """One finding per kind of suspicious link, with every link of that kind as a span."""
     rejoined, where = view(text.normalised)
-    if not _HINT.search(rejoined):
+    if not ("://" in rejoined or "www." in rejoined or _HINT.search(rejoined)):
         return []
     spans: dict[str, list[tuple[int, int]]] = {}
     domains = tuple(allowed_domains)

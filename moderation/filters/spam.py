@@ -8,6 +8,7 @@ hold threshold the filter says nothing; above it, every clue is a finding with i
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -98,27 +99,29 @@ class SpamFilter:
             return clue
         view = text.words
         learned = signals.learned
-        weight = self._weight if not learned.counts else None
-        weighed = [
-            (weight(word) if weight else self.model.word_weight(word_bucket(word), learned), word)
-            for word in dict.fromkeys(view.tokens)  # ``_WORD``'s matches, first seen first
-        ]
-        top = {w for _, w in sorted((w for w in weighed if w[0] > 0), key=lambda w: -w[0])[:3]}
-        first: dict[str, re.Match[str]] = {}
-        for m in _WORD.finditer(view.normalised) if top else ():
-            if m.group() in top and first.setdefault(m.group(), m) is m and len(first) == len(top):
-                break
-        spans = tuple(view.span(*m.span()) for m in sorted(first.values(), key=re.Match.start))
+        words = list(dict.fromkeys(view.tokens))  # ``_WORD``'s matches, first seen first
+        if learned.counts:
+            weights = [self.model.word_weight(word_bucket(word), learned) for word in words]
+        else:
+            weights = list(map(self._weight, words))
+        weighed = sorted(
+            (w for w in zip(weights, words, strict=True) if w[0] > 0), key=lambda w: -w[0]
+        )
+        # Each top word's first occurrence: its index among the tokens, found in C.
+        at = sorted(map(view.tokens.index, (word for _, word in weighed[:3])))
+        matches = list(itertools.islice(_WORD.finditer(view.normalised), at[-1] + 1)) if at else []
+        spans = tuple(view.span(*matches[i].span()) for i in at)
         return msgspec.structs.replace(clue, spans=spans)
 
     def _weight(self, word: str) -> float:
         """A word's weight in the shipped model alone (no site verdicts), cached per word."""
         cache = self._weights
-        if word not in cache:
+        weight = cache.get(word)
+        if weight is None:
             if len(cache) >= WEIGHTS_CACHED:
                 cache.clear()  # bounded memory whatever the input
-            cache[word] = self.model.word_weight(word_bucket(word), Learned())
-        return cache[word]
+            weight = cache[word] = self.model.word_weight(word_bucket(word), Learned())
+        return weight
 
 
 def _once(findings: list[Finding]) -> list[Finding]:
@@ -146,6 +149,12 @@ def _unlisted(moves: list[Finding], listed: list[Finding]) -> list[Finding]:
 
 def _signals(signals: Signals) -> list[Finding]:
     """Burst and velocity clues; author and IP speed are one clue (the stronger), not two."""
+    if (
+        signals.copies < COPIES[-1][0]
+        and signals.author_rate < AUTHOR_RATE[-1][0]
+        and signals.ip_rate < IP_RATE[-1][0]
+    ):
+        return []  # most comments: below every table's lowest count
     found = []
     for rule, count, table in (
         ("burst:copies", signals.copies, COPIES),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -61,7 +62,6 @@ SHAPE = ("brand:shape", 0.3)
 # Hiding a listed phrase (spread letters, leetspeak, emoji inside) is evidence of its own.
 DISGUISED = ("evasion:disguised", 0.4)
 MIN_INSIDE = 4  # a listed phrase inside a joined word needs this many letters ("slot", not "jp")
-WINDOW = 2  # tokens joined when looking for a brand ("pulau 777", "alexis 17")
 
 
 class SpamLexicon:
@@ -129,28 +129,35 @@ class SpamLexicon:
             and m.group() not in _EVERYDAY
             and not self.phrases.any_word(m.group())
         ]
-        findings += self._spread_brands(text)
+        return findings + self._spread_brands(text) + self._known(text)
+
+    def _known(self, text: Text) -> list[Finding]:
+        """Known brands among the tokens, each token joined with the next first ("pulau 777",
+        "alexis 17"), and runs of one-character tokens joined into one (``p u l a u``)."""
         plain = text.tokens
-        # "p u l a u": join first; only two adjacent one-character tokens can be joined
-        spelled_out = (
-            bool(plain)
-            and min(map(len, plain)) == 1
-            and any(len(a) == 1 == len(b) for a, b in itertools.pairwise(plain))
+        if b"\x01\x01" in bytes(map((1).__eq__, map(len, plain))):  # "p u l a u": join first
+            words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised))
+            if self.brands.isdisjoint(words) and self.brands.isdisjoint(
+                map(str.__add__, words, words[1:])
+            ):
+                return []
+            squashed = _squash(text.normalised)
+            tokens, spans = [t for _, _, t in squashed], [(s, e) for s, e, _ in squashed]
+        else:  # no two one-character tokens side by side: nothing to squash
+            tokens, spans = plain, []
+        known = self.brands.__contains__
+        joined = [*map(known, map(str.__add__, tokens, tokens[1:])), False]
+        hits = list(
+            itertools.compress(itertools.count(), map(operator.or_, joined, map(known, tokens)))
         )
-        words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised)) if spelled_out else plain
-        if self.brands.isdisjoint(words) and self.brands.isdisjoint(
-            map(str.__add__, words, words[1:])
-        ):
-            return findings
-        tokens = _squash(text.normalised)
-        for i, (start, _, _) in enumerate(tokens):
-            for width in range(WINDOW, 0, -1):
-                group = tokens[i : i + width]
-                word = "".join(t for _, _, t in group)
-                if word in self.brands:
-                    span = text.span(start, group[-1][1])
-                    findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
-                    break
+        if hits and not spans:
+            spans = [m.span() for m in _TOKEN.finditer(text.normalised)]
+        findings = []
+        for i in hits:
+            width = 2 if joined[i] else 1
+            span = text.span(spans[i][0], spans[i + width - 1][1])
+            word = "".join(tokens[i : i + width])
+            findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
         return findings
 
     def _spread_brands(self, text: Text) -> list[Finding]:

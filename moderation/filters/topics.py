@@ -50,13 +50,14 @@ class Topics:
     """The cues of one comment: where each topic is mentioned, in token positions."""
 
     def __init__(self, view: str) -> None:
-        found = list(_cues().words(view))
-        inside = automaton.covering((s, e) for s, e, _, (topic, *_) in found if topic == "-")
+        found = [(s, e, cue, topics[0]) for s, e, cue, topics in _cues().words(view)]
+        cancels = [(s, e) for s, e, _, topic in found if topic == "-"]
+        inside = automaton.covering(cancels) if cancels else None  # most comments: none
         kept = [
             (start, topic)
-            for start, end, cue, (topic, *_) in found
+            for start, end, cue, topic in found
             if topic != "-"
-            and not inside(start, end)
+            and not (inside and inside(start, end))
             and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
         self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
