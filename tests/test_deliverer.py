@@ -446,3 +446,21 @@ async def test_a_standalone_deliverer_serves_its_own_metrics(
             await task
     assert len(receiver.received) == 1
     assert set(due()) == {str(shard) for shard in range(loopback.shards)}
+
+
+async def test_the_due_gauge_is_read_at_most_once_a_second(
+    loopback: Settings, redis: aioredis.Redis, deliverer: Deliverer
+) -> None:
+    """Polling every 0.02 s for half a second, the deliverer counts each shard's deliveries
+    due once (one ZCARD per shard), not once per poll."""
+
+    async def zcards() -> int:
+        stats = await redis.info("commandstats")
+        return int(stats.get("cmdstat_zcard", {}).get("calls", 0))
+
+    before = await zcards()
+    running = asyncio.create_task(deliverer.run())
+    await asyncio.sleep(0.5)
+    deliverer.stop()
+    await running
+    assert await zcards() - before == loopback.shards
