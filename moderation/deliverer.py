@@ -15,11 +15,10 @@ import random
 import time
 from types import TracebackType
 
-import httpx
 from prometheus_client import start_http_server
 from redis.exceptions import RedisError
 
-from moderation import ssrf
+from moderation import outbound, ssrf
 from moderation.metrics import Metrics
 from moderation.settings import Settings, SettingsError
 from moderation.store import events, stats
@@ -86,17 +85,8 @@ class Deliverer:
     async def __aenter__(self) -> Deliverer:
         s = self.settings
         self.redis: Redis = connect(self.redis_url, cluster=s.redis_cluster)
-        # Redirects are never followed; proxies from the environment are not used either,
-        # since they would connect somewhere other than the checked address.
-        # The Sender puts one deadline on the whole exchange; this one bounds each phase.
-        # No kept-alive connections: the pool matches by address alone, so a connection
-        # opened (and its certificate checked) for one host name would carry another's.
-        self.http = httpx.AsyncClient(
-            follow_redirects=False,
-            trust_env=False,
-            timeout=s.events_timeout_seconds,
-            limits=httpx.Limits(max_keepalive_connections=0),
-        )
+        # The Sender puts one deadline on the whole exchange; the client bounds each phase.
+        self.http = outbound.client(s.events_timeout_seconds)
         self.sender = Sender(self.http, self.guard, s.events_timeout_seconds)
         self.endpoints = Endpoints(
             self.redis, s.shards, secret_grace_seconds=s.secret_grace_seconds

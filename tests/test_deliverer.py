@@ -464,3 +464,16 @@ async def test_the_due_gauge_is_read_at_most_once_a_second(
     deliverer.stop()
     await running
     assert await zcards() - before == loopback.shards
+
+
+async def test_deliveries_to_one_endpoint_reuse_a_connection(
+    loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker, deliverer: Deliverer
+) -> None:
+    """Two events for one host that keeps connections alive arrive over one connection."""
+    with receiving(keep_alive=True) as receiver:
+        await add(redis, loopback, receiver.url)
+        await approve_one(host, worker, "Programnya bagus")
+        await deliver_until(deliverer, receiver, 1)
+        await approve_one(host, worker, "Mantap sekali")
+        await deliver_until(deliverer, receiver, 2)
+    assert len({r.peer for r in receiver.received}) == 1
