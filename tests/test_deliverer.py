@@ -458,12 +458,13 @@ async def test_the_due_gauge_is_read_at_most_once_a_second(
         stats = await redis.info("commandstats")
         return int(stats.get("cmdstat_zcard", {}).get("calls", 0))
 
-    before = await zcards()
+    before, started = await zcards(), time.monotonic()
     running = asyncio.create_task(deliverer.run())
     await asyncio.sleep(0.5)
     deliverer.stop()
     await running
-    assert await zcards() - before == loopback.shards
+    seconds = time.monotonic() - started  # more than 1 only on a starved machine
+    assert loopback.shards <= await zcards() - before <= loopback.shards * (1 + int(seconds))
 
 
 async def test_deliveries_to_one_endpoint_reuse_a_connection(
