@@ -6,8 +6,15 @@ time from the decision script's return to the receiver reading the signed reques
 (each decision at a random moment of the deliverer's poll).
 Beside it, the bare floor: the same body POSTed straight to the receiver with one httpx client.
 The deliverer polls every ``MODERATION_EVENTS_POLL_SECONDS`` (``--poll``), which bounds the wait.
+The receiver speaks HTTP/1.1 and keeps connections alive, as hosts' servers do.
 
-    python benchmarks/events.py [--comments 50] [--poll 0.2]
+Then the connection cost alone: ``--deliveries`` signed deliveries one at a time through the
+``Sender``, alternating a client that opens a fresh connection per delivery (the deliverer's
+until connections were kept alive) with the deliverer's ``outbound.client``; per delivery the
+CPU time of the event loop's thread (the receiver runs in other threads) and the wall time.
+Plain http on loopback: a host's TLS handshake and round trips would add to what is saved.
+
+    python benchmarks/events.py [--comments 50] [--poll 0.2] [--deliveries 300]
 """
 
 from __future__ import annotations
@@ -25,10 +32,11 @@ from harness import arguments, comment_json, describe, drop_site, new_site, stor
 
 from moderation.api import intake as ingest
 from moderation.deliverer import Deliverer
+from moderation.outbound import client
 from moderation.settings import Settings
 from moderation.store.client import connect
 from moderation.store.endpoints import Endpoints
-from moderation.webhooks import Guard, register
+from moderation.webhooks import Guard, Outcome, Sender, register
 from moderation.worker import Worker
 
 
@@ -39,10 +47,13 @@ class Receiver:
         owner = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("content-length", "0")))
                 owner.arrived.append(time.perf_counter())
                 self.send_response(204)
+                self.send_header("content-length", "0")
                 self.end_headers()
                 owner.event.set()
 
@@ -60,7 +71,7 @@ def summary(name: str, ms: list[float]) -> list[object]:
     return [name, statistics.median(ordered), p95, ordered[-1]]
 
 
-async def measure(url: str, site_id: str, comments: int, poll: float) -> None:
+async def measure(url: str, site_id: str, comments: int, poll: float, deliveries: int) -> None:
     settings = Settings(
         redis_url=url,
         events_allow_http=True,
@@ -79,6 +90,7 @@ async def measure(url: str, site_id: str, comments: int, poll: float) -> None:
         )
         service = await _service(settings, url, site_id, receiver, comments)
         bare = await _bare(receiver, comments)
+        connections = await _connections(receiver, deliveries)
     finally:
         await redis.aclose()
         receiver.server.shutdown()
@@ -87,6 +99,14 @@ async def measure(url: str, site_id: str, comments: int, poll: float) -> None:
         f"decision → receiver, ms, {comments} comments one at a time (deliverer poll {poll}s)",
         ["path", "p50", "p95", "max"],
         [summary("moderation deliverer", service), summary("bare httpx POST", bare)],
+    )
+    table(
+        f"one signed delivery through the Sender, {deliveries} each, alternating",
+        ["client", "CPU ms mean", "wall ms p50", "wall ms p95"],
+        [
+            [name, statistics.fmean(cpu), *summary(name, wall)[1:3]]
+            for name, (cpu, wall) in connections
+        ],
     )
 
 
@@ -126,15 +146,42 @@ async def _bare(receiver: Receiver, comments: int) -> list[float]:
     return ms
 
 
+async def _connections(
+    receiver: Receiver, deliveries: int
+) -> list[tuple[str, tuple[list[float], list[float]]]]:
+    guard = Guard(allow_http=True, allow_private=True)
+    fresh = httpx.AsyncClient(
+        follow_redirects=False, trust_env=False, limits=httpx.Limits(max_keepalive_connections=0)
+    )
+    clients = {"fresh connection each (before)": fresh, "outbound.client (after)": client(15.0)}
+    taken: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in clients}
+    body = comment_json("bench", "Komentar yang baik " * 20)
+    try:
+        senders = {name: Sender(http, guard, 15.0) for name, http in clients.items()}
+        for n in range(deliveries):
+            order = list(senders.items())
+            for name, sender in order if n % 2 else reversed(order):
+                cpu, wall = time.thread_time(), time.perf_counter()
+                attempt = await sender.send(receiver.url, [b"k" * 32], f"evt_{n}", body)
+                taken[name][1].append((time.perf_counter() - wall) * 1000)
+                taken[name][0].append((time.thread_time() - cpu) * 1000)
+                assert attempt.outcome is Outcome.DELIVERED, attempt
+    finally:
+        for http in clients.values():
+            await http.aclose()
+    return list(taken.items())
+
+
 def main() -> None:
     parser = arguments(__doc__ or "")
     parser.add_argument("--comments", type=int, default=50)
     parser.add_argument("--poll", type=float, default=Settings().events_poll_seconds)
+    parser.add_argument("--deliveries", type=int, default=300)
     args = parser.parse_args()
     with store(args.redis_url, args.appendfsync) as url:
         site = new_site(url)
         try:
-            asyncio.run(measure(url, site.id, args.comments, args.poll))
+            asyncio.run(measure(url, site.id, args.comments, args.poll, args.deliveries))
         finally:
             drop_site(url, site.id)
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import random
 import time
 from types import TracebackType
 
-import httpx
 from prometheus_client import start_http_server
 from redis.exceptions import RedisError
 
-from moderation import ssrf
+from moderation import outbound, ssrf
 from moderation.metrics import Metrics
 from moderation.settings import Settings, SettingsError
-from moderation.store import events
+from moderation.store import events, stats
 from moderation.store.client import Redis, connect
 from moderation.store.endpoints import Endpoints, Loaded
 from moderation.store.events import EventType, FeedItem
@@ -35,6 +35,7 @@ BATCH = 500  # events fanned out, or deliveries claimed, per shard and round
 IN_FLIGHT = 64  # deliveries under way at once per deliverer
 LEASE_MARGIN = 2.0  # seconds a lease outlasts the delivery timeout
 MAX_RETRY_AFTER = 24 * 3600.0  # a host's Retry-After is honoured up to a day
+DUE_SAMPLE_SECONDS = 1.0  # the gauge of deliveries due is read this often, not every poll
 
 
 def schedule(settings: Settings) -> tuple[float, ...]:
@@ -79,21 +80,13 @@ class Deliverer:
         self._stopping = asyncio.Event()
         self._slots = asyncio.Semaphore(IN_FLIGHT)
         self._tasks: set[asyncio.Task[None]] = set()
+        self._due_sampled = -math.inf  # monotonic time of the last sample of the gauge
 
     async def __aenter__(self) -> Deliverer:
         s = self.settings
         self.redis: Redis = connect(self.redis_url, cluster=s.redis_cluster)
-        # Redirects are never followed; proxies from the environment are not used either,
-        # since they would connect somewhere other than the checked address.
-        # The Sender puts one deadline on the whole exchange; this one bounds each phase.
-        # No kept-alive connections: the pool matches by address alone, so a connection
-        # opened (and its certificate checked) for one host name would carry another's.
-        self.http = httpx.AsyncClient(
-            follow_redirects=False,
-            trust_env=False,
-            timeout=s.events_timeout_seconds,
-            limits=httpx.Limits(max_keepalive_connections=0),
-        )
+        # The Sender puts one deadline on the whole exchange; the client bounds each phase.
+        self.http = outbound.client(s.events_timeout_seconds)
         self.sender = Sender(self.http, self.guard, s.events_timeout_seconds)
         self.endpoints = Endpoints(
             self.redis, s.shards, secret_grace_seconds=s.secret_grace_seconds
@@ -132,10 +125,12 @@ class Deliverer:
                     try:
                         await self.fan_out(shard)
                         await self._start_due(shard)
-                        due = await self.outbox.pending(shard)  # O(1): a ZCARD
-                        self.metrics.deliveries_due.labels(str(shard)).set(due)
                     except (RedisError, OSError) as exc:  # the next round retries
                         log.warning("deliverer shard %d: %r", shard, exc)
+                try:
+                    await self._sample_due()
+                except (RedisError, OSError) as exc:  # a later round samples again
+                    log.warning("deliverer gauge: %r", exc)
                 with contextlib.suppress(TimeoutError):
                     poll = self.settings.events_poll_seconds
                     await asyncio.wait_for(self._stopping.wait(), poll)
@@ -156,6 +151,15 @@ class Deliverer:
             await asyncio.gather(*(self.deliver(d) for d in claimed))
             done += len(claimed)
         return done
+
+    async def _sample_due(self) -> None:
+        """Set the gauge of deliveries due, at most once per ``DUE_SAMPLE_SECONDS``."""
+        now = time.monotonic()
+        if now - self._due_sampled < DUE_SAMPLE_SECONDS:
+            return
+        self._due_sampled = now
+        for shard, due in enumerate(await stats.deliveries_due(self.redis, self.settings.shards)):
+            self.metrics.deliveries_due.labels(str(shard)).set(due)
 
     async def _start_due(self, shard: int) -> None:
         free = IN_FLIGHT - len(self._tasks)

@@ -37,6 +37,7 @@ class Settings:
     widget_max_age_seconds: int = 10
     recent_size: int = 100
     reports_per_minute: int = 10  # per reader; a comment takes ten times that from all readers
+    pending_per_minute: int = 60  # reads of a thread's pending comments per reader
     # Outbound events (``docs/events.md``): retry delays in seconds, the first attempt's first
     events_retry_seconds: str = "0,5,300,1800,7200,18000,36000,36000"
     events_timeout_seconds: float = 15.0

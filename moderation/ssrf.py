@@ -1,4 +1,4 @@
-"""Outbound URLs that cannot reach inside: checked at registration and again at connect time.
+"""Outbound URLs that cannot reach inside: checked at registration and before every request.
 
 An endpoint URL must be ``https`` (``http`` only when allowed), its host a name or a plain
 dotted-quad or bracketed IPv6 literal (``0x7f.1``, ``017700000001`` and other inet_aton

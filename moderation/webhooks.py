@@ -119,7 +119,7 @@ class Sender:
         return dataclasses.replace(attempt, seconds=time.monotonic() - started)
 
     async def _send(self, url: str, keys: Sequence[bytes], message_id: str, body: bytes) -> Attempt:
-        target = await self._guard.target(url)  # checked again at every connect
+        target = await self._guard.target(url)  # resolved and checked again for every request
         timestamp = int(time.time())
         headers = {
             "content-type": "application/json",

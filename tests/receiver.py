@@ -26,6 +26,7 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
+    peer: int = 0  # the client's port: requests on one connection share it
 
     @property
     def webhook_id(self) -> str:
@@ -37,9 +38,10 @@ class Received:
 
 
 class Receiver:
-    """Answers each request with the next scripted ``Answer`` (then 200s)."""
+    """Answers each request with the next scripted ``Answer`` (then 200s); with ``keep_alive``
+    it speaks HTTP/1.1 and serves many requests per connection, as hosts do."""
 
-    def __init__(self, *answers: Answer) -> None:
+    def __init__(self, *answers: Answer, keep_alive: bool = False) -> None:
         self.answers = deque(answers)
         self.received: list[Received] = []
         self.finished = 0  # requests answered (a hung one counts once released)
@@ -48,12 +50,15 @@ class Receiver:
         owner = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
                 body = self.rfile.read(length)
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 with owner._lock:
-                    owner.received.append(Received(self.path, headers, body))
+                    peer = self.client_address[1]
+                    owner.received.append(Received(self.path, headers, body, peer))
                     answer = owner.answers.popleft() if owner.answers else Answer()
                 if answer.hang:
                     owner.release.wait(30)
@@ -84,8 +89,8 @@ class Receiver:
 
 
 @contextlib.contextmanager
-def receiving(*answers: Answer) -> Iterator[Receiver]:
-    receiver = Receiver(*answers)
+def receiving(*answers: Answer, keep_alive: bool = False) -> Iterator[Receiver]:
+    receiver = Receiver(*answers, keep_alive=keep_alive)
     thread = threading.Thread(target=receiver.server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -446,3 +446,35 @@ async def test_a_standalone_deliverer_serves_its_own_metrics(
             await task
     assert len(receiver.received) == 1
     assert set(due()) == {str(shard) for shard in range(loopback.shards)}
+
+
+async def test_the_due_gauge_is_read_at_most_once_a_second(
+    loopback: Settings, redis: aioredis.Redis, deliverer: Deliverer
+) -> None:
+    """Polling every 0.02 s for half a second, the deliverer counts each shard's deliveries
+    due once (one ZCARD per shard), not once per poll."""
+
+    async def zcards() -> int:
+        stats = await redis.info("commandstats")
+        return int(stats.get("cmdstat_zcard", {}).get("calls", 0))
+
+    before, started = await zcards(), time.monotonic()
+    running = asyncio.create_task(deliverer.run())
+    await asyncio.sleep(0.5)
+    deliverer.stop()
+    await running
+    seconds = time.monotonic() - started  # more than 1 only on a starved machine
+    assert loopback.shards <= await zcards() - before <= loopback.shards * (1 + int(seconds))
+
+
+async def test_deliveries_to_one_endpoint_reuse_a_connection(
+    loopback: Settings, redis: aioredis.Redis, host: Host, worker: Worker, deliverer: Deliverer
+) -> None:
+    """Two events for one host that keeps connections alive arrive over one connection."""
+    with receiving(keep_alive=True) as receiver:
+        await add(redis, loopback, receiver.url)
+        await approve_one(host, worker, "Programnya bagus")
+        await deliver_until(deliverer, receiver, 1)
+        await approve_one(host, worker, "Mantap sekali")
+        await deliver_until(deliverer, receiver, 2)
+    assert len({r.peer for r in receiver.received}) == 1

@@ -1,8 +1,9 @@
-"""Small HTTP helpers every resource shares: bounded bodies, JSON in and out, CORS."""
+"""Small HTTP helpers every resource shares: bounded bodies, JSON in and out, CORS, readers."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import typing
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
@@ -171,6 +172,12 @@ def json_response(
 def private(content: object, status: int = 200) -> Response:
     """A JSON answer meant for one credential: never stored by a cache."""
     return json_response(content, status, NO_STORE)
+
+
+def reader_of(request: Request) -> str:
+    """A reader as rate limits and reports know one: a hash of the client address."""
+    address = request.client.host if request.client else "unknown"
+    return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
 def cors_headers(request: Request, site: Site) -> dict[str, str]:

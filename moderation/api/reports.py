@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from starlette.requests import Request
 from starlette.responses import Response
 
 from moderation import clock
-from moderation.api.http import cors_headers, decode, read_body
+from moderation.api.http import cors_headers, decode, read_body, reader_of
 from moderation.api.openapi import operation
 from moderation.api.schemas import ReportIn
 from moderation.api.state import Resources
 from moderation.errors import NotFound, ProblemError
 from moderation.store.reports import MAX_BODY, Report, file_report, limit
-
-
-def reader_of(request: Request) -> str:
-    address = request.client.host if request.client else "unknown"
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
 @operation(

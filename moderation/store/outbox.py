@@ -103,6 +103,3 @@ class Outbox:
 
     async def retry(self, due: Due, at_ms: int) -> None:
         await self._redis.zadd(keys.deliveries(due.shard), {due.member: at_ms}, xx=True)
-
-    async def pending(self, shard: int) -> int:
-        return int(await self._redis.zcard(keys.deliveries(shard)))

@@ -8,12 +8,11 @@ A reader is a hash of the client address: the same reader reporting twice counts
 from __future__ import annotations
 
 import enum
-import time
 
 import msgspec
 
 from moderation import clock
-from moderation.errors import NotFound, TooManyRequests
+from moderation.errors import NotFound
 from moderation.models import (
     COMMENT_ID,
     Action,
@@ -24,6 +23,7 @@ from moderation.models import (
     Status,
     System,
 )
+from moderation.store import limits
 from moderation.store.client import Redis, text
 from moderation.store.comments import Store, Stored, Transition
 from moderation.store.keys import SiteKeys
@@ -31,7 +31,6 @@ from moderation.store.scripts import REPORT, Call
 
 MAX_TEXT = 1_000
 MAX_BODY = 4 * 1024
-WINDOW = 60  # seconds of each rate-limit window
 
 
 class Report(msgspec.Struct, frozen=True):
@@ -51,15 +50,9 @@ class Reported(enum.StrEnum):
 
 async def limit(redis: Redis, keys: SiteKeys, reader: str, comment_id: str, per: int) -> None:
     """At most ``per`` reports a minute from one reader, and ``per`` on one comment from all."""
-    window = int(time.time()) // WINDOW
-    pipe = redis.pipeline(transaction=False)
-    for what in (f"r:{reader}:{window}", f"c:{comment_id}:{window}"):
-        pipe.incr(keys.rate(what))
-        pipe.expire(keys.rate(what), WINDOW * 2)
-    by_reader, _, on_comment, _ = await pipe.execute()
+    by_reader, on_comment = await limits.count(redis, keys, f"r:{reader}", f"c:{comment_id}")
     if by_reader > per or on_comment > per * 10:
-        retry = str(WINDOW - int(time.time()) % WINDOW)
-        raise TooManyRequests("too many reports; try again later", headers={"Retry-After": retry})
+        raise limits.too_many("too many reports; try again later")
 
 
 def hold(stored: Stored, reports: int) -> Transition:

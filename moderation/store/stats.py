@@ -1,6 +1,7 @@
 """What the metrics show about the store, read in one pipelined round trip per scrape:
 per shard the group's lag and pending count, the oldest pending entry, dead letters; per site
-the held backlog and its oldest comment; workers with a live heartbeat.
+the held backlog and its oldest comment; workers with a live heartbeat. Apart, for the
+deliverer: webhook deliveries due per shard, also in one round trip.
 
 The site list comes from the previous scrape's answer (read with the rest), so only the
 first scrape of a process costs a second round trip.
@@ -68,6 +69,14 @@ class Stats:
             sites=[_site(s, per_site[2 * i : 2 * i + 2], now_ms) for i, s in enumerate(sites)],
             workers=workers if isinstance(workers, int) else 0,
         )
+
+
+async def deliveries_due(redis: Redis, shards: int) -> list[int]:
+    """Webhook deliveries scheduled on each shard, waiting for their time or in flight."""
+    pipe = redis.pipeline(transaction=False)
+    for shard in range(shards):
+        pipe.zcard(keys.deliveries(shard))
+    return [int(n) for n in await pipe.execute()]
 
 
 def _shard(shard: int, replies: list[Any], now_ms: int) -> Shard:

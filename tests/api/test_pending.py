@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import httpx
 import msgspec
 import pytest
@@ -11,7 +13,7 @@ from moderation.policy import Policy, Premoderation
 from moderation.settings import Settings
 from moderation.store.sites import Created, Sites
 from moderation.worker import Worker
-from tests.conftest import Host, comment
+from tests.conftest import Host, comment, running_app
 
 pytestmark = pytest.mark.anyio
 PENDING = "/v1/sites/kediri/threads/ptsl-2024-11/pending"
@@ -70,3 +72,24 @@ async def test_published_comments_are_not_pending(
         "thread": "ptsl-2024-11",
         "comments": [],
     }
+
+
+@pytest.fixture
+async def limited(
+    settings: Settings, redis: aioredis.Redis, site: Created
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The app answering two reads of pending comments a minute per reader."""
+    async with running_app(settings.replace(pending_per_minute=2)) as client:
+        yield client
+
+
+async def test_reads_past_the_limit_get_429_with_retry_after(limited: httpx.AsyncClient) -> None:
+    """Past pending_per_minute reads from one reader, the answer is a problem+json 429 with
+    Retry-After (the seconds left in the minute) that the site's pages may read (CORS)."""
+    origin = {"Origin": "https://kedirikab.go.id"}
+    answers = [await limited.get(PENDING, headers=origin) for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    refused = answers[-1]
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert refused.headers["access-control-allow-origin"] == origin["Origin"]

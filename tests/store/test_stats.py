@@ -13,7 +13,7 @@ from moderation.store import keys
 from moderation.store.client import connect
 from moderation.store.keys import SiteKeys
 from moderation.store.queue import Queue
-from moderation.store.stats import Stats
+from moderation.store.stats import Stats, deliveries_due
 from moderation.worker import Worker
 from tests.conftest import Host, comment
 from tests.servers import own_valkey
@@ -86,3 +86,12 @@ async def test_a_scrape_is_one_round_trip(settings: Settings, tmp_path: Path) ->
             await redis.aclose()
     assert len(snapshot.sites) == 3 and len(snapshot.shards) == settings.shards
     assert scrape == 1
+
+
+async def test_deliveries_due_are_counted_per_shard(
+    redis: aioredis.Redis, settings: Settings
+) -> None:
+    """Each shard's count of scheduled webhook deliveries, zero where none is scheduled."""
+    await redis.zadd(keys.deliveries(1), {"kediri ep_1 e1": 1, "kediri ep_1 e2": 2})
+    await redis.zadd(keys.deliveries(3), {"other ep_2 e1": 1})
+    assert await deliveries_due(redis, settings.shards) == [0, 2, 0, 1]
