@@ -115,8 +115,8 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
     v = _vocabulary()
     return (
         (frozenset(_harm_forms()), None),
-        (v["insult"] | v["insult-noun"] | v["regret"], None),
-        (v["beast"], v["contempt"] | v["insult"]),
+        (v["insult-adjective"] | v["insult-noun"] | v["regret"], None),
+        (v["beast"], v["contempt"] | v["insult-adjective"]),
         (v["safe"], v["doubt"]),
         (v["family"], v["careful"]),
         (v["group"], v["vice"]),
@@ -185,10 +185,17 @@ class AbuseFilter:
             spans=(view.span(start, end),),
             version=VERSION,
             detail=words,
-            kind=FindingKind.SLUR if rule == "hate:generalised" else FindingKind.THREAT,
+            kind=_kind(rule.partition(":")[0]),
         )
 
 
+def _kind(family: str) -> FindingKind:
+    """A rule family is named after its kind (``threat:aimed``, ``insult:imprecation``), but
+    for generalised hate, which is of kind slur."""
+    return FindingKind.SLUR if family == _HATE else FindingKind(family)
+
+
+_HATE = "hate"
 _Found = tuple[int, int, str]  # first and last token of the evidence, and the finding's detail
 
 
@@ -274,10 +281,9 @@ def _insulted(words: list[str]) -> _Found | None:
     clown", "what an ignorant fool"), or an animal or a person after "you" and a contempt word
     ("you filthy lying snake", "you sad little man"); not negated ("you're not stupid"), not
     said of oneself ("I felt stupid") nor of a thing ("what a stupid mistake")."""
-    v = _vocabulary()
-    insults = v["insult"] | v["insult-noun"]
+    v, insults = _vocabulary(), _insult_words()
     for i, word in enumerate(words):
-        if word not in insults and word not in v["beast"]:
+        if word not in insults:
             continue
         for k in range(i - 1, max(-1, i - INSULT_FAR - 1), -1):
             if words[k] in v["negation"] or words[k] in _ELSEWHERE:
@@ -287,20 +293,29 @@ def _insulted(words: list[str]) -> _Found | None:
     return None
 
 
+@functools.cache
+def _insult_words() -> frozenset[str]:
+    """The words an English insult ends on: an insult, or an animal or person scorned."""
+    v = _vocabulary()
+    return v["insult-adjective"] | v["insult-noun"] | v["beast"]
+
+
 def _insult_of_you(words: list[str], k: int, i: int) -> bool:
     """Whether ``words[i]`` insults the "you" (or "what a") at ``words[k]``."""
     v = _vocabulary()
     between = words[k + 1 : i]
-    chained = all(w in _CHAIN or w in v["contempt"] or w in v["insult"] for w in between)
+    chained = all(w in _CHAIN or w in v["contempt"] or w in v["insult-adjective"] for w in between)
     if words[i] in v["beast"]:
-        scorned = any(w in v["contempt"] or w in v["insult"] for w in between)
+        scorned = any(w in v["contempt"] or w in v["insult-adjective"] for w in between)
         return scorned and chained and (words[k] in v["subject"] or _says_you(words, k))
     if _says_you(words, k) and (i - k <= INSULT_REACH or chained):
         return True
     return (
         words[i] in v["insult-noun"]
         and (words[k] in v["subject"] or words[k] in v["exclaim"])
-        and all(w in v["insult"] or w in v["insult-noun"] or w in _FILLERS for w in between)
+        and all(
+            w in v["insult-adjective"] or w in v["insult-noun"] or w in _FILLERS for w in between
+        )
     )
 
 

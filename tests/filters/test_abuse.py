@@ -55,6 +55,22 @@ def test_threat_findings_are_of_kind_threat(body: str) -> None:
     assert finding.kind is FindingKind.THREAT
 
 
+@pytest.mark.parametrize(
+    "body", ["you're pathetic and stupid", "you filthy lying snake", "go to hell, mayor"]
+)
+def test_insult_findings_are_of_kind_insult(body: str) -> None:
+    """An insult with no listed word, or an imprecation, is named an insult, not a threat."""
+    kinds = {f.kind for f in AbuseFilter()(normalise(body), context(body))}
+    assert kinds == {FindingKind.INSULT}
+
+
+def test_generalised_hate_is_of_kind_slur() -> None:
+    """A vice laid on a whole group is hate speech, of kind slur."""
+    body = "orang madura semua maling"
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.SLUR
+
+
 @pytest.mark.parametrize("body", ["dasar aseng pelit", "kafir laknat kalian", "fag go away"])
 def test_slurs_hold_rather_than_mask(body: str) -> None:
     """Ethnic and religious slurs stop the comment; masking is not enough."""
