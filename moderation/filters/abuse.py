@@ -11,7 +11,10 @@ known together with a personal identifier), and incitement ("someone should burn
 Menace that names no harm at all: safety denied ("you won't make it home in one piece"), the
 reader's family under watch, promised regret, "only your name will be left"; English insults
 of contempt ("you filthy lying snake") and imprecations ("go rot in hell"); and a vice laid on
-a whole ethnic group or religion ("orang X semua maling"). Vocabulary: ``data/threats.tsv``.
+a whole ethnic group or religion ("orang X semua maling"), or a call to expel one ("kafir semua
+pantas diusir"). Waiting outside the reader's home with no plan said ("tak enteni nang ngarep
+omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. Vocabulary:
+``data/threats.tsv``.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-3"  # 2: pursuit, doxxing and incitement; 3: menace with no harm, contempt, hate
+VERSION = "abuse-4"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+# 4: lurking at the reader's home, visits with a crowd, groups called to be expelled
 WINDOW = 5
 SCORE = 0.85
 _TOKEN = re.compile(r"[^\W_]+")
@@ -72,13 +76,16 @@ def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
 
 
 @functools.cache
-def _harm_forms() -> dict[str, bool]:
-    return _affixed(_vocabulary()["harm"])
+def _forms(section: str) -> dict[str, bool]:
+    """The affixed forms of a verb section of the vocabulary (``harm``, ``pursue``, …)."""
+    return _affixed(_vocabulary()[section])
 
 
 @functools.cache
-def _pursuit_forms() -> dict[str, bool]:
-    return _affixed(_vocabulary()["pursue"])
+def _crowd_tokens() -> frozenset[str]:
+    """The words a crowd ends on: a measure ("sak truk") or a whole one ("sekampung")."""
+    v = _vocabulary()
+    return v["measure"] | v["whole-measure"]
 
 
 @functools.cache
@@ -114,14 +121,15 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
     """The words some rule needs, each set with the set it needs beside it (None: alone)."""
     v = _vocabulary()
     return (
-        (frozenset(_harm_forms()), None),
+        (frozenset(_forms("harm")), None),
         (v["insult-adjective"] | v["insult-noun"] | v["regret"], None),
         (v["beast"], v["contempt"] | v["insult-adjective"]),
         (v["safe"], v["doubt"]),
         (v["family"], v["careful"]),
-        (v["group"], v["vice"]),
+        (v["group"], v["vice"] | frozenset(_forms("expel")) | v["expelled"]),
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
-        (frozenset(_pursuit_forms()), _menace_tokens() | v["gang"]),
+        (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
+        (frozenset(_forms("wait")), v["position"]),
         (v["dox"], v["address"]),
     )
 
@@ -218,7 +226,7 @@ def _negated_at(words: list[str], i: int) -> bool:
 def _aimed(words: list[str]) -> _Found | None:
     """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader; or
     said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
-    forms, vocabulary = _harm_forms(), _vocabulary()
+    forms, vocabulary = _forms("harm"), _vocabulary()
     for i, word in enumerate(words):
         if word not in forms or _negated_at(words, i):
             continue
@@ -232,13 +240,63 @@ def _aimed(words: list[str]) -> _Found | None:
 
 def _pursued(words: list[str]) -> _Found | None:
     """Pursuit ("tak goleki sampek ketemu", "I'll find you") aimed at the reader, with menace."""
-    forms = _pursuit_forms()
+    forms = _forms("pursue")
     for i, word in enumerate(words):
         if word not in forms or _negated_at(words, i):
             continue
         aimed = [k for k in _window(words, i) if _second_person(words[k])]
-        if aimed and (_menaced(words) or not _vocabulary()["gang"].isdisjoint(words)):
+        gang = not _vocabulary()["gang"].isdisjoint(words) or _crowded(words)
+        if aimed and (_menaced(words) or gang):
             return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
+    return None
+
+
+def _crowded(words: list[str]) -> bool:
+    """People by the truckload or the village: "konco-konco sak truk", "warga sekampung",
+    "a truckload of my boys"; not "nggowo pasir sak truk" (no people)."""
+    v = _vocabulary()
+    for i, word in enumerate(words):
+        whole = word in v["whole-measure"]
+        if not whole and not (word in v["measure"] and i and words[i - 1] in v["quantity"]):
+            continue
+        if any(w in v["crowd"] for w in words[max(0, i - 4) : i + 4]):
+            return True
+    return False
+
+
+def _lurking(words: list[str]) -> _Found | None:
+    """The speaker waiting in front of or outside the reader's home: "tak enteni nang ngarep
+    omahmu", "I'll be waiting outside your house"; not a plan ("... jam 7, budhal bareng"),
+    not negated, not someone else's home ("ngarep omahe pak RT")."""
+    v, forms = _vocabulary(), _forms("wait")
+    if not v["plan"].isdisjoint(words) or any(w.isdigit() for w in words):
+        return None
+    for i, word in enumerate(words):
+        if word not in forms or _negated_at(words, i):
+            continue
+        speaker = forms[word] or any(
+            w in v["intent"] or w in v["speaker"] or w == "i" for w in words[max(0, i - 3) : i]
+        )
+        home = _your_home(words, i + 1)
+        if speaker and home is not None:
+            return max(0, i - 1), home, f"threat:lurking {word}"
+    return None
+
+
+def _your_home(words: list[str], start: int) -> int | None:
+    """The last token of "in front of / outside your home" within a few tokens of ``start``."""
+    v = _vocabulary()
+    for k in range(start, min(len(words), start + 4)):
+        if words[k] not in v["position"]:
+            continue
+        for j in range(k + 1, min(len(words), k + 4)):
+            word = words[j]
+            if _YOUR_NOUN.fullmatch(word) and word[:-2] in v["dwelling"]:
+                return j
+            if word in v["dwelling"] and (
+                words[j - 1] == "your" or (j + 1 < len(words) and _second_person(words[j + 1]))
+            ):
+                return j + 1 if j + 1 < len(words) and _second_person(words[j + 1]) else j
     return None
 
 
@@ -259,7 +317,7 @@ def _doxxed(words: list[str]) -> _Found | None:
 
 def _incited(words: list[str]) -> _Found | None:
     """A call to harm someone or their home: "someone should burn this reporter's house"."""
-    forms, vocabulary = _harm_forms(), _vocabulary()
+    forms, vocabulary = _forms("harm"), _vocabulary()
     for i, word in enumerate(words):
         if word not in forms or _negated_at(words, i):
             continue
@@ -431,8 +489,24 @@ def _generalised(words: list[str]) -> _Found | None:
         near = words[max(0, i - 3) : i + 4]
         whole = not v["every"].isdisjoint(near) or (i > 0 and words[i - 1] == "dasar")
         vice = [k for k in range(i + 1, min(len(words), i + WINDOW + 3)) if words[k] in v["vice"]]
-        if whole and vice:
-            return i, vice[0], f"hate:generalised {word}"
+        expel = _expelled(words, i)
+        if whole and (vice or expel is not None):
+            last = min([*vice, *([expel] if expel is not None else [])])
+            return min(i, last), max(i, last), f"hate:generalised {word}"
+    return None
+
+
+def _expelled(words: list[str], i: int) -> int | None:
+    """A call to expel or wipe out the group at ``words[i]``: a passive or bare form near it
+    ("pantas diusir", "usir semua cina", "deserve to be expelled"), an active one only before
+    it, the group its object ("harus mengusir semua orang X"; "orang Aceh mengusir penjajah" is
+    the group acting)."""
+    v, forms = _vocabulary(), _forms("expel")
+    for k in _window(words, i, WINDOW + 2):
+        word = words[k]
+        active = word in forms and word[:2] == "me"
+        if (word in forms or word in v["expelled"]) and (k < i or not active):
+            return k
     return None
 
 
@@ -441,6 +515,7 @@ RULES = (
     _pursued,
     _doxxed,
     _incited,
+    _lurking,
     _insulted,
     _endangered,
     _family_menaced,

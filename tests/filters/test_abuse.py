@@ -455,3 +455,87 @@ def test_vices_laid_on_a_whole_group_are_held(body: str) -> None:
 def test_praise_news_and_denials_about_a_group_are_not_held(body: str) -> None:
     """Praise of a group, news naming a thief's origin, and a denial are not hate speech."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kutunggu kau di depan rumahmu",
+        "I'll be waiting outside your house",
+        "aku ngenteni ning ngarep omahmu saben bengi",
+    ],
+)
+def test_waiting_outside_the_readers_home_is_a_threat(body: str) -> None:
+    """The speaker lurking in front of the reader's home, with no plan said, is menace."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:lurking"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "aku tunggu di depan rumahmu jam 7 ya, kita berangkat bareng",
+        "I'll wait outside your house to pick you up",
+        "aku gak bakal nunggu di depan rumahmu lagi",
+        "tak enteni nang ngarep omahe pak RT",
+    ],
+)
+def test_waiting_with_a_plan_or_at_another_home_is_innocent(body: str) -> None:
+    """A pick-up, a time, a negation or someone else's house makes waiting no threat."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "besok kami datangi rumahmu bawa warga sekampung",
+        "sesuk aku teko omahmu karo arek-arek sak truk",
+        "we will come to your house with a truckload of friends",
+    ],
+)
+def test_a_visit_with_a_crowd_is_a_threat(body: str) -> None:
+    """Coming to the reader with people by the truckload or the village is menace."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:pursuit"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sesuk aku teko omahmu nggowo pasir sak truk",
+        "besok aku teko omahmu karo konco-konco, garap tugas kelompok",
+        "we will come to your party with the whole family",
+    ],
+)
+def test_a_visit_with_goods_or_a_few_friends_is_innocent(body: str) -> None:
+    """A truckload of sand or friends coming for homework is no crowd sent at the reader."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "semua orang cina harus diusir dari sini",
+        "usir semua kadrun dari kampung ini",
+        "muslims all deserve to be expelled",
+        "kita harus mengusir semua orang madura",
+    ],
+)
+def test_a_whole_group_called_to_be_expelled_is_hate(body: str) -> None:
+    """A call to expel a whole ethnic or religious group is generalised hate, a slur."""
+    findings = AbuseFilter()(normalise(body), context(body))
+    assert [(f.rule, f.kind) for f in findings] == [("hate:generalised", FindingKind.SLUR)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "orang Aceh semua mengusir penjajah Belanda dulu",
+        "jangan usir semua orang madura, yang salah cuma satu",
+        "pedagang kaki lima semua diusir satpol PP dari alun-alun",
+        "christians are all welcome here",
+    ],
+)
+def test_a_group_expelling_or_expulsion_denied_is_not_hate(body: str) -> None:
+    """A group that expels, an expulsion refused, or no group at all is no hate speech."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
