@@ -64,7 +64,11 @@ def _vocabulary() -> dict[str, frozenset[str]]:
     return words
 
 
-_PHRASE_KINDS = {"phrase": "threat:phrase", "imprecation": "insult:imprecation"}
+_PHRASE_KINDS = {
+    "phrase": "threat:phrase",
+    "imprecation": "insult:imprecation",
+    "insult-phrase": "insult:phrase",
+}
 
 
 def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
@@ -128,6 +132,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (v["family"], v["careful"]),
         (v["group"], v["vice"] | frozenset(_forms("expel")) | v["expelled"]),
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
+        (v["brain"] | _your("brain"), v["empty"] | v["lack"] | _your("brain")),
         (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
         (frozenset(_forms("wait")), v["position"]),
         (v["dox"], v["address"]),
@@ -466,10 +471,12 @@ def _regretted(words: list[str]) -> _Found | None:
 
 
 def _doomed(words: list[str]) -> _Found | None:
-    """ "Only your name will be left", said to someone: "besok tinggal nama kamu"."""
+    """ "Only your name will be left", said to someone ("besok tinggal nama kamu") or on a dare
+    ("kalau berani lewat sini lagi, pulang tinggal nama")."""
+    dare = _vocabulary()["dare"]
     for i, pair in enumerate(itertools.pairwise(words)):
         if pair in _DOOM:
-            aimed = [k for k in range(len(words)) if _second_person(words[k])]
+            aimed = [k for k, w in enumerate(words) if _second_person(w) or w in dare]
             if aimed:
                 return min(i, *aimed), max(i + 1, *aimed), f"threat:doom {' '.join(pair)}"
     return None
@@ -510,6 +517,29 @@ def _expelled(words: list[str], i: int) -> int | None:
     return None
 
 
+@functools.cache
+def _your(section: str) -> frozenset[str]:
+    """The words of ``section`` with ``-mu``: "otakmu", "utekmu"."""
+    return frozenset(word + "mu" for word in _vocabulary()[section])
+
+
+def _brainless(words: list[str]) -> _Found | None:
+    """No brain, said of the reader: "otakmu kosong", "kowe ra nduwe utek", "kamu gak punya
+    otak", "you have no brain"; not "otakmu encer", not of someone else ("pasien tidak punya
+    keluhan di otak" has no lack beside the brain)."""
+    v, yours = _vocabulary(), _your("brain")
+    for i, word in enumerate(words):
+        if word in yours and i + 1 < len(words) and words[i + 1] in v["empty"]:
+            return i, i + 1, f"insult:brainless {word}"
+        if word not in v["brain"] or i == 0 or words[i - 1] not in v["lack"]:
+            continue
+        lacking = words[i - 1] == "no" or (i > 1 and words[i - 2] in v["negation"])
+        aimed = [k for k in range(max(0, i - WINDOW), i) if _second_person(words[k])]
+        if lacking and aimed:
+            return aimed[0], i, f"insult:brainless {word}"
+    return None
+
+
 RULES = (
     _aimed,
     _pursued,
@@ -521,5 +551,6 @@ RULES = (
     _family_menaced,
     _regretted,
     _doomed,
+    _brainless,
     _generalised,
 )

@@ -539,3 +539,79 @@ def test_a_whole_group_called_to_be_expelled_is_hate(body: str) -> None:
 def test_a_group_expelling_or_expulsion_denied_is_not_hate(body: str) -> None:
     """A group that expels, an expulsion refused, or no group at all is no hate speech."""
     assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yen wani mrene maneh, mulih kari jeneng",
+        "kalau berani muncul lagi di sini, besok tinggal nama",
+        "nek wani nulis ngono maneh, kari jeneng",
+    ],
+)
+def test_doom_on_a_dare_is_a_threat(body: str) -> None:
+    """ "Only the name is left" after "if you dare" is said to the reader, a threat."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:doom"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pahlawan itu kini tinggal nama, tapi jasanya abadi",
+        "kalau berani mencoba resep ini, dijamin ketagihan",
+        "pabrik gula itu sekarang tinggal nama saja",
+    ],
+)
+def test_doom_words_or_a_dare_alone_are_innocent(body: str) -> None:
+    """A hero remembered by name, or a dare to try a recipe, threatens no one."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "say that again and watch what happens to you",
+        "keep posting and see what happens to your car",
+        "you're a waste of skin",
+    ],
+)
+def test_menacing_and_insulting_idioms_are_found(body: str) -> None:
+    """ "See what happens to your car" menaces; "a waste of skin" insults, with no listed word."""
+    assert AbuseFilter()(normalise(body), context(body)) != []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "keep stirring and see what happens with the sauce",
+        "that stadium is a waste of space",
+        "watch what happens when the tide comes in",
+    ],
+)
+def test_the_same_idioms_of_things_are_innocent(body: str) -> None:
+    """What happens to a sauce or the tide, or a building wasted, is no menace or insult."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["otakmu kosong, mending diem aja", "kowe ki ra nduwe utek", "you have no brain at all"],
+)
+def test_no_brain_said_of_the_reader_is_an_insult(body: str) -> None:
+    """Saying the reader has an empty head or no brain is an insult."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert (finding.rule, finding.kind) == ("insult:brainless", FindingKind.INSULT)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "otakmu encer banget, soal matematika langsung bisa",
+        "pasien tidak punya keluhan di otak",
+        "perut kosong bikin otakmu susah mikir",
+    ],
+)
+def test_brains_praised_or_of_patients_are_innocent(body: str) -> None:
+    """A sharp mind, a patient's brain or a hungry head insults no one."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
