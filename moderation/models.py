@@ -272,6 +272,7 @@ class FindingKind(enum.StrEnum):
     WORD = "word"  # a listed swear word or insult: masking it hides the harm
     SLUR = "slur"  # a listed ethnic or religious slur: hate speech, held even where words mask
     THREAT = "threat"  # a threat, doxxing or incitement (``filters/abuse.py``)
+    INSULT = "insult"  # an insult with no listed word, or an imprecation (``filters/abuse.py``)
 
 
 class Finding(msgspec.Struct, frozen=True):

@@ -1100,6 +1100,71 @@ ROUND5_ABUSE: dict[str, dict[str, list[str]]] = {
 }
 
 
+# Round 6, abuse side (issue 14): written before the round-6 fixes beyond the tune misses, in
+# Indonesian, Javanese and English: threats and insults in forms rounds 1-5 do not use, and the
+# innocents that share their words (a wait with a plan, a crowd at a feast, a group praised).
+ROUND6_ABUSE: dict[str, dict[str, list[str]]] = {
+    "r6_threat": {
+        "abusive": [
+            "tiap malam aku nongkrong di depan rumahmu, tunggu saja",
+            "ati-ati, aku wis ngerti sekolahe anakmu",
+            "kalau berani lewat gang ini lagi, pulang tinggal nama",
+            "sesuk isuk tak parani omahmu karo bolo sak kampung",
+            "kami sudah siapkan massa, tunggu di depan kantormu",
+            "sekali lagi kamu upload video itu, kuhajar sampai babak belur",
+            "I know what car you drive and when you leave work",
+            "keep talking and see what happens to your shop",
+            "nek ora mbok busak, omahmu tak obong bengi iki",
+            "aku tahu kamu tiap pagi lewat pasar, hati-hati saja",
+        ],
+        "clean": [
+            "tunggu di depan rumahmu ya, nanti aku jemput jam delapan",
+            "sesuk bolo sak kampung teko omahmu kanggo kenduren",
+            "polisi berjaga di depan rumah korban sepanjang malam",
+            "I know what car you drive, is it good on fuel?",
+            "keep talking to your doctor and see what happens with the new dose",
+            "aku tahu kamu tiap pagi lewat pasar, titip beli cabe ya",
+            "rame-rame ke rumahmu besok buat syukuran ya",
+            "warga sekampung gotong royong membangun rumah Pak Darto",
+            "tak enteni nang ngarep omahmu, engko budal bareng nang pengajian",
+            "kamu bakal menyesal kalau tidak coba soto di sini",
+        ],
+    },
+    "r6_insult": {
+        "abusive": [
+            "you're a complete waste of oxygen",
+            "what a spineless little worm you are",
+            "nobody asked for your opinion, you brainless parasite",
+            "otakmu kosong, mending diem aja",
+            "raimu koyo gombal, ora usah komentar",
+            "mulutmu kayak comberan, pantas nggak ada yang suka",
+            "kowe ki ra nduwe utek, meneng wae",
+            "go crawl back under your rock, you pathetic troll",
+        ],
+        "clean": [
+            "what a lovely little garden you have",
+            "you're a complete natural at this, well done",
+            "the worm composting workshop was brilliant",
+            "otakmu encer banget, soal matematika langsung bisa",
+            "raimu sumringah, mesti lagi seneng",
+            "the troll in that film was hilarious",
+            "kowe ki pinter tenan, ngerti kabeh",
+            "mulutmu manis, pantas banyak yang suka",
+        ],
+    },
+    "r6_slur": {
+        "abusive": [
+            "orang jawa semua harus diusir dari pulau ini",
+            "semua orang cina pantas dibasmi",
+        ],
+        "clean": [
+            "orang jawa semua diundang ke acara budaya di pendopo",
+            "semua orang cina di pasar ikut kerja bakti",
+        ],
+    },
+}
+
+
 # Round 4, spam side (issue 14): a fresh blind round written after round 3 was tuned, in new
 # surface forms of every spam family (new separators, brands, word orders, Javanese and English)
 # and the innocents that sit close to them. Merged into ROWS by category in ``rows()``.
@@ -1445,7 +1510,15 @@ def _expect(category: str, label: str) -> dict[str, str]:
 def rows() -> list[dict[str, str]]:
     return [
         {"text": text, "label": label, "category": category, **_expect(category, label)}
-        for table in (ROWS, ROUND3_ABUSE, ROUND4_ABUSE, ROUND5_ABUSE, ROUND4_SPAM, ROUND5_SPAM)
+        for table in (
+            ROWS,
+            ROUND3_ABUSE,
+            ROUND4_ABUSE,
+            ROUND5_ABUSE,
+            ROUND6_ABUSE,
+            ROUND4_SPAM,
+            ROUND5_SPAM,
+        )
         for category, labels in table.items()
         for label, texts in labels.items()
         for text in texts

@@ -11,7 +11,10 @@ known together with a personal identifier), and incitement ("someone should burn
 Menace that names no harm at all: safety denied ("you won't make it home in one piece"), the
 reader's family under watch, promised regret, "only your name will be left"; English insults
 of contempt ("you filthy lying snake") and imprecations ("go rot in hell"); and a vice laid on
-a whole ethnic group or religion ("orang X semua maling"). Vocabulary: ``data/threats.tsv``.
+a whole ethnic group or religion ("orang X semua maling"), or a call to expel one ("kafir semua
+pantas diusir"). Waiting outside the reader's home with no plan said ("tak enteni nang ngarep
+omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. Vocabulary:
+``data/threats.tsv``.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from moderation.filters.context import Context
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-3"  # 2: pursuit, doxxing and incitement; 3: menace with no harm, contempt, hate
+VERSION = "abuse-4"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+# 4: lurking at the reader's home, visits with a crowd, groups called to be expelled
 WINDOW = 5
 SCORE = 0.85
 _TOKEN = re.compile(r"[^\W_]+")
@@ -60,7 +64,11 @@ def _vocabulary() -> dict[str, frozenset[str]]:
     return words
 
 
-_PHRASE_KINDS = {"phrase": "threat:phrase", "imprecation": "insult:imprecation"}
+_PHRASE_KINDS = {
+    "phrase": "threat:phrase",
+    "imprecation": "insult:imprecation",
+    "insult-phrase": "insult:phrase",
+}
 
 
 def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
@@ -72,13 +80,16 @@ def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
 
 
 @functools.cache
-def _harm_forms() -> dict[str, bool]:
-    return _affixed(_vocabulary()["harm"])
+def _forms(section: str) -> dict[str, bool]:
+    """The affixed forms of a verb section of the vocabulary (``harm``, ``pursue``, …)."""
+    return _affixed(_vocabulary()[section])
 
 
 @functools.cache
-def _pursuit_forms() -> dict[str, bool]:
-    return _affixed(_vocabulary()["pursue"])
+def _crowd_tokens() -> frozenset[str]:
+    """The words a crowd ends on: a measure ("sak truk") or a whole one ("sekampung")."""
+    v = _vocabulary()
+    return v["measure"] | v["whole-measure"]
 
 
 @functools.cache
@@ -114,14 +125,16 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
     """The words some rule needs, each set with the set it needs beside it (None: alone)."""
     v = _vocabulary()
     return (
-        (frozenset(_harm_forms()), None),
-        (v["insult"] | v["insult-noun"] | v["regret"], None),
-        (v["beast"], v["contempt"] | v["insult"]),
+        (frozenset(_forms("harm")), None),
+        (v["insult-adjective"] | v["insult-noun"] | v["regret"], None),
+        (v["beast"], v["contempt"] | v["insult-adjective"]),
         (v["safe"], v["doubt"]),
         (v["family"], v["careful"]),
-        (v["group"], v["vice"]),
+        (v["group"], v["vice"] | frozenset(_forms("expel")) | v["expelled"]),
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
-        (frozenset(_pursuit_forms()), _menace_tokens() | v["gang"]),
+        (v["brain"] | _your("brain"), v["empty"] | v["lack"] | _your("brain")),
+        (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
+        (frozenset(_forms("wait")), v["position"]),
         (v["dox"], v["address"]),
     )
 
@@ -185,10 +198,17 @@ class AbuseFilter:
             spans=(view.span(start, end),),
             version=VERSION,
             detail=words,
-            kind=FindingKind.SLUR if rule == "hate:generalised" else FindingKind.THREAT,
+            kind=_kind(rule.partition(":")[0]),
         )
 
 
+def _kind(family: str) -> FindingKind:
+    """A rule family is named after its kind (``threat:aimed``, ``insult:imprecation``), but
+    for generalised hate, which is of kind slur."""
+    return FindingKind.SLUR if family == _HATE else FindingKind(family)
+
+
+_HATE = "hate"
 _Found = tuple[int, int, str]  # first and last token of the evidence, and the finding's detail
 
 
@@ -211,7 +231,7 @@ def _negated_at(words: list[str], i: int) -> bool:
 def _aimed(words: list[str]) -> _Found | None:
     """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader; or
     said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
-    forms, vocabulary = _harm_forms(), _vocabulary()
+    forms, vocabulary = _forms("harm"), _vocabulary()
     for i, word in enumerate(words):
         if word not in forms or _negated_at(words, i):
             continue
@@ -225,13 +245,63 @@ def _aimed(words: list[str]) -> _Found | None:
 
 def _pursued(words: list[str]) -> _Found | None:
     """Pursuit ("tak goleki sampek ketemu", "I'll find you") aimed at the reader, with menace."""
-    forms = _pursuit_forms()
+    forms = _forms("pursue")
     for i, word in enumerate(words):
         if word not in forms or _negated_at(words, i):
             continue
         aimed = [k for k in _window(words, i) if _second_person(words[k])]
-        if aimed and (_menaced(words) or not _vocabulary()["gang"].isdisjoint(words)):
+        gang = not _vocabulary()["gang"].isdisjoint(words) or _crowded(words)
+        if aimed and (_menaced(words) or gang):
             return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
+    return None
+
+
+def _crowded(words: list[str]) -> bool:
+    """People by the truckload or the village: "konco-konco sak truk", "warga sekampung",
+    "a truckload of my boys"; not "nggowo pasir sak truk" (no people)."""
+    v = _vocabulary()
+    for i, word in enumerate(words):
+        whole = word in v["whole-measure"]
+        if not whole and not (word in v["measure"] and i and words[i - 1] in v["quantity"]):
+            continue
+        if any(w in v["crowd"] for w in words[max(0, i - 4) : i + 4]):
+            return True
+    return False
+
+
+def _lurking(words: list[str]) -> _Found | None:
+    """The speaker waiting in front of or outside the reader's home: "tak enteni nang ngarep
+    omahmu", "I'll be waiting outside your house"; not a plan ("... jam 7, budhal bareng"),
+    not negated, not someone else's home ("ngarep omahe pak RT")."""
+    v, forms = _vocabulary(), _forms("wait")
+    if not v["plan"].isdisjoint(words) or any(w.isdigit() for w in words):
+        return None
+    for i, word in enumerate(words):
+        if word not in forms or _negated_at(words, i):
+            continue
+        speaker = forms[word] or any(
+            w in v["intent"] or w in v["speaker"] or w == "i" for w in words[max(0, i - 3) : i]
+        )
+        home = _your_home(words, i + 1)
+        if speaker and home is not None:
+            return max(0, i - 1), home, f"threat:lurking {word}"
+    return None
+
+
+def _your_home(words: list[str], start: int) -> int | None:
+    """The last token of "in front of / outside your home" within a few tokens of ``start``."""
+    v = _vocabulary()
+    for k in range(start, min(len(words), start + 4)):
+        if words[k] not in v["position"]:
+            continue
+        for j in range(k + 1, min(len(words), k + 4)):
+            word = words[j]
+            if _YOUR_NOUN.fullmatch(word) and word[:-2] in v["dwelling"]:
+                return j
+            if word in v["dwelling"] and (
+                words[j - 1] == "your" or (j + 1 < len(words) and _second_person(words[j + 1]))
+            ):
+                return j + 1 if j + 1 < len(words) and _second_person(words[j + 1]) else j
     return None
 
 
@@ -252,7 +322,7 @@ def _doxxed(words: list[str]) -> _Found | None:
 
 def _incited(words: list[str]) -> _Found | None:
     """A call to harm someone or their home: "someone should burn this reporter's house"."""
-    forms, vocabulary = _harm_forms(), _vocabulary()
+    forms, vocabulary = _forms("harm"), _vocabulary()
     for i, word in enumerate(words):
         if word not in forms or _negated_at(words, i):
             continue
@@ -274,10 +344,9 @@ def _insulted(words: list[str]) -> _Found | None:
     clown", "what an ignorant fool"), or an animal or a person after "you" and a contempt word
     ("you filthy lying snake", "you sad little man"); not negated ("you're not stupid"), not
     said of oneself ("I felt stupid") nor of a thing ("what a stupid mistake")."""
-    v = _vocabulary()
-    insults = v["insult"] | v["insult-noun"]
+    v, insults = _vocabulary(), _insult_words()
     for i, word in enumerate(words):
-        if word not in insults and word not in v["beast"]:
+        if word not in insults:
             continue
         for k in range(i - 1, max(-1, i - INSULT_FAR - 1), -1):
             if words[k] in v["negation"] or words[k] in _ELSEWHERE:
@@ -287,20 +356,29 @@ def _insulted(words: list[str]) -> _Found | None:
     return None
 
 
+@functools.cache
+def _insult_words() -> frozenset[str]:
+    """The words an English insult ends on: an insult, or an animal or person scorned."""
+    v = _vocabulary()
+    return v["insult-adjective"] | v["insult-noun"] | v["beast"]
+
+
 def _insult_of_you(words: list[str], k: int, i: int) -> bool:
     """Whether ``words[i]`` insults the "you" (or "what a") at ``words[k]``."""
     v = _vocabulary()
     between = words[k + 1 : i]
-    chained = all(w in _CHAIN or w in v["contempt"] or w in v["insult"] for w in between)
+    chained = all(w in _CHAIN or w in v["contempt"] or w in v["insult-adjective"] for w in between)
     if words[i] in v["beast"]:
-        scorned = any(w in v["contempt"] or w in v["insult"] for w in between)
+        scorned = any(w in v["contempt"] or w in v["insult-adjective"] for w in between)
         return scorned and chained and (words[k] in v["subject"] or _says_you(words, k))
     if _says_you(words, k) and (i - k <= INSULT_REACH or chained):
         return True
     return (
         words[i] in v["insult-noun"]
         and (words[k] in v["subject"] or words[k] in v["exclaim"])
-        and all(w in v["insult"] or w in v["insult-noun"] or w in _FILLERS for w in between)
+        and all(
+            w in v["insult-adjective"] or w in v["insult-noun"] or w in _FILLERS for w in between
+        )
     )
 
 
@@ -393,10 +471,12 @@ def _regretted(words: list[str]) -> _Found | None:
 
 
 def _doomed(words: list[str]) -> _Found | None:
-    """ "Only your name will be left", said to someone: "besok tinggal nama kamu"."""
+    """ "Only your name will be left", said to someone ("besok tinggal nama kamu") or on a dare
+    ("kalau berani lewat sini lagi, pulang tinggal nama")."""
+    dare = _vocabulary()["dare"]
     for i, pair in enumerate(itertools.pairwise(words)):
         if pair in _DOOM:
-            aimed = [k for k in range(len(words)) if _second_person(words[k])]
+            aimed = [k for k, w in enumerate(words) if _second_person(w) or w in dare]
             if aimed:
                 return min(i, *aimed), max(i + 1, *aimed), f"threat:doom {' '.join(pair)}"
     return None
@@ -416,8 +496,47 @@ def _generalised(words: list[str]) -> _Found | None:
         near = words[max(0, i - 3) : i + 4]
         whole = not v["every"].isdisjoint(near) or (i > 0 and words[i - 1] == "dasar")
         vice = [k for k in range(i + 1, min(len(words), i + WINDOW + 3)) if words[k] in v["vice"]]
-        if whole and vice:
-            return i, vice[0], f"hate:generalised {word}"
+        expel = _expelled(words, i)
+        if whole and (vice or expel is not None):
+            last = min([*vice, *([expel] if expel is not None else [])])
+            return min(i, last), max(i, last), f"hate:generalised {word}"
+    return None
+
+
+def _expelled(words: list[str], i: int) -> int | None:
+    """A call to expel or wipe out the group at ``words[i]``: a passive or bare form near it
+    ("pantas diusir", "usir semua cina", "deserve to be expelled"), an active one only before
+    it, the group its object ("harus mengusir semua orang X"; "orang Aceh mengusir penjajah" is
+    the group acting)."""
+    v, forms = _vocabulary(), _forms("expel")
+    for k in _window(words, i, WINDOW + 2):
+        word = words[k]
+        active = word in forms and word[:2] == "me"
+        if (word in forms or word in v["expelled"]) and (k < i or not active):
+            return k
+    return None
+
+
+@functools.cache
+def _your(section: str) -> frozenset[str]:
+    """The words of ``section`` with ``-mu``: "otakmu", "utekmu"."""
+    return frozenset(word + "mu" for word in _vocabulary()[section])
+
+
+def _brainless(words: list[str]) -> _Found | None:
+    """No brain, said of the reader: "otakmu kosong", "kowe ra nduwe utek", "kamu gak punya
+    otak", "you have no brain"; not "otakmu encer", not of someone else ("pasien tidak punya
+    keluhan di otak" has no lack beside the brain)."""
+    v, yours = _vocabulary(), _your("brain")
+    for i, word in enumerate(words):
+        if word in yours and i + 1 < len(words) and words[i + 1] in v["empty"]:
+            return i, i + 1, f"insult:brainless {word}"
+        if word not in v["brain"] or i == 0 or words[i - 1] not in v["lack"]:
+            continue
+        lacking = words[i - 1] == "no" or (i > 1 and words[i - 2] in v["negation"])
+        aimed = [k for k in range(max(0, i - WINDOW), i) if _second_person(words[k])]
+        if lacking and aimed:
+            return aimed[0], i, f"insult:brainless {word}"
     return None
 
 
@@ -426,10 +545,12 @@ RULES = (
     _pursued,
     _doxxed,
     _incited,
+    _lurking,
     _insulted,
     _endangered,
     _family_menaced,
     _regretted,
     _doomed,
+    _brainless,
     _generalised,
 )

@@ -36,9 +36,13 @@ def decide(findings: Sequence[Finding], context: Context, decided_at: str) -> De
 
 
 def _only_words(findings: Sequence[Finding]) -> bool:
-    """Every hold comes from a plain listed word (which masking can hide): none from a slur
-    or a threat (which hold wherever they are published), nor from spam or standing."""
-    return all(f.kind is FindingKind.WORD and f.spans for f in findings if f.action is Action.HOLD)
+    """Every hold comes from words whose masking hides the harm, a plain listed word or an
+    insult ("you worthless clown", as "you moron" is masked): none from a slur or a threat
+    (which hold wherever they are published), nor from spam or standing."""
+    return all(f.kind in _MASKABLE and f.spans for f in findings if f.action is Action.HOLD)
+
+
+_MASKABLE = frozenset({FindingKind.WORD, FindingKind.INSULT})
 
 
 # A decision that ends in MASK holds no HOLD finding unless premoderation "none" relaxed it.

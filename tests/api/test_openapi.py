@@ -5,7 +5,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from moderation.api import openapi
 from moderation.api.app import ROUTES
+from moderation.models import FindingKind
 
 pytestmark = pytest.mark.anyio
 
@@ -115,3 +117,9 @@ async def test_protected_operations_name_their_security(client: httpx.AsyncClien
                 assert op["security"] == [{"moderatorToken": []}], (path, method)
     intake = document["paths"]["/v1/sites/{site_id}/comments"]["post"]
     assert intake["security"] == [{"webhookSignature": []}]
+
+
+def test_finding_kinds_are_documented_from_the_enum() -> None:
+    """The schema's finding kinds are FindingKind's values, so a new kind needs no edit here."""
+    schemas = openapi.build(ROUTES)["components"]["schemas"]
+    assert set(schemas["FindingKind"]["enum"]) == {kind.value for kind in FindingKind}

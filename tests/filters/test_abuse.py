@@ -55,6 +55,22 @@ def test_threat_findings_are_of_kind_threat(body: str) -> None:
     assert finding.kind is FindingKind.THREAT
 
 
+@pytest.mark.parametrize(
+    "body", ["you're pathetic and stupid", "you filthy lying snake", "go to hell, mayor"]
+)
+def test_insult_findings_are_of_kind_insult(body: str) -> None:
+    """An insult with no listed word, or an imprecation, is named an insult, not a threat."""
+    kinds = {f.kind for f in AbuseFilter()(normalise(body), context(body))}
+    assert kinds == {FindingKind.INSULT}
+
+
+def test_generalised_hate_is_of_kind_slur() -> None:
+    """A vice laid on a whole group is hate speech, of kind slur."""
+    body = "orang madura semua maling"
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.SLUR
+
+
 @pytest.mark.parametrize("body", ["dasar aseng pelit", "kafir laknat kalian", "fag go away"])
 def test_slurs_hold_rather_than_mask(body: str) -> None:
     """Ethnic and religious slurs stop the comment; masking is not enough."""
@@ -439,3 +455,163 @@ def test_vices_laid_on_a_whole_group_are_held(body: str) -> None:
 def test_praise_news_and_denials_about_a_group_are_not_held(body: str) -> None:
     """Praise of a group, news naming a thief's origin, and a denial are not hate speech."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kutunggu kau di depan rumahmu",
+        "I'll be waiting outside your house",
+        "aku ngenteni ning ngarep omahmu saben bengi",
+    ],
+)
+def test_waiting_outside_the_readers_home_is_a_threat(body: str) -> None:
+    """The speaker lurking in front of the reader's home, with no plan said, is menace."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:lurking"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "aku tunggu di depan rumahmu jam 7 ya, kita berangkat bareng",
+        "I'll wait outside your house to pick you up",
+        "aku gak bakal nunggu di depan rumahmu lagi",
+        "tak enteni nang ngarep omahe pak RT",
+    ],
+)
+def test_waiting_with_a_plan_or_at_another_home_is_innocent(body: str) -> None:
+    """A pick-up, a time, a negation or someone else's house makes waiting no threat."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "besok kami datangi rumahmu bawa warga sekampung",
+        "sesuk aku teko omahmu karo arek-arek sak truk",
+        "we will come to your house with a truckload of friends",
+    ],
+)
+def test_a_visit_with_a_crowd_is_a_threat(body: str) -> None:
+    """Coming to the reader with people by the truckload or the village is menace."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:pursuit"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sesuk aku teko omahmu nggowo pasir sak truk",
+        "besok aku teko omahmu karo konco-konco, garap tugas kelompok",
+        "we will come to your party with the whole family",
+    ],
+)
+def test_a_visit_with_goods_or_a_few_friends_is_innocent(body: str) -> None:
+    """A truckload of sand or friends coming for homework is no crowd sent at the reader."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "semua orang cina harus diusir dari sini",
+        "usir semua kadrun dari kampung ini",
+        "muslims all deserve to be expelled",
+        "kita harus mengusir semua orang madura",
+    ],
+)
+def test_a_whole_group_called_to_be_expelled_is_hate(body: str) -> None:
+    """A call to expel a whole ethnic or religious group is generalised hate, a slur."""
+    findings = AbuseFilter()(normalise(body), context(body))
+    assert [(f.rule, f.kind) for f in findings] == [("hate:generalised", FindingKind.SLUR)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "orang Aceh semua mengusir penjajah Belanda dulu",
+        "jangan usir semua orang madura, yang salah cuma satu",
+        "pedagang kaki lima semua diusir satpol PP dari alun-alun",
+        "christians are all welcome here",
+    ],
+)
+def test_a_group_expelling_or_expulsion_denied_is_not_hate(body: str) -> None:
+    """A group that expels, an expulsion refused, or no group at all is no hate speech."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yen wani mrene maneh, mulih kari jeneng",
+        "kalau berani muncul lagi di sini, besok tinggal nama",
+        "nek wani nulis ngono maneh, kari jeneng",
+    ],
+)
+def test_doom_on_a_dare_is_a_threat(body: str) -> None:
+    """ "Only the name is left" after "if you dare" is said to the reader, a threat."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:doom"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pahlawan itu kini tinggal nama, tapi jasanya abadi",
+        "kalau berani mencoba resep ini, dijamin ketagihan",
+        "pabrik gula itu sekarang tinggal nama saja",
+    ],
+)
+def test_doom_words_or_a_dare_alone_are_innocent(body: str) -> None:
+    """A hero remembered by name, or a dare to try a recipe, threatens no one."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "say that again and watch what happens to you",
+        "keep posting and see what happens to your car",
+        "you're a waste of skin",
+    ],
+)
+def test_menacing_and_insulting_idioms_are_found(body: str) -> None:
+    """ "See what happens to your car" menaces; "a waste of skin" insults, with no listed word."""
+    assert AbuseFilter()(normalise(body), context(body)) != []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "keep stirring and see what happens with the sauce",
+        "that stadium is a waste of space",
+        "watch what happens when the tide comes in",
+    ],
+)
+def test_the_same_idioms_of_things_are_innocent(body: str) -> None:
+    """What happens to a sauce or the tide, or a building wasted, is no menace or insult."""
+    assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["otakmu kosong, mending diem aja", "kowe ki ra nduwe utek", "you have no brain at all"],
+)
+def test_no_brain_said_of_the_reader_is_an_insult(body: str) -> None:
+    """Saying the reader has an empty head or no brain is an insult."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert (finding.rule, finding.kind) == ("insult:brainless", FindingKind.INSULT)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "otakmu encer banget, soal matematika langsung bisa",
+        "pasien tidak punya keluhan di otak",
+        "perut kosong bikin otakmu susah mikir",
+    ],
+)
+def test_brains_praised_or_of_patients_are_innocent(body: str) -> None:
+    """A sharp mind, a patient's brain or a hungry head insults no one."""
+    assert AbuseFilter()(normalise(body), context(body)) == []

@@ -48,6 +48,29 @@ def test_plain_words_are_masked_without_premoderation(body: str, masked: str) ->
     assert _decide(body) == (Status.APPROVED, masked)
 
 
+@pytest.mark.parametrize(
+    ("body", "masked"),
+    [
+        ("you worthless clown", "*** ********* *****"),
+        ("what a clueless fool, sir", "**** * ******** ****, sir"),
+    ],
+)
+def test_insults_are_masked_without_premoderation(body: str, masked: str) -> None:
+    """An insult with no listed word is published masked, like a listed one, when nothing waits."""
+    assert _decide(body) == (Status.APPROVED, masked)
+
+
+@pytest.mark.parametrize("body", ["you worthless clown", "go rot in hell, councillor"])
+def test_insults_hold_under_default_premoderation(body: str) -> None:
+    """With no listed severity to go by, an insult waits for a human where findings decide."""
+    assert _decide(body, Policy())[0] is Status.HELD
+
+
+def test_threat_beside_an_insult_still_holds() -> None:
+    """An insult's masking does not hide a threat beside it: the comment waits."""
+    assert _decide("you worthless clown, watch your back")[0] is Status.HELD
+
+
 def test_slur_beside_a_plain_word_still_holds() -> None:
     """One slur among masked words is enough to hold the comment."""
     assert _decide("bangsat, dasar sipit")[0] is Status.HELD
@@ -63,6 +86,7 @@ def test_severe_slurs_are_rejected_by_default() -> None:
     ("kind", "status"),
     [
         (FindingKind.WORD, Status.APPROVED),
+        (FindingKind.INSULT, Status.APPROVED),
         (FindingKind.SLUR, Status.HELD),
         (FindingKind.THREAT, Status.HELD),
         (FindingKind.OTHER, Status.HELD),

@@ -59,7 +59,7 @@ window.CONSOLE_TEXT = {
     queues: "Queues", q_held: "Held", q_reported: "Reported", q_approved: "Approved",
     q_rejected: "Rejected", q_all: "All", q_queued: "Queued", audit: "Audit", policy: "Policy", shortcuts: "Shortcuts (?)",
     search: "Search", thread: "Article", author: "Author", reason: "Reason", any: "(any)",
-    f_profanity: "Profanity", f_spam: "Spam", f_abuse: "Threats, slurs", f_policy: "Policy", f_author: "Author",
+    f_profanity: "Profanity", f_spam: "Spam", f_abuse: "Threats, insults, slurs", f_policy: "Policy", f_author: "Author",
     f_reports: "Readers' reports", since: "From", before: "Until", sort: "Order",
     oldest: "Oldest first", newest: "Newest first", apply: "Apply",
     select_matching: "Everything matching this filter", bulk_reject: "Reject selected",
