@@ -16,10 +16,11 @@ Repeated letters (``shiiit``) are collapsed by the word matcher, which compares 
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 
 from moderation.filters.text import Text
@@ -143,7 +144,11 @@ class _Folds(dict[int, str]):
     """``str.translate`` table filled on first sight of each character.
 
     ``uneven`` collects the characters that fold to zero or several characters: a text with
-    none of them lines up one to one with its original and needs no offset map.
+    none of them lines up one to one with its original and needs no offset map. ``lowered``
+    holds the characters ``str.lower`` folds right (ASCII, and emoji and others that fold to
+    themselves), and ``replaced`` the others whose fold ``lower`` leaves alone, with that fold:
+    a text of those is folded by a few ``str.replace`` and one ``lower``, all in C, where
+    ``translate`` takes its per-character path for any text with one non-ASCII character.
     """
 
     LIMIT = 1 << 16
@@ -151,41 +156,116 @@ class _Folds(dict[int, str]):
     def __init__(self) -> None:
         super().__init__()
         self.uneven: set[str] = set()
+        self.lowered: set[str] = set(map(chr, range(128)))
+        self.replaced: dict[str, str] = {}
         self._pattern: tuple[int, re.Pattern[str]] = (-1, re.compile("x"))
 
     def uneven_pattern(self) -> re.Pattern[str]:
-        """A character class of ``uneven``, recompiled only when it has grown."""
+        """Runs of ``uneven`` characters, recompiled only when it has grown."""
         if self._pattern[0] != len(self.uneven):
             chars = "".join(sorted(self.uneven))
-            self._pattern = (len(self.uneven), re.compile(f"[{re.escape(chars)}]"))
+            self._pattern = (len(self.uneven), re.compile(f"[{re.escape(chars)}]+"))
         return self._pattern[1]
 
     def __missing__(self, code: int) -> str:
         if len(self) > self.LIMIT:  # bounded memory whatever the input
             self.clear()
-        folded = self[code] = fold_char(chr(code))
+        char = chr(code)
+        folded = self[code] = fold_char(char)
         if len(folded) != 1:
-            self.uneven.add(chr(code))
+            self.uneven.add(char)
+        if len(folded) == 1 and folded == char.lower() and char != _SIGMA:
+            self.lowered.add(char)
+        elif all(c.lower() == c == fold_char(c) for c in folded):
+            self.replaced[char] = folded
         return folded
 
+    def learn(self, chars: Iterable[str]) -> None:
+        """Sort each of ``chars`` not seen yet into ``lowered``, ``replaced`` or neither."""
+        for char in chars:
+            if ord(char) not in self:
+                self.__missing__(ord(char))
 
+
+_SIGMA = "\u03a3"  # the one letter ``lower`` reads in context (a final sigma is "ς")
 _FOLDS = _Folds()
 
 
 def normalise(original: str) -> Text:
     """Both views of ``original`` (see the module docstring)."""
-    offsets: list[int] | None = None
-    if original.isascii():
-        plain = original.lower()
-    else:
-        plain = original.translate(_FOLDS)
-        if len(plain) != len(original) or not _FOLDS.uneven.isdisjoint(original):
-            plain, offsets = _with_offsets(original)
+    plain, offsets = _fold(original)
     letters, where, joined = _letters(plain, offsets)
     base = Text(original, plain, offsets)
     if letters == plain and where is offsets:
         return base
     return Text(original, plain, offsets, Text(original, letters, where, joined=joined))
+
+
+FEW = 8  # distinct characters replaced one ``str.replace`` each; more take ``translate``
+
+
+def _fold(original: str) -> tuple[str, list[int] | None]:
+    """``original`` through ``_FOLDS``, and its offset map if some character is uneven."""
+    if original.isascii():
+        return original.lower(), None
+    odd = set(original).difference(_FOLDS.lowered)
+    if len(odd) > FEW:
+        return _translated(original)
+    _FOLDS.learn(odd)
+    odd.difference_update(_FOLDS.lowered)
+    if not odd.issubset(_FOLDS.replaced):
+        return _translated(original)
+    plain = original
+    for char in odd:
+        plain = plain.replace(char, _FOLDS.replaced[char])
+    plain = plain.lower()
+    uneven = odd & _FOLDS.uneven
+    if not uneven:
+        return plain, None
+    if any(_FOLDS.replaced[c] for c in uneven):
+        return _with_offsets(original)
+    return plain, _kept(original, uneven)  # only characters dropped (joiners, marks)
+
+
+def _translated(original: str) -> tuple[str, list[int] | None]:
+    plain = original.translate(_FOLDS)
+    if len(plain) != len(original) or not _FOLDS.uneven.isdisjoint(original):
+        return _with_offsets(original)
+    return plain, None
+
+
+DROPPED = 64  # dropped characters found one ``str.find`` each; more, in runs by a pattern
+
+
+def _kept(original: str, dropped: set[str]) -> list[int]:
+    """The offsets of the characters of ``original`` that are not ``dropped`` (uneven)."""
+    if sum(map(original.count, dropped)) > DROPPED:
+        return _kept_runs(original)
+    index: list[int] = []
+    at = 0
+    for i in sorted(_where(original, dropped)):
+        index.extend(range(at, i))
+        at = i + 1
+    index.extend(range(at, len(original)))
+    return index
+
+
+def _where(text: str, chars: set[str]) -> Iterator[int]:
+    for char in chars:
+        i = text.find(char)
+        while i >= 0:
+            yield i
+            i = text.find(char, i + 1)
+
+
+def _kept_runs(original: str) -> list[int]:
+    index: list[int] = []
+    at = 0
+    for m in _FOLDS.uneven_pattern().finditer(original):
+        index.extend(range(at, m.start()))
+        at = m.end()
+    index.extend(range(at, len(original)))
+    return index
 
 
 def _with_offsets(original: str) -> tuple[str, list[int]]:
@@ -197,10 +277,11 @@ def _with_offsets(original: str) -> tuple[str, list[int]]:
         i = m.start()
         chars.append(original[at:i].translate(_FOLDS))
         index.extend(range(at, i))
-        folded = _FOLDS[ord(original[i])]
-        chars.append(folded)
-        index.extend([i] * len(folded))
-        at = i + 1
+        for j in range(i, m.end()):
+            folded = _FOLDS[ord(original[j])]
+            chars.append(folded)
+            index.extend([j] * len(folded))
+        at = m.end()
     chars.append(original[at:].translate(_FOLDS))
     index.extend(range(at, len(original)))
     return "".join(chars), index
@@ -258,6 +339,10 @@ def _unspread(m: re.Match[str]) -> tuple[int, int, str, list[int]]:
 
 def _fold_leet(match: re.Match[str]) -> str:
     token = match.group()
+    return _cached_leet(token) if len(token) <= CACHED else _leet(token)
+
+
+def _leet(token: str) -> str:
     if token.isalpha() or token.isdigit():
         return token
     token = _SYMBOL_INSIDE.sub(lambda m: m.group().translate(_SYMBOLS), token)
@@ -267,6 +352,10 @@ def _fold_leet(match: re.Match[str]) -> str:
     numbers = _NUMBER.findall(token)
     folded = [p.translate(LEET) for p in parts]
     return "".join(f + n for f, n in zip(folded, [*numbers, ""], strict=True))
+
+
+CACHED = 32  # tokens up to this long are folded once each, so the cache's memory stays bounded
+_cached_leet = functools.lru_cache(maxsize=1 << 14)(_leet)
 
 
 def _slang(text: str) -> list[tuple[int, int, str, list[int]]]:

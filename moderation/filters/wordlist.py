@@ -29,6 +29,7 @@ from moderation.policy import Severity
 _FOLD = str.maketrans({"l": "i", "v": "u"})
 TOKEN = re.compile(r"(?:[^\W\d_]|\*)+")
 _RUN = re.compile(r"(.)\1")
+_LETTER_RUN = re.compile(r"([a-zA-Z])\1")
 SUFFIXES = tuple(
     s.translate(_FOLD) for s in ("nya", "lah", "kah", "mu", "ku", "in", "pun", "an", "kan")
 )
@@ -55,6 +56,9 @@ MIN_INSIDE = 4  # a word found inside a joined word needs this many letters ("as
 _ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ASCII_FOLD = bytes.maketrans(b"lv", b"iu")  # ``_FOLD`` for ASCII text, in C
 _ASCII_FOLDED = _ASCII_LETTERS.translate(_ASCII_FOLD)
+# A non-ASCII letter or digit: a text with none (only emoji and symbols beyond ASCII, which
+# UTF-8 encodes as bytes the tables blank) has the same ``TOKEN``s as its ASCII letters.
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
 class Token(NamedTuple):
@@ -322,7 +326,7 @@ class WordList:
 
     def candidates(self, text: str) -> set[str]:
         """Token keys worth a closer look, found with set operations in C. Most texts: none."""
-        plain = text.isascii() and "*" not in text
+        plain = "*" not in text and (text.isascii() or _NON_ASCII_WORD.search(text) is None)
         folded = text.encode().translate(_ASCII_FOLD).decode() if plain else text.translate(_FOLD)
         words = _words(text, _ASCII_FOLDED) if plain else set(TOKEN.findall(folded))
         hot = words & self.keys
@@ -334,7 +338,8 @@ class WordList:
         glue = self.glue
         if glue is not None and next(glue.within(folded), None):
             hot.update(w for w in words if next(glue.within(w), None))
-        if _RUN.search(text):
+        # a plain text's words are its ASCII letters: one with a run has a doubled letter
+        if (_LETTER_RUN if plain else _RUN).search(text):
             for w in _words(text, _ASCII_LETTERS) if plain else set(TOKEN.findall(text)):
                 key = _run_key(w)
                 if key is not None and (

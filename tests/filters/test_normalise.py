@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.filters.normalise import collapse, normalise
+from moderation.filters.normalise import collapse, fold_char, normalise
 
 
 def words(body: str) -> str:
@@ -92,3 +92,23 @@ def test_adversarial_input_is_handled() -> None:
     """A megabyte of one letter, separators or combining marks normalises (linear regexes)."""
     for body in ("a" * 1_000_000, "a." * 500_000, "a" + "\u0301" * 1_000_000, "1a" * 500_000):
         assert normalise(body).normalised
+
+
+def test_ascii_folds_as_lowercase() -> None:
+    """Every ASCII character folds to its lowercase, which the fast path of a mostly ASCII text
+    relies on (a lookalike table row for an ASCII character would break it)."""
+    assert all(fold_char(chr(c)) == chr(c).lower() for c in range(128))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["\ufeffhalo \ufeffsemua\ufe0f", "ΟΔΟΣ slot", "Ꭰ x Ꭰ", "İzin ﬁne…", "a" + "\u0301" * 100],
+)
+def test_every_fold_path_agrees_with_the_table(body: str) -> None:
+    """Folding by replacements, dropped characters and the table give the same text and
+    offsets as folding each character on its own (final sigma, Cherokee and İ included)."""
+    text = normalise(body)
+    folded = [(fold_char(c), i) for i, c in enumerate(body)]
+    assert text.normalised == "".join(f for f, _ in folded)
+    expected = [i for f, i in folded for _ in f]
+    assert list(text.offsets or range(len(body))) == expected

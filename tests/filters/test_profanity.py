@@ -280,3 +280,20 @@ def test_a_later_row_of_a_listed_word_amends_its_flags_and_contexts() -> None:
     assert asu.severity is Severity.STRONG
     assert asu.flags == {"literal", "glue"} and asu.glue
     assert len(asu.allow) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "plain"),
+    [
+        ("dasar goblooook 😂😂", "dasar goblooook"),
+        ("kontol🔥 jancuk❤️ fuckthis", "kontol jancuk fuckthis"),
+        ("привет anjing 😂", "привет anjing"),
+    ],
+)
+def test_emoji_beside_words_change_no_finding(body: str, plain: str) -> None:
+    """Emoji and other symbols beyond ASCII part words like a space: a comment finds the same
+    words, rules and severities with them as without."""
+    assert [(f.rule, f.action) for f in findings(body)] == [
+        (f.rule, f.action) for f in findings(plain)
+    ]
+    assert findings(body)
