@@ -316,6 +316,8 @@ async def test_a_phone_can_work_the_queue(browser: Browser, office: Desk) -> Non
     assert await page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
     await page.tap("#items .item .approve")
     await expect(page.locator("#items .item")).to_have_count(0)
+    # The list drops the item at once; the toast says the server answered.
+    await expect(page.locator(".toast").first).to_be_visible()
     assert await office.status(comment_id) == "approved"
 
 
