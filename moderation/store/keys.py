@@ -35,7 +35,8 @@ written to ``mod:meta`` on first start and checked on every later one.
     mod:{mN}:s:<site>:audit           stream append-only audit log: e (entry JSON), v (version)
     mod:{mN}:s:<site>:a:<author>      hash   author standing, until, note, approved, rejected
     mod:{mN}:s:<site>:alog:<author>   list   standing changes, entry JSON each
-    mod:{mN}:s:<site>:rl:<what>:<min> string readers' rate-limit counter, one a minute (TTL 2 min):
+    mod:{mN}:s:<site>:rl:<what>       string readers' rate limit, its next arrival time in ms
+                                             (GCRA; TTL: until the limit is full again):
                                              r:<reader> reports, c:<id> reports on a comment,
                                              p:<reader> reads of pending comments
     mod:{mN}:s:<site>:swept           hash   retention: pii → the id below which personal data

@@ -50,9 +50,8 @@ class Reported(enum.StrEnum):
 
 async def limit(redis: Redis, keys: SiteKeys, reader: str, comment_id: str, per: int) -> None:
     """At most ``per`` reports a minute from one reader, and ``per`` on one comment from all."""
-    by_reader, on_comment = await limits.count(redis, keys, f"r:{reader}", f"c:{comment_id}")
-    if by_reader > per or on_comment > per * 10:
-        raise limits.too_many("too many reports; try again later")
+    both = [(f"r:{reader}", per), (f"c:{comment_id}", per * 10)]
+    await limits.take(redis, keys, both, "too many reports; try again later")
 
 
 def hold(stored: Stored, reports: int) -> Transition:

@@ -171,6 +171,7 @@ ERASE = Script("erase", uses=["publish"])  # store/erasure.py: erasing a reader
 STRIP = Script("strip")  # store/retention.py: personal data past its retention
 TRIM = Script("trim")  # store/retention.py: history lines past the audit retention
 IMPORT = Script("import", uses=["publish"])  # store/imports.py: comments from elsewhere
+LIMIT = Script("limit")  # store/limits.py: readers' rate limits
 REGISTRY = {
     s.name: s
     for s in (
@@ -189,6 +190,7 @@ REGISTRY = {
         STRIP,
         TRIM,
         IMPORT,
+        LIMIT,
     )
 }
 

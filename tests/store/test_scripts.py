@@ -22,6 +22,7 @@ from moderation.store import (
     erasure,
     imports,
     learning,
+    limits,
     outbox,
     privacy,
     reports,
@@ -134,6 +135,7 @@ SAMPLES["import"] = lambda keys: imports.import_call(
     10,
 )
 SAMPLES["trim"] = lambda keys: scripts.TRIM.call(history=keys.history(COMMENT.id), before=0)
+SAMPLES["limit"] = lambda keys: limits.take_call(keys, [("r:ani", 5), (f"c:{COMMENT.id}", 50)], 0)
 
 
 def test_every_lua_file_is_registered() -> None:
