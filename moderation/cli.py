@@ -30,7 +30,7 @@ from moderation.filters.pipeline import Pipeline
 from moderation.metrics import Metrics
 from moderation.models import SITE_ID, Action, AuditAction, FilterName
 from moderation.settings import Settings, SettingsError
-from moderation.store import audit, embedded, token_audit
+from moderation.store import audit, embedded, pseudonyms, token_audit
 from moderation.store.client import Redis, connect
 from moderation.store.keys import SiteKeys
 from moderation.store.sites import Sites
@@ -47,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "data_dir", None) is not None:
             settings = settings.replace(data_dir=args.data_dir)
         logs.configure(settings)
+        settings = pseudonyms.settled(settings, create=args.run is run_serve)
         result: int = args.run(settings, args)
         return result
     except (ModerationError, SettingsError, embedded.NoStore) as exc:
@@ -334,6 +335,8 @@ def app_from_env() -> Any:
 def run_api(settings: Settings, args: argparse.Namespace) -> int:
     with embedded.store_url(settings, start=False) as url:
         os.environ["MODERATION_REDIS_URL"] = url
+        if settings.pseudonym_key:  # the data dir's, for the forked processes
+            os.environ["MODERATION_PSEUDONYM_KEY"] = settings.pseudonym_key
         uvicorn.run(
             "moderation.cli:app_from_env",
             factory=True,

@@ -53,7 +53,7 @@ def _author_key(args: argparse.Namespace) -> str:
 async def _keys(redis: Redis, settings: Settings, site_id: str) -> SiteKeys:
     if await Sites(redis, settings).get(site_id, fresh=True) is None:
         raise ModerationError(f"no site {site_id!r}")
-    return SiteKeys(site_id, settings.shards)
+    return SiteKeys(site_id, settings.shards, settings.pseudonym_key)
 
 
 def run_erase(settings: Settings, args: argparse.Namespace) -> int:

@@ -57,7 +57,9 @@ class Settings:
     redis_socket_timeout_seconds: float = 5.0  # a hung store fails a call instead of hanging it
     redis_connect_timeout_seconds: float = 2.0
     heartbeat_seconds: float = 5.0
-    metrics_token: str = ""  # bearer token for /metrics from non-loopback clients ('' = none)
+    # secrets, kept out of the repr (and so out of logs and tracebacks)
+    metrics_token: str = dataclasses.field(default="", repr=False)  # /metrics bearer ('' = none)
+    pseudonym_key: str = dataclasses.field(default="", repr=False)  # store/pseudonyms.py
     log_format: str = "text"  # text | json
     forwarded_allow_ips: str = "127.0.0.1"  # proxies whose X-Forwarded-For is believed
 

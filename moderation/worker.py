@@ -27,7 +27,7 @@ from moderation.loops import Loops
 from moderation.metrics import Metrics
 from moderation.models import Status
 from moderation.settings import Settings, SettingsError
-from moderation.store import retention
+from moderation.store import pseudonyms, retention
 from moderation.store.client import Redis, connect
 from moderation.store.comments import Outcome, Store, Stored, Transition, decode_stored
 from moderation.store.keys import SiteKeys
@@ -86,6 +86,7 @@ class Worker:
         )
         self.scripts = Scripts()
         self.queue = Queue(self.redis, self.settings.shards)
+        pseudonyms.warn(self.settings)
         self.sites = Sites(self.redis, self.settings)
         self.store = Store(
             self.redis,

@@ -12,7 +12,7 @@ from moderation.settings import Settings
 ROOT = Path(__file__).parent.parent
 NAMES = {f"MODERATION_{field.name.upper()}" for field in dataclasses.fields(Settings)}
 # Secrets (the Redis password, the metrics token) are never in the ConfigMap.
-SECRET = {"MODERATION_REDIS_URL", "MODERATION_METRICS_TOKEN"}
+SECRET = {"MODERATION_REDIS_URL", "MODERATION_METRICS_TOKEN", "MODERATION_PSEUDONYM_KEY"}
 
 
 def readme_table() -> dict[str, str]:
@@ -67,3 +67,9 @@ def test_manifest_values_parse_as_settings() -> None:
     }
     settings = Settings.from_env(environ)
     assert settings.redis_url == environ["MODERATION_REDIS_URL"]
+
+
+def test_secrets_stay_out_of_the_repr() -> None:
+    """A logged or printed Settings (a traceback shows one) never holds a secret's value."""
+    settings = Settings(metrics_token="token-rahasia", pseudonym_key="kunci-rahasia")
+    assert "rahasia" not in repr(settings)

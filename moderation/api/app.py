@@ -44,6 +44,7 @@ from moderation.api.review import (
 from moderation.api.state import Resources
 from moderation.metrics import Metrics
 from moderation.settings import Settings
+from moderation.store import pseudonyms
 from moderation.store.client import connect
 
 log = logging.getLogger("moderation.api")
@@ -116,6 +117,7 @@ def create_app(settings: Settings, redis_url: str, metrics: Metrics | None = Non
             connect_timeout=settings.redis_connect_timeout_seconds,
         )
         try:
+            pseudonyms.warn(settings)
             resources = Resources.build(settings, redis, registry)
             try:
                 await resources.queue.prepare()

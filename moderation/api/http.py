@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import typing
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
@@ -17,6 +16,7 @@ from starlette.types import Message
 
 from moderation import validation
 from moderation.errors import BadRequest, PayloadTooLarge, Unprocessable, UnsupportedMediaType
+from moderation.store.keys import SiteKeys
 from moderation.store.sites import Site
 
 T = TypeVar("T")
@@ -174,10 +174,9 @@ def private(content: object, status: int = 200) -> Response:
     return json_response(content, status, NO_STORE)
 
 
-def reader_of(request: Request) -> str:
-    """A reader as rate limits and reports know one: a hash of the client address."""
-    address = request.client.host if request.client else "unknown"
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
+def reader_of(request: Request, keys: SiteKeys) -> str:
+    """A reader as rate limits and reports know one: the client address's pseudonym."""
+    return keys.pseudonym(request.client.host if request.client else "unknown")
 
 
 def cors_headers(request: Request, site: Site) -> dict[str, str]:

@@ -43,7 +43,7 @@ async def pending_comments(request: Request) -> Response:
     headers = {**cors_headers(request, site), "Cache-Control": "private, no-store"}
     try:
         per = resources.settings.pending_per_minute
-        await limits.pending_reads(resources.redis, keys, reader_of(request), per)
+        await limits.pending_reads(resources.redis, keys, reader_of(request, keys), per)
     except ProblemError as error:  # the widget must be able to read the 429
         error.headers.update(headers)
         raise

@@ -30,7 +30,7 @@ async def post_report(request: Request) -> Response:
     report = Report(wanted.reason, wanted.text, clock.rfc3339(clock.now()))
     keys = resources.sites.keys_for(site.id)
     comment_id = request.path_params["comment_id"]
-    reader = reader_of(request)
+    reader = reader_of(request, keys)
     try:
         await limit(
             resources.redis, keys, reader, comment_id, resources.settings.reports_per_minute

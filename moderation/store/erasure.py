@@ -132,8 +132,8 @@ async def _rates(
     window = int((time.time() if now is None else now) // signals.RATE_WINDOW)
     names = []
     for w in range(window - 2, window + 1):
-        names.append(keys.author_rate(signals.pseudonym(author_key), w))
-        names.extend(keys.ip_rate(signals.pseudonym(ip), w) for ip in sorted(addresses))
+        names.append(keys.author_rate(keys.pseudonym(author_key), w))
+        names.extend(keys.ip_rate(keys.pseudonym(ip), w) for ip in sorted(addresses))
     deleted: int = await redis.delete(*names)
     return deleted
 

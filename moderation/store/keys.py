@@ -69,6 +69,8 @@ from __future__ import annotations
 import hashlib
 import zlib
 
+from moderation.store import pseudonyms
+
 META = "mod:meta"
 SITES = "mod:sites"
 API_KEYS = "mod:apikeys"
@@ -122,12 +124,17 @@ def delivery_attempts(shard: int) -> str:
 class SiteKeys:
     """Key names of one site; every name shares the site's shard tag."""
 
-    __slots__ = ("prefix", "shard", "site_id")
+    __slots__ = ("_pseudonym_key", "prefix", "shard", "site_id")
 
-    def __init__(self, site_id: str, shards: int) -> None:
+    def __init__(self, site_id: str, shards: int, pseudonym_key: str = "") -> None:
         self.site_id = site_id
         self.shard = shard_of(site_id, shards)
         self.prefix = f"{shard_tag(self.shard)}:s:{site_id}"
+        self._pseudonym_key = pseudonym_key.encode()
+
+    def pseudonym(self, value: str) -> str:
+        """A reader's address or author key as key names and reports hold it (keyed hash)."""
+        return pseudonyms.pseudonym(self._pseudonym_key, value)
 
     @property
     def site(self) -> str:

@@ -9,7 +9,6 @@ counts itself; a redelivered comment counts again, which only errs towards cauti
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -90,9 +89,9 @@ def signals_call(
 
 
 def _rate_keys(keys: SiteKeys, comment: Comment, window: int) -> list[str]:
-    rated = [keys.author_rate(pseudonym(comment.author.key), window)]
+    rated = [keys.author_rate(keys.pseudonym(comment.author.key), window)]
     if comment.ip:
-        rated.append(keys.ip_rate(pseudonym(comment.ip), window))
+        rated.append(keys.ip_rate(keys.pseudonym(comment.ip), window))
     return rated
 
 
@@ -119,8 +118,3 @@ def _learned(
     by_slot = {found[i]: (found[i + 1], found[i + 2]) for i in range(0, len(found), 3)}
     counts = {b: by_slot[at] for b in features if (at := learning.slot(b)) in by_slot}
     return Learned(counts, docs, feats)
-
-
-def pseudonym(value: str) -> str:
-    # Key names show up in monitoring and slow logs: no raw emails or IPs in them.
-    return hashlib.sha256(value.encode()).hexdigest()[:16]

@@ -93,7 +93,9 @@ class Sites:
         if found is None:
             if len(self._keys) >= MAX_CACHED_KEYS:
                 self._keys.clear()
-            found = self._keys[site_id] = keys.SiteKeys(site_id, self._settings.shards)
+            found = self._keys[site_id] = keys.SiteKeys(
+                site_id, self._settings.shards, self._settings.pseudonym_key
+            )
         return found
 
     async def create(self, site_id: str, name: str, origins: tuple[str, ...] = ()) -> Created:
