@@ -125,7 +125,8 @@ class SpamLexicon:
         findings = [
             self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
             for m in _BRAND_SHAPE.finditer(text.normalised)
-            if m.group() not in self.brands
+            if not _handle(text, m.start())
+            and m.group() not in self.brands
             and m.group() not in _EVERYDAY
             and not self.phrases.any_word(m.group())
         ]
@@ -192,6 +193,13 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _handle(text: Text, start: int) -> bool:
+    """Whether the token at normalised ``start`` is a user handle (``@budi88``): a reader
+    replying to someone names a person, not a brand."""
+    at = text.span(start, start + 1).start
+    return at > 0 and text.original[at - 1] == "@"
 
 
 def _as_written_and_unleeted(word: str) -> tuple[str, ...]:

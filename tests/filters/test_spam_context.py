@@ -1,0 +1,165 @@
+"""Spam clues read in context: self-promotion, negated asks, audience talk, promoted brands."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from moderation.filters import links, spam_context, spam_moves
+from moderation.filters.normalise import normalise
+from moderation.filters.spam_lexicon import SpamLexicon
+from moderation.models import Action, FilterName, Finding
+
+HOLD = 0.5  # ``Policy().spam_hold``
+
+
+def adjusted(body: str, classifier: float | None = None) -> list[Finding]:
+    """The rule clues of ``body`` (links, lexicon, moves), with a classifier opinion if given,
+    read in context."""
+    text = normalise(body)
+    clues = [*links.links(text, ()), *SpamLexicon.shipped()(text), *spam_moves.moves(text)]
+    if classifier is not None:
+        clues.append(
+            Finding(
+                filter=FilterName.SPAM,
+                rule="classifier",
+                action=Action.HOLD,
+                score=classifier,
+                version="test",
+            )
+        )
+    return spam_context.adjust(clues, text)
+
+
+def score(clues: list[Finding]) -> float:
+    return 1.0 - math.prod(1.0 - c.score for c in clues)
+
+
+def rule_score(clues: list[Finding], rule: str) -> float:
+    return max(c.score for c in clues if c.rule == rule)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "*for 90's rap fans* check out my Big Pun - 'Beware' cover! Likes appreciated!",
+        "Beware, this song slaps. Check out my acoustic cover on my channel!",
+        "hati hati ketagihan, subscribe to my channel buat cover lagu ini",
+    ],
+)
+def test_self_promotion_is_not_cleared_by_a_warning_word(body: str) -> None:
+    """One's own channel or cover is a way to reach the poster: a warning cue beside it (a
+    song named "Beware") does not lower it."""
+    clues = adjusted(body, classifier=0.3)
+    assert rule_score(clues, "lexicon:channel") >= 0.45
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Waspada penipuan bansos! Jangan klik link dari nomor tak dikenal",
+        "Hati-hati, jangan asal klik link yang dikirim lewat SMS",
+        "Beware of scams here: never message me or anyone who offers money",
+    ],
+)
+def test_a_contact_ask_said_in_the_negative_is_a_warning(body: str) -> None:
+    """ "jangan klik link", "never message me": the ask is dropped and the warning clears."""
+    clues = adjusted(body, classifier=0.6)
+    assert not [c for c in clues if c.rule == "lexicon:contact"]
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "klik link di bio untuk bonus",
+        "langsung klik link berikut ya kak",
+        "message me for the details",
+    ],
+)
+def test_a_contact_ask_said_plainly_still_counts(body: str) -> None:
+    """The same asks without a negation stay clues."""
+    assert [c for c in adjusted(body) if c.rule == "lexicon:contact"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "just came here to check the views :P",
+        "Admit it, you came to check the view count",
+        "I only come back to see if it hit 2 billion yet",
+    ],
+)
+def test_readers_counting_the_videos_views_lower_the_classifier(body: str) -> None:
+    """Talk of the video's own audience shares "check" with channel spam: the classifier's
+    opinion is lowered when nothing else sells."""
+    clues = adjusted(body, classifier=0.95)
+    assert rule_score(clues, "classifier") < HOLD
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "check the views and then check out my channel for covers",
+        "2 billion views! subscribe to me for daily vines",
+        "view count is crazy, visit my page www.mybeats.net/store",
+    ],
+)
+def test_audience_talk_does_not_clear_self_promotion(body: str) -> None:
+    """Beside a channel ask or a link the classifier's opinion stands."""
+    clues = adjusted(body, classifier=0.95)
+    assert rule_score(clues, "classifier") == 0.95
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "makasih ZEUS88 udah bikin saya untung",
+        "daftar di kopi777 sekarang, profit tiap hari",
+        "alhamdulillah dapat untung di garuda189",
+        "hoki lagi di rajaspin99, jackpot dua kali",
+    ],
+)
+def test_a_brand_shape_with_profit_or_a_place_to_play_is_promoted(body: str) -> None:
+    """Profit said of a brand, or the brand named as the place to play, holds it."""
+    clues = adjusted(body)
+    assert "brand:promoted" in {c.rule for c in clues}
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kopi777 mantap jos",
+        "ZEUS88 keren banget",
+        "makasih naga189",
+    ],
+)
+def test_a_praised_brand_shape_is_a_weaker_clue(body: str) -> None:
+    """Praise beside a brand shape is a clue that holds only with another one."""
+    clues = adjusted(body)
+    assert "brand:praised" in {c.rule for c in clues}
+    assert score(clues) < HOLD
+    assert score(adjusted(body, classifier=0.3)) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "@budi88 makasih ya, menang lomba kemarin mantap",
+        "warga RT 05 untung banyak panennya, makasih pak",
+        "korban Covid19 dan COVID-19 menang melawan penyakit",
+        "KTT G20 dan pesawat A380 mantap, profit pariwisata naik",
+        "plat AG 1234 XY dapat untung parkir",
+        "untung saja tidak ada korban di tol km88",
+    ],
+)
+def test_handles_codes_and_plates_beside_profit_are_no_brands(body: str) -> None:
+    """A handle in a reply, "RT 05", a plate, "Covid19", "G20", "A380" are not brand shapes."""
+    clues = adjusted(body)
+    assert not [c for c in clues if c.rule.startswith("brand:")]
+    assert score(clues) < HOLD
