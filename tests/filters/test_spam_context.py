@@ -153,7 +153,7 @@ def test_a_praised_brand_shape_is_a_weaker_clue(body: str) -> None:
         "@budi88 makasih ya, menang lomba kemarin mantap",
         "warga RT 05 untung banyak panennya, makasih pak",
         "korban Covid19 dan COVID-19 menang melawan penyakit",
-        "KTT G20 dan pesawat A380 mantap, profit pariwisata naik",
+        "KTT G20 dan pesawat A380 mantap, pariwisata untung banyak",
         "plat AG 1234 XY dapat untung parkir",
         "untung saja tidak ada korban di tol km88",
     ],
@@ -162,4 +162,19 @@ def test_handles_codes_and_plates_beside_profit_are_no_brands(body: str) -> None
     """A handle in a reply, "RT 05", a plate, "Covid19", "G20", "A380" are not brand shapes."""
     clues = adjusted(body)
     assert not [c for c in clues if c.rule.startswith("brand:")]
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Freeport789 meraup keuntungan besar dari tambang",
+        "laporan keuangan Tbk123 menunjukkan keuntungan naik",
+        "the airline sold the jet as model aero320 at a profit",
+    ],
+)
+def test_a_companys_profit_in_the_news_does_not_promote_a_brand_shape(body: str) -> None:
+    """ "keuntungan", "profit" said of a company is news: a code beside it stays a weak clue."""
+    clues = adjusted(body)
+    assert "brand:promoted" not in {c.rule for c in clues}
     assert score(clues) < HOLD
