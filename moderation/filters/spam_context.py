@@ -21,6 +21,8 @@
   forms are) counts only beside another gambling clue.
 - Praise of the article followed by an invitation to a private channel is the classic
   offer-after-praise ("artikelnya bagus … cek profil ya").
+- In a warning, a link named as a fake just before it ("situs palsu kemensos-bansos.com")
+  is exposed, not offered: it is dropped.
 - A contact ask said in the negative ("jangan klik link", "never message them") is a
   warning, not a channel: it is dropped.
 - Readers counting the video's audience ("just came to check the views", ``audience``) lower
@@ -67,6 +69,13 @@ AT_WORK = frozenset(["kerja dari rumah", "work from home", "working from home", 
 # count only beside another gambling clue.
 COMPANIONED = frozenset(["situs resmi"])
 GAMBLING = ("lexicon:judol", "lexicon:togel", "brand:")
+# A fake named just before a link: "situs palsu X", "link penipuan: X", "fake site X".
+_FAKE = re.compile(
+    r"\b(?:palsu|fake|penipu|penipuan|phishing|bodong|abal-abal|scam)"
+    r"(?:\s+(?:site|link|website|situs|web))?\s*(?:[:,]|seperti|like|yaitu|ini)?\s*$",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"\b(?:bukan|not|no|anti|tidak|tdk|gak|nggak)\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:jangan|jgn|jangan pernah|tidak|tdk|tak|gak|nggak|ga|never|don'?t|do not|dont)"
     r"(?:\s+(?:asal|sembarangan|mau|pernah|ever))?\s+$",
@@ -78,6 +87,8 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
     cues = topics.of(text)
     clues = _asserted(clues, text)
+    if Topic.WARNING in cues and Topic.PLEDGE not in cues:
+        clues = _unmasked(clues, text)
     found = [*_companioned(clues), *_promoted(clues, text, cues), *_offer(text, cues)]
     if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
@@ -106,6 +117,28 @@ def _asserted(clues: list[Finding], text: Text) -> list[Finding]:
             and _NEGATED.search(text.original, max(0, c.spans[0].start - 16), c.spans[0].start)
         )
     ]
+
+
+def _unmasked(clues: list[Finding], text: Text) -> list[Finding]:
+    """``clues`` without the links a warning names as fakes ("situs palsu kemensos-bansos.com",
+    "fake site: x.xyz"): a reader exposing a phisher's host points no one to it."""
+    return [
+        c
+        for c in clues
+        if not (
+            c.rule.startswith("link:")
+            and c.spans
+            and all(_named_fake(text.original, s.start) for s in c.spans)
+        )
+    ]
+
+
+def _named_fake(original: str, at: int) -> bool:
+    """Whether a fake is named just before ``at`` and not denied ("bukan situs palsu: …")."""
+    named = _FAKE.search(original, max(0, at - 24), at)
+    if named is None:
+        return False
+    return not _DENIED.search(original, max(0, named.start() - 16), named.start())
 
 
 def _companioned(clues: list[Finding]) -> list[Finding]:

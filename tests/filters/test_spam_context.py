@@ -6,10 +6,12 @@ import math
 
 import pytest
 
+from moderation.evaluation import Outcome
 from moderation.filters import links, spam_context, spam_moves
 from moderation.filters.normalise import normalise
 from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.models import Action, FilterName, Finding
+from tests.filters.tricks import verdict
 
 HOLD = 0.5  # ``Policy().spam_hold``
 
@@ -178,3 +180,46 @@ def test_a_companys_profit_in_the_news_does_not_promote_a_brand_shape(body: str)
     clues = adjusted(body)
     assert "brand:promoted" not in {c.rule for c in clues}
     assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hati-hati ada situs palsu kemensos-bansos.com, yang asli cekbansos.kemensos.go.id",
+        "Waspada link penipuan: bri-undian.xyz/klaim jangan diklik",
+        "Beware the fake site paypa1-login.com/secure asking for your password",
+    ],
+)
+def test_a_warning_that_names_a_fake_link_drops_it(body: str) -> None:
+    """A reader exposing a phisher's host ("situs palsu X") points no one to it."""
+    clues = adjusted(body, classifier=0.6)
+    assert not [c for c in clues if c.rule.startswith("link:")]
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Situs ini bukan penipuan, daftar di gacor88.com sekarang",
+        "Bukan situs palsu: gacor88.vip/daftar gas sekarang",
+        "Hati hati, not a scam site: hokiwin.xyz/daftar",
+    ],
+)
+def test_a_link_said_not_to_be_fake_still_counts(body: str) -> None:
+    """ "bukan palsu", "not a scam": the spammer's own denial keeps the link a clue."""
+    assert [c for c in adjusted(body) if c.rule.startswith("link:")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Waspada penipuan bansos! Info resmi di https://kemensos.go.id, jangan klik link lain",
+        "Hati-hati penipuan! Website resmi Pemkab Kediri hanya www.kedirikab.go.id.",
+        "Awas judol! Laporkan situs judi ke aduankonten.id atau https://www.kominfo.go.id.",
+        "Waspada pinjol ilegal (cek legalitasnya di https://www.ojk.go.id) dan jangan hubungi WA",
+    ],
+)
+def test_a_warning_quoting_official_links_is_published(body: str) -> None:
+    """The state's own hosts, with the sentence's punctuation after them, are no vehicle, so
+    the warning clears the comment."""
+    assert verdict(body) is Outcome.APPROVED
