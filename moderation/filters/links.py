@@ -181,7 +181,9 @@ _TRAILING = frozenset(".,;:!?)]}")
 BARE = 1  # words besides the links, at most ("thanks", "here")
 _TOKEN = re.compile(r"[^\W_]+")
 _WORDLIKE = re.compile(r"[^\W\d_]{2}")
-_SLUG = re.compile(r"(?:^|/)(?:[a-z]{2,}-){3,}|(?:^|/)(?:19|20)[0-9]{2}/[01]?[0-9]/")
+_SLUG = re.compile(r"(?:^|/)(?:[a-z]{2,}[-_]){2,}[a-z]{2,}|(?:^|/)(?:19|20)[0-9]{2}/[01]?[0-9]/")
+# Reference works readers cite by a page that names no article ("wiki/Gangnam_Style").
+REFERENCE = frozenset(["wikipedia.org", "wiktionary.org", "wikimedia.org"])
 _REQUEST = re.compile(
     r"\b(?:check(?: it)? out|check|visit|go to|click|watch|see|look at|search|subscribe|"
     r"cek|cekidot|kunjungi|mampir(?: ke)?|klik|buka|kepoin|follow)"
@@ -282,7 +284,9 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
         )
         spans.setdefault(kind, []).append((start, end))
         if kind == "link:shortener" or (
-            kind == "link:domain" and _page(rejoined_link(text, start, end, where))
+            kind == "link:domain"
+            and not allowed(name, REFERENCE)
+            and _page(rejoined_link(text, start, end, where))
         ):
             promotable.append((start, end))
         if where is not None and _rejoin(text.normalised[start:end]) != text.normalised[start:end]:

@@ -180,3 +180,11 @@ def test_state_portals_off_go_id_and_village_domains_are_official() -> None:
     assert rules("laporkan situs judi ke aduankonten.id ya") == set()
     assert rules("cek rekening penipu di https://cekrekening.id/home dulu") == set()
     assert rules("info bansos di sukamaju.desa.id/pengumuman") == set()
+
+
+def test_reference_pages_and_underscored_titles_are_sources() -> None:
+    """A Wikipedia page or a title slug joined by underscores is cited, not sold."""
+    assert "link:promoted" not in rules("see https://en.wikipedia.org/wiki/Gangnam_Style")
+    assert "link:promoted" not in rules("https://news.example.com/world/floods_hit_the_coast")
+    assert "link:promoted" not in rules("lihat id.wikipedia.org/wiki/Kediri")
+    assert "link:promoted" in rules("see www.mystore.example.com/items/B00ECVF93G")
