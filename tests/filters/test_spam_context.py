@@ -223,3 +223,13 @@ def test_a_warning_quoting_official_links_is_published(body: str) -> None:
     """The state's own hosts, with the sentence's punctuation after them, are no vehicle, so
     the warning clears the comment."""
     assert verdict(body) is Outcome.APPROVED
+
+
+def test_audience_talk_is_read_across_double_spaces() -> None:
+    """ "check the  views" (a line break turned into spaces) is still talk of the views."""
+    for body in (
+        "i just wanted to check the  views...",
+        "came here for the  view count",
+        "how  many views  now",
+    ):
+        assert rule_score(adjusted(body, classifier=0.9), "classifier") < HOLD, body

@@ -93,3 +93,19 @@ def test_engagement_bait_is_listed() -> None:
     """Asking for likes ("give it a like", "like please") is channel promotion."""
     for body in ("give it a like", "like please", "please like my comment"):
         assert [r for r, _, _ in scored(body) if r == "lexicon:channel"], body
+
+
+def test_phrases_are_found_across_runs_of_spaces_and_line_breaks() -> None:
+    """ "check  out my", "link\\ndi bio", "pinjaman   online": spacing does not hide a phrase,
+    and its span is the original's."""
+    assert ("lexicon:channel", "check out my") in found("Check  out my new song")
+    assert ("lexicon:contact", "link di bio") in found("cek link\ndi bio ya")
+    [loan] = [f for f in SpamLexicon.shipped()(normalise("ada pinjaman   online")) if f.detail]
+    assert loan.spans[0].text == "pinjaman   online"
+
+
+def test_words_apart_across_a_line_break_stay_words() -> None:
+    """Joining spacing makes no phrase of words that were never one."""
+    assert found("I will check\n\nthe news later") == []
+    assert found("beli  sayur  di  pasar") == []
+    assert found("my\nfavourite video") == []
