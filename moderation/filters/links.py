@@ -117,6 +117,8 @@ WHATSAPP = frozenset(["chat.whatsapp.com", "wa.me", "api.whatsapp.com", "wa.link
 # A video is the link readers share most ("lihat di youtu.be/…"): weaker than another domain,
 # so a video link needs a clearer sign of selling beside it before a hold.
 VIDEO = frozenset(["youtube.com", "youtu.be", "m.youtube.com", "music.youtube.com"])
+# ... but a channel's page is the poster's own shop window: it counts as any other domain.
+_CHANNEL = re.compile(r"youtube\.com/(?:channel/|user/|c/|@)")
 # A shortener alone does not hold (sites and readers share official short links); a link
 # whose dots are spelled out to slip past filters has no innocent use.
 SCORES = {
@@ -279,7 +281,7 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
             else "link:shortener"
             if name in SHORTENERS
             else "link:video"
-            if name in VIDEO
+            if name in VIDEO and not _CHANNEL.search(rejoined_link(text, start, end, where))
             else "link:domain"
         )
         spans.setdefault(kind, []).append((start, end))

@@ -188,3 +188,17 @@ def test_reference_pages_and_underscored_titles_are_sources() -> None:
     assert "link:promoted" not in rules("https://news.example.com/world/floods_hit_the_coast")
     assert "link:promoted" not in rules("lihat id.wikipedia.org/wiki/Kediri")
     assert "link:promoted" in rules("see www.mystore.example.com/items/B00ECVF93G")
+
+
+def test_a_channel_page_is_not_a_video_link() -> None:
+    """A YouTube channel, user or handle page is self-promotion, weighed as any domain."""
+    assert rules("Check out youtube.com/user/36loseweight now") >= {"link:domain"}
+    assert "link:promoted" in rules("https://www.youtube.com/channel/UC1234abcd")
+    assert "link:promoted" in rules("https://m.youtube.com/@myvlogs/featured")
+
+
+def test_a_video_with_a_time_or_a_share_code_stays_a_video_link() -> None:
+    """Watch links, short links and shorts keep the weaker video rule."""
+    assert rules("2:19 https://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s") == {"link:video"}
+    assert rules("https://youtu.be/98apX-HU-QY?si=NTvxwEBkUKe5JJhX") == {"link:video"}
+    assert rules("https://youtube.com/shorts/elJcFUIrrqA?si=vLgl") == {"link:video"}
