@@ -139,6 +139,8 @@ def test_a_brand_shape_with_profit_or_a_place_to_play_is_promoted(body: str) -> 
         "kopi777 mantap jos",
         "ZEUS88 keren banget",
         "makasih naga189",
+        "dewa99 the best",
+        "sultan88 terbaik",
     ],
 )
 def test_a_praised_brand_shape_is_a_weaker_clue(body: str) -> None:
@@ -233,3 +235,12 @@ def test_audience_talk_is_read_across_double_spaces() -> None:
         "how  many views  now",
     ):
         assert rule_score(adjusted(body, classifier=0.9), "classifier") < HOLD, body
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["hp note13 the best", "pakai iphone13 terbaik", "@andi99 the best jawabannya"],
+)
+def test_a_praised_product_code_or_handle_alone_is_published(body: str) -> None:
+    """Praise beside a product code stays below a hold; beside a handle it is no clue."""
+    assert score(adjusted(body)) < HOLD
