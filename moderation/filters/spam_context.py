@@ -60,7 +60,8 @@ PROMOTED = ("brand:promoted", 0.55)
 # Praise beside a brand shape ("ZEUS88 mantap") sells it too, but product codes are praised
 # as well ("note13 mantap"): with the shape it holds only beside another clue.
 PRAISED = ("brand:praised", 0.25)
-REFERRED = ("phone:", "link:domain", "link:video")  # what a local referral carries
+# What a local referral carries: a number, a link, and the ask to follow it ("cek di …").
+REFERRED = ("phone:", "link:domain", "link:video", "link:promoted")
 PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may stand beside it
 OFFER = ("offer:after-praise", 0.55)
 # Working from home said plainly (not "penghasilan jutaan", "extra income": those still sell).

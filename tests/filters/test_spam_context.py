@@ -244,3 +244,30 @@ def test_audience_talk_is_read_across_double_spaces() -> None:
 def test_a_praised_product_code_or_handle_alone_is_published(body: str) -> None:
     """Praise beside a product code stays below a hold; beside a handle it is no clue."""
     assert score(adjusted(body)) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tukang las langganan saya bagus, cek di facebook.com/laspakbudi",
+        "bengkel langganan saya di Pare, kunjungi instagram.com/bengkelmaju",
+        "toko kue langganan saya enak, cek di tokopedia.com/kuebuani",
+    ],
+)
+def test_a_local_referral_may_ask_readers_to_follow_its_link(body: str) -> None:
+    """A reader pointing to a local trade says "cek di" before its page: lowered as the
+    link is."""
+    assert score(adjusted(body)) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tukang langganan saya, daftar di gacor88.vip/daftar",
+        "toko langganan saya jual obat kuat, cek di tokoobat.xyz/promo",
+        "langganan saya, klik bit.ly/promo99 dan hubungi admin",
+    ],
+)
+def test_a_local_cue_does_not_clear_a_promoted_link_that_sells(body: str) -> None:
+    """Beside a brand, a listed phrase or a shortener the referral cue clears nothing."""
+    assert score(adjusted(body)) >= HOLD
