@@ -76,6 +76,9 @@ _FAKE = re.compile(
     r"(?:\s+(?:site|link|website|situs|web))?\s*(?:[:,]|seperti|like|yaitu|ini)?\s*$",
     re.IGNORECASE,
 )
+_TOKEN = re.compile(r"[^\W_]+")
+# Words that turn an ask into a warning when they stand just before it.
+NEGATIONS = frozenset(["jangan", "jgn", "never", "dont", "t", "not", "tidak", "tdk", "gak", "ga"])
 _DENIED = re.compile(r"\b(?:bukan|not|no|anti|tidak|tdk|gak|nggak)\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:jangan|jgn|jangan pernah|tidak|tdk|tak|gak|nggak|ga|never|don'?t|do not|dont)"
@@ -177,6 +180,9 @@ def _letters_offset(text: Text, original: int) -> int:
 
 def _offer(text: Text, cues: topics.Topics) -> list[Finding]:
     praise, offer = cues.at.get(Topic.PRAISE), cues.at.get(Topic.OFFER)
+    if praise and offer:
+        words = _TOKEN.findall(cues.view)
+        offer = [i for i in offer if not (i and words[i - 1] in NEGATIONS)]  # "jangan cek profil"
     if praise and offer and min(praise) < max(offer):
         return [_finding(OFFER, (), "praise of the article, then a private channel")]
     return []

@@ -271,3 +271,29 @@ def test_a_local_referral_may_ask_readers_to_follow_its_link(body: str) -> None:
 def test_a_local_cue_does_not_clear_a_promoted_link_that_sells(body: str) -> None:
     """Beside a brand, a listed phrase or a shortener the referral cue clears nothing."""
     assert score(adjusted(body)) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Artikelnya bagus, tapi jangan cek profil orang yang menawarkan pinjaman",
+        "Mantap, ingat jangan hubungi WA yang mengaku dari bank",
+        "Great article. Don't message me or anyone claiming to be staff",
+    ],
+)
+def test_praise_then_a_warning_against_a_private_channel_is_no_offer(body: str) -> None:
+    """ "jangan cek profil" after praise warns readers off the channel."""
+    assert score(adjusted(body)) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Artikelnya bagus, cek profil aku ya",
+        "Mantap infonya, dm aku untuk info pinjaman",
+        "Great article, message me for the details",
+    ],
+)
+def test_praise_then_a_private_channel_is_still_an_offer(body: str) -> None:
+    """Without the negation the offer after praise holds."""
+    assert "offer:after-praise" in {c.rule for c in adjusted(body)}
