@@ -359,14 +359,26 @@ def _promoting(
     """Whether the comment promotes its ``links`` (pages, ``_page``): a link and little else
     (``BARE`` words), or a request to follow it just before it ("check out www…",
     "kunjungi …")."""
-    outside = [m for m in _TOKEN.finditer(normalised) if not _inside(m.span(), counted)]
-    if sum(1 for m in outside if _WORDLIKE.search(m.group())) <= BARE:
+    if _words_outside(normalised, sorted(counted)) <= BARE:
         return True
     return any(_REQUEST.search(normalised, max(0, start - 40), start) for start, _ in links)
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
+def _words_outside(normalised: str, spans: list[tuple[int, int]]) -> int:
+    """How many words stand outside ``spans`` (sorted, not overlapping), counted up to one
+    past ``BARE``: one sweep, however many links."""
+    count = i = 0
+    for m in _TOKEN.finditer(normalised):
+        start, end = m.span()
+        while i < len(spans) and spans[i][1] <= start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= start and end <= spans[i][1]:
+            continue
+        if _WORDLIKE.search(m.group()):
+            count += 1
+            if count > BARE:
+                break
+    return count
 
 
 def _trimmed(link: str) -> str:

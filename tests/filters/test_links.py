@@ -202,3 +202,14 @@ def test_a_video_with_a_time_or_a_share_code_stays_a_video_link() -> None:
     assert rules("2:19 https://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s") == {"link:video"}
     assert rules("https://youtu.be/98apX-HU-QY?si=NTvxwEBkUKe5JJhX") == {"link:video"}
     assert rules("https://youtube.com/shorts/elJcFUIrrqA?si=vLgl") == {"link:video"}
+
+
+def test_many_links_are_read_in_linear_time() -> None:
+    """A 20,000-character comment of page links is checked in one sweep, not link by word."""
+    import time
+
+    body = ("a.com/x " * 3000)[:20_000]
+    start = time.perf_counter()
+    found = rules(body)
+    assert {"link:promoted", "link:many"} <= found
+    assert time.perf_counter() - start < 0.5
