@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from moderation.filters.links import SCORES, links
 from moderation.filters.normalise import normalise
 
@@ -206,8 +208,6 @@ def test_a_video_with_a_time_or_a_share_code_stays_a_video_link() -> None:
 
 def test_many_links_are_read_in_linear_time() -> None:
     """A 20,000-character comment of page links is checked in one sweep, not link by word."""
-    import time
-
     body = ("a.com/x " * 3000)[:20_000]
     start = time.perf_counter()
     found = rules(body)
