@@ -297,3 +297,18 @@ def test_praise_then_a_warning_against_a_private_channel_is_no_offer(body: str) 
 def test_praise_then_a_private_channel_is_still_an_offer(body: str) -> None:
     """Without the negation the offer after praise holds."""
     assert "offer:after-praise" in {c.rule for c in adjusted(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Artikelnya bagus, jangan lupa cek profil aku ya",
+        "Mantap, jangan lupa klik link di bio",
+        "Great article, don't forget to message me",
+    ],
+)
+def test_dont_forget_is_an_ask_not_a_negation(body: str) -> None:
+    """ "jangan lupa", "don't forget to" urge the ask on: it still counts."""
+    clues = adjusted(body)
+    assert {"lexicon:contact", "offer:after-praise"} & {c.rule for c in clues}
+    assert score(clues) >= HOLD
