@@ -312,3 +312,18 @@ def test_dont_forget_is_an_ask_not_a_negation(body: str) -> None:
     clues = adjusted(body)
     assert {"lexicon:contact", "offer:after-praise"} & {c.rule for c in clues}
     assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sudah coba di iphone13 hasilnya bagus",
+        "fotonya diambil pakai note13, mantap",
+        "main ke rumah nenek naik bus, makasih",
+    ],
+)
+def test_trying_a_product_is_no_place_to_play(body: str) -> None:
+    """A phone model tried and praised is not a gambling site named as the place to play."""
+    clues = adjusted(body)
+    assert "brand:promoted" not in {c.rule for c in clues}
+    assert score(clues) < HOLD
