@@ -101,12 +101,24 @@ SHORTENERS = frozenset(
         "heylink.me",
         "bio.link",
         "s.uid.co",
+        # Ad-paid shorteners and link-lockers: the poster earns on every click.
+        "adf.ly",
+        "ouo.io",
+        "shorte.st",
+        "sh.st",
+        "bc.vc",
+        "linkvertise.com",
+        "bit.do",
+        "j.mp",
+        "binbox.io",
     ]
 )
 WHATSAPP = frozenset(["chat.whatsapp.com", "wa.me", "api.whatsapp.com", "wa.link", "t.me"])
 # A video is the link readers share most ("lihat di youtu.be/…"): weaker than another domain,
 # so a video link needs a clearer sign of selling beside it before a hold.
 VIDEO = frozenset(["youtube.com", "youtu.be", "m.youtube.com", "music.youtube.com"])
+# ... but a channel's page is the poster's own shop window: it counts as any other domain.
+_CHANNEL = re.compile(r"youtube\.com/(?:channel/|user/|c/|@)")
 # A shortener alone does not hold (sites and readers share official short links); a link
 # whose dots are spelled out to slip past filters has no innocent use.
 SCORES = {
@@ -117,6 +129,7 @@ SCORES = {
     "link:domain": 0.3,
     "link:video": 0.15,
     "link:impostor": 0.6,
+    "link:promoted": 0.3,
 }
 # Names of the state, banks and aid programmes, which phishing hosts borrow
 # (``kemensos-bantuan.co``, ``bri-promo.xyz``): long ones anywhere in the host, short ones as a
@@ -152,9 +165,32 @@ OFFICIAL = frozenset(
         "pln.co.id",
         "pertamina.com",
         "btn.co.id",
+        # The state's own portals off ``.go.id``: where readers report scams and gambling.
+        "aduankonten.id",
+        "cekrekening.id",
+        "patrolisiber.id",
+        "indonesiabaik.id",
     ]
 )
+# Second-level domains only the state's offices, the army and villages can register.
+STATE_SUFFIXES = (".go.id", ".mil.id", ".desa.id")
 MANY = 3
+_TRAILING = frozenset(".,;:!?)]}")
+# What readers quote and what they sell: an article or a site's home page, or one's own
+# channel, shop, referral or ad. A link to a page is promoted when it is nearly the whole
+# comment (a reader quoting news says why) or comes just after a request to follow it. A
+# shortener hides where it leads, so it counts as such a page wherever it leads.
+BARE = 1  # words besides the links, at most ("thanks", "here")
+_TOKEN = re.compile(r"[^\W_]+")
+_WORDLIKE = re.compile(r"[^\W\d_]{2}")
+_SLUG = re.compile(r"(?:^|/)(?:[a-z]{2,}[-_]){2,}[a-z]{2,}|(?:^|/)(?:19|20)[0-9]{2}/[01]?[0-9]/")
+# Reference works readers cite by a page that names no article ("wiki/Gangnam_Style").
+REFERENCE = frozenset(["wikipedia.org", "wiktionary.org", "wikimedia.org"])
+_REQUEST = re.compile(
+    r"\b(?:check(?: it)? out|check|visit|go to|click|watch|see|look at|search|subscribe|"
+    r"cek|cekidot|kunjungi|mampir(?: ke)?|klik|buka|kepoin|follow)"
+    r"(?:\s+(?:on|at|to|here|this|my|our|di|ke|sini|ya|aja|link))*\s*[:\W]*$"
+)
 
 
 def host(link: str) -> str:
@@ -228,9 +264,10 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
     found = _found(rejoined)
     if where is not None:
         found = [(where[s], where[e - 1] + 1) for s, e in found]
-    counted = []
+    counted: list[tuple[int, int]] = []
+    promotable: list[tuple[int, int]] = []
     for start, end in found:
-        name = host(rejoined[start:end] if where is None else _rejoin(text.normalised[start:end]))
+        name = host(rejoined_link(text, start, end, where))
         original = text.span(start, end).text
         if (allowed(name, domains) or official(name)) and not _look_alike(original):
             continue  # the site's own domain, even one named after an office ("bansos-kediri"),
@@ -244,14 +281,22 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
             else "link:shortener"
             if name in SHORTENERS
             else "link:video"
-            if name in VIDEO
+            if name in VIDEO and not _CHANNEL.search(rejoined_link(text, start, end, where))
             else "link:domain"
         )
         spans.setdefault(kind, []).append((start, end))
+        if kind == "link:shortener" or (
+            kind == "link:domain"
+            and not allowed(name, REFERENCE)
+            and _page(rejoined_link(text, start, end, where))
+        ):
+            promotable.append((start, end))
         if where is not None and _rejoin(text.normalised[start:end]) != text.normalised[start:end]:
             spans.setdefault("link:disguised", []).append((start, end))
     if len(counted) >= MANY:
         spans["link:many"] = counted
+    if promotable and _promoting(text.normalised, counted, promotable):
+        spans["link:promoted"] = promotable
     return [
         Finding(
             filter=FilterName.SPAM,
@@ -278,9 +323,9 @@ def impostor(name: str, original: str) -> bool:
 
 
 def official(name: str) -> bool:
-    """Whether host ``name`` is the state's (``.go.id``, which only its offices can register)
-    or a bank's or a state company's own domain (``OFFICIAL``)."""
-    return name.endswith(".go.id") or allowed(name, OFFICIAL)
+    """Whether host ``name`` is the state's (``.go.id``, ``.desa.id``: only its offices can
+    register them) or a bank's or a state company's own domain (``OFFICIAL``)."""
+    return name.endswith(STATE_SUFFIXES) or allowed(name, OFFICIAL)
 
 
 def _look_alike(original: str) -> bool:
@@ -294,6 +339,58 @@ def _label_at(chain: str, at: int) -> str:
     return re.split(r"[^a-z0-9-]", chain[at:], maxsplit=1)[0]
 
 
+def rejoined_link(text: Text, start: int, end: int, where: list[int] | None) -> str:
+    """The link at ``text.normalised[start:end]`` with its spelled-out dots rejoined."""
+    link = text.normalised[start:end]
+    return link if where is None else _rejoin(link)
+
+
+def _page(link: str) -> bool:
+    """Whether ``link`` leads to a page that is not an article: a path past the host (a
+    channel, a shop, a referral code, a file) but neither a dated path nor a slug of a title
+    (``/2026/11/28/…``, ``/warga-desa-gotong-royong``), which readers quote as a source."""
+    path = (link.partition("//")[2] if "//" in link else link).partition("/")[2]
+    return bool(path.strip("/")) and not _SLUG.search(path.partition("?")[0])
+
+
+def _promoting(
+    normalised: str, counted: list[tuple[int, int]], links: list[tuple[int, int]]
+) -> bool:
+    """Whether the comment promotes its ``links`` (pages, ``_page``): a link and little else
+    (``BARE`` words), or a request to follow it just before it ("check out www…",
+    "kunjungi …")."""
+    if _words_outside(normalised, sorted(counted)) <= BARE:
+        return True
+    return any(_REQUEST.search(normalised, max(0, start - 40), start) for start, _ in links)
+
+
+def _words_outside(normalised: str, spans: list[tuple[int, int]]) -> int:
+    """How many words stand outside ``spans`` (sorted, not overlapping), counted up to one
+    past ``BARE``: one sweep, however many links."""
+    count = i = 0
+    for m in _TOKEN.finditer(normalised):
+        start, end = m.span()
+        while i < len(spans) and spans[i][1] <= start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= start and end <= spans[i][1]:
+            continue
+        if _WORDLIKE.search(m.group()):
+            count += 1
+            if count > BARE:
+                break
+    return count
+
+
+def _trimmed(link: str) -> str:
+    """``link`` without the sentence's punctuation after it ("di https://kemensos.go.id, ...",
+    "(lihat https://x.go.id)"); a closing bracket the link opened stays."""
+    while link and link[-1] in _TRAILING:
+        if link[-1] == ")" and link.count("(") >= link.count(")"):
+            break
+        link = link[:-1]
+    return link
+
+
 def _rejoin(link: str) -> str:
     return view(link)[0]
 
@@ -304,7 +401,7 @@ def _found(text: str) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(text):
         link = m.group()
         if link.startswith(("http://", "https://", "www.")):
-            found.append(m.span())
+            found.append((m.start(), m.start() + len(_trimmed(link))))
             continue
         name, slash, _ = link.partition("/")
         labels = name.split(".")

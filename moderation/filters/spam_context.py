@@ -6,7 +6,9 @@
   against "slot" name it, and "gacor" is a murai's praise.
 - A pledge of success ("pasti berhasil", "garansi") undoes the warning's clearing: a critic
   names the scam's words ("utang", "penipuan") but never guarantees that it works.
-- A brand-shaped token (``NAGA189``) with talk of winning near it is a promoted brand.
+- A brand-shaped token (``NAGA189``) with talk of winning or profit in the comment, or named
+  as the place to play ("main di", "daftar di"), is a promoted brand; praised beside it
+  ("ZEUS88 mantap"), it is a weaker clue.
 - A number (and a bare domain) given where a reader points others to a shop or a tradesman
   (``local`` cues: "tukang las langganan saya … WA 0813…") is lowered like the above,
   unless anything else in the comment sells (a listed phrase, a brand, a stronger link).
@@ -19,9 +21,18 @@
   forms are) counts only beside another gambling clue.
 - Praise of the article followed by an invitation to a private channel is the classic
   offer-after-praise ("artikelnya bagus … cek profil ya").
+- In a warning, a link named as a fake just before it ("situs palsu kemensos-bansos.com")
+  is exposed, not offered: it is dropped.
+- A contact ask said in the negative ("jangan klik link", "never message them") is a
+  warning, not a channel: it is dropped.
+- Readers counting the video's audience ("just came to check the views", ``audience``) lower
+  the classifier's clue, which reads "check" as channel spam, unless anything else sells.
 """
 
 from __future__ import annotations
+
+import bisect
+import re
 
 import msgspec
 
@@ -34,9 +45,23 @@ VERSION = "spam-context-1"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
-VEHICLES = ("link:", "phone:", "brand:", "offer:", "lexicon:contact", "lexicon:recovery")
+# One's own channel is a vehicle: self-promotion reaches the spammer however friendly it sounds
+# ("check out my 'Beware' cover!" warns no one).
+VEHICLES = (
+    "link:",
+    "phone:",
+    "brand:",
+    "offer:",
+    "lexicon:contact",
+    "lexicon:recovery",
+    "lexicon:channel",
+)
 PROMOTED = ("brand:promoted", 0.55)
-REFERRED = ("phone:", "link:domain", "link:video")  # what a local referral carries
+# Praise beside a brand shape ("ZEUS88 mantap") sells it too, but product codes are praised
+# as well ("note13 mantap"): with the shape it holds only beside another clue.
+PRAISED = ("brand:praised", 0.25)
+# What a local referral carries: a number, a link, and the ask to follow it ("cek di …").
+REFERRED = ("phone:", "link:domain", "link:video", "link:promoted")
 PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may stand beside it
 OFFER = ("offer:after-praise", 0.55)
 # Working from home said plainly (not "penghasilan jutaan", "extra income": those still sell).
@@ -45,11 +70,29 @@ AT_WORK = frozenset(["kerja dari rumah", "work from home", "working from home", 
 # count only beside another gambling clue.
 COMPANIONED = frozenset(["situs resmi"])
 GAMBLING = ("lexicon:judol", "lexicon:togel", "brand:")
+# A fake named just before a link: "situs palsu X", "link penipuan: X", "fake site X".
+_FAKE = re.compile(
+    r"\b(?:palsu|fake|penipu|penipuan|phishing|bodong|abal-abal|scam)"
+    r"(?:\s+(?:site|link|website|situs|web))?\s*(?:[:,]|seperti|like|yaitu|ini)?\s*$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[^\W_]+")
+# Words that turn an ask into a warning when they stand just before it.
+NEGATIONS = frozenset(["jangan", "jgn", "never", "dont", "t", "not", "tidak", "tdk", "gak", "ga"])
+_DENIED = re.compile(r"\b(?:bukan|not|no|anti|tidak|tdk|gak|nggak)\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:jangan|jgn|jangan pernah|tidak|tdk|tak|gak|nggak|ga|never|don'?t|do not|dont)"
+    r"(?:\s+(?:asal|sembarangan|mau|pernah|ever))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
     cues = topics.of(text)
+    clues = _asserted(clues, text)
+    if Topic.WARNING in cues and Topic.PLEDGE not in cues:
+        clues = _unmasked(clues, text)
     found = [*_companioned(clues), *_promoted(clues, text, cues), *_offer(text, cues)]
     if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
@@ -61,7 +104,45 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
         ]
     if (Topic.WARNING in cues and Topic.PLEDGE not in cues) or Topic.BIRDS in cues:
         return [_damped(c) if c.rule.startswith(DAMPED) else c for c in found]
+    if Topic.AUDIENCE in cues and not any(c.rule.startswith("lexicon:") for c in found):
+        return [_damped(c) if c.rule == "classifier" else c for c in found]
     return found
+
+
+def _asserted(clues: list[Finding], text: Text) -> list[Finding]:
+    """``clues`` without the contact asks said in the negative: "jangan klik link", "never
+    message them" warn readers off the channel instead of offering it."""
+    return [
+        c
+        for c in clues
+        if not (
+            c.rule == "lexicon:contact"
+            and c.spans
+            and _NEGATED.search(text.original, max(0, c.spans[0].start - 16), c.spans[0].start)
+        )
+    ]
+
+
+def _unmasked(clues: list[Finding], text: Text) -> list[Finding]:
+    """``clues`` without the links a warning names as fakes ("situs palsu kemensos-bansos.com",
+    "fake site: x.xyz"): a reader exposing a phisher's host points no one to it."""
+    return [
+        c
+        for c in clues
+        if not (
+            c.rule.startswith("link:")
+            and c.spans
+            and all(_named_fake(text.original, s.start) for s in c.spans)
+        )
+    ]
+
+
+def _named_fake(original: str, at: int) -> bool:
+    """Whether a fake is named just before ``at`` and not denied ("bukan situs palsu: …")."""
+    named = _FAKE.search(original, max(0, at - 24), at)
+    if named is None:
+        return False
+    return not _DENIED.search(original, max(0, named.start() - 16), named.start())
 
 
 def _companioned(clues: list[Finding]) -> list[Finding]:
@@ -80,15 +161,28 @@ def _damped(clue: Finding) -> Finding:
 
 
 def _promoted(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Finding]:
-    out = []
-    for clue in clues:
-        if clue.rule == "brand:shape" and Topic.PROMO in cues:
-            out.append(_finding(PROMOTED, clue.spans, f"{clue.detail} with talk of winning"))
-    return out[:1]
+    """A brand shape with talk of winning anywhere, or else praised where it stands."""
+    shapes = [c for c in clues if c.rule == "brand:shape" and c.spans]
+    if shapes and Topic.PROMO in cues:
+        clue = shapes[0]
+        return [_finding(PROMOTED, clue.spans, f"{clue.detail} with talk of winning")]
+    for clue in shapes:
+        if cues.near(Topic.PRAISE, _letters_offset(text, clue.spans[0].start)):
+            return [_finding(PRAISED, clue.spans, f"{clue.detail} praised")]
+    return []
+
+
+def _letters_offset(text: Text, original: int) -> int:
+    """The letters-view offset (where topics are cued) of ``original`` character offset."""
+    offsets = text.words.offsets
+    return original if offsets is None else bisect.bisect_left(offsets, original)
 
 
 def _offer(text: Text, cues: topics.Topics) -> list[Finding]:
     praise, offer = cues.at.get(Topic.PRAISE), cues.at.get(Topic.OFFER)
+    if praise and offer:
+        words = _TOKEN.findall(cues.view)
+        offer = [i for i in offer if not (i and words[i - 1] in NEGATIONS)]  # "jangan cek profil"
     if praise and offer and min(praise) < max(offer):
         return [_finding(OFFER, (), "praise of the article, then a private channel")]
     return []

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from moderation.filters.automaton import Automaton
 from moderation.filters.normalise import LEET
-from moderation.filters.text import Text
+from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding, Span
 
 V = TypeVar("V")
@@ -57,6 +57,8 @@ def _join(match: re.Match[str]) -> str:
     return "".join(_TOKEN.findall(match.group()))
 
 
+_SPACING = re.compile(r"\s{2,}|[\n\t]")
+_SPACING_HINT = "  "
 BRAND_SCORE = 0.6
 SHAPE = ("brand:shape", 0.3)
 # Hiding a listed phrase (spread letters, leetspeak, emoji inside) is evidence of its own.
@@ -93,7 +95,7 @@ class SpamLexicon:
         """Listed phrases on word boundaries, and inside words joined from spread letters;
         a phrase inside a longer listed one that matched (``anda terpilih``) is not counted."""
         view = text.normalised
-        found = [(s, e, k, v[0]) for s, e, k, v in self.phrases.words(view)]
+        found = [(s, e, k, v[0]) for s, e, k, v in _words_across_spacing(self.phrases, view)]
         for word in text.joined:
             at = view.find(word)
             found += [
@@ -125,7 +127,8 @@ class SpamLexicon:
         findings = [
             self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
             for m in _BRAND_SHAPE.finditer(text.normalised)
-            if m.group() not in self.brands
+            if not _handle(text, m.start())
+            and m.group() not in self.brands
             and m.group() not in _EVERYDAY
             and not self.phrases.any_word(m.group())
         ]
@@ -192,6 +195,24 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _handle(text: Text, start: int) -> bool:
+    """Whether the token at normalised ``start`` is a user handle (``@budi88``): a reader
+    replying to someone names a person, not a brand."""
+    at = text.span(start, start + 1).start
+    return at > 0 and text.original[at - 1] == "@"
+
+
+def _words_across_spacing(
+    phrases: Automaton[tuple[str, float]], view: str
+) -> list[tuple[int, int, str, list[tuple[str, float]]]]:
+    """``phrases`` on word boundaries of ``view``, read with each run of spaces or line breaks
+    as one space ("check  out my", "slot\n\ngacor"), with spans in ``view``."""
+    if _SPACING_HINT not in view and "\n" not in view and "\t" not in view:
+        return list(phrases.words(view))  # most comments: single spaces only
+    single, where = rewrite(view, ((m.start(), m.end(), " ") for m in _SPACING.finditer(view)))
+    return [(where[s], where[e - 1] + 1, k, v) for s, e, k, v in phrases.words(single)]
 
 
 def _as_written_and_unleeted(word: str) -> tuple[str, ...]:

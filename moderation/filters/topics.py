@@ -4,7 +4,8 @@ pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes)
 the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
 talk of winning, a ``pledge`` of success; ``local`` (a shop or a tradesman a reader points
 others to); ``workplace`` (employers and their rules, where working from home is news);
-``quote`` and ``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis").
+``quote`` and ``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis");
+``audience`` (readers counting the video's views, "came to check the views").
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -19,12 +20,13 @@ import re
 
 from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
-from moderation.filters.text import Text
+from moderation.filters.text import Text, rewrite
 
 WINDOW = 6  # tokens either side of a finding within which a cue counts
 _TOKEN = re.compile(r"[^\W_]+")
 # "cek profil pejabatnya": a profile owned by someone named after it is no invitation to ours.
 _OWNED = re.compile(r"\s+[^\W_]{2,}nya\b")
+_SPACING = re.compile(r"\s{2,}|[\n\t]")
 
 
 class Topic(enum.StrEnum):
@@ -39,6 +41,7 @@ class Topic(enum.StrEnum):
     CONDEMN = "condemn"  # of a word's use: "itu rasis", "jangan", "it hurts"
     PLEDGE = "pledge"  # success promised ("pasti berhasil", "garansi"): no critic promises it
     WORKPLACE = "workplace"  # employers and their rules ("ASN", "surat edaran", "teacher")
+    AUDIENCE = "audience"  # the video's own count: "check the views", "2 billion", "view count"
 
 
 @functools.cache
@@ -50,7 +53,7 @@ class Topics:
     """The cues of one comment: where each topic is mentioned, in token positions."""
 
     def __init__(self, view: str) -> None:
-        found = [(s, e, cue, topics[0]) for s, e, cue, topics in _cues().words(view)]
+        found = [(s, e, cue, topics[0]) for s, e, cue, topics in _words_across_spacing(view)]
         cancels = [(s, e) for s, e, _, topic in found if topic == "-"]
         inside = automaton.covering(cancels) if cancels else None  # most comments: none
         kept = [
@@ -87,6 +90,15 @@ class Topics:
         here, cued = self.token_at(offset), self.at[topic]  # cued: ascending
         i = bisect.bisect_left(cued, here - WINDOW)
         return i < len(cued) and cued[i] <= here + WINDOW
+
+
+def _words_across_spacing(view: str) -> list[tuple[int, int, str, list[str]]]:
+    """The cues on word boundaries of ``view``, read with each run of spaces or line breaks as
+    one space ("check the  views"), with spans in ``view``."""
+    if "  " not in view and "\n" not in view and "\t" not in view:
+        return list(_cues().words(view))  # most comments: single spaces only
+    single, where = rewrite(view, ((m.start(), m.end(), " ") for m in _SPACING.finditer(view)))
+    return [(where[s], where[e - 1] + 1, k, v) for s, e, k, v in _cues().words(single)]
 
 
 @functools.lru_cache(maxsize=256)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from moderation.filters.links import SCORES, links
 from moderation.filters.normalise import normalise
 
@@ -50,8 +52,8 @@ def test_host_is_cut_after_its_last_known_top_level_domain() -> None:
 def test_a_long_dotted_chain_is_one_candidate_and_the_real_link_is_still_found() -> None:
     """``a.a.a.…`` (the input that once made the scan quadratic) is not a link; the link after
     it is found with its own span."""
-    [finding] = links(normalise("a." * 20_000 + "a lalu s.id/promo"), ())
-    assert finding.rule == "link:shortener"
+    found = links(normalise("a." * 20_000 + "a lalu s.id/promo"), ())
+    [finding] = [f for f in found if f.rule == "link:shortener"]
     assert finding.spans[0].text == "s.id/promo"
 
 
@@ -128,3 +130,86 @@ def test_a_video_link_is_a_weaker_clue_than_another_domain() -> None:
     """A YouTube link, the one readers share most, is its own rule and weighs less."""
     assert rules("lihat videonya https://youtu.be/nxXqh_kVxR8") == {"link:video"}
     assert SCORES["link:video"] < SCORES["link:domain"]
+
+
+def test_a_link_to_a_page_and_little_else_is_promoted() -> None:
+    """A comment that is a page link and at most a word sells that page."""
+    assert "link:promoted" in rules("gofundme.com/helpmytrip")
+    assert "link:promoted" in rules("www.mygamesite.com/play/lordviper thanks")
+    assert "link:promoted" in rules("https://shop.example.net/item?ref=ab12")
+
+
+def test_a_shortener_with_little_else_is_promoted() -> None:
+    """A shortener hides its page, even with the slash spaced off: it counts as one."""
+    assert "link:promoted" in rules("adf.ly /KlD3Y")
+    assert "link:promoted" in rules("ouo.io/abcd")
+    assert "link:promoted" in rules("klik bit.ly/promo99")
+
+
+def test_a_request_just_before_a_page_link_promotes_it() -> None:
+    """ "check out", "visit", "kunjungi" right before a link ask readers to follow it."""
+    assert "link:promoted" in rules("Hey everyone check out www.beatsbyme.com/store for my mixtape")
+    assert "link:promoted" in rules("please visit my.example.org/profile/jo when you can guys")
+    assert "link:promoted" in rules("Yuk kunjungi ke tokoku.shop/produk ada diskon lebaran semua")
+
+
+def test_a_reader_quoting_an_article_or_a_home_page_promotes_nothing() -> None:
+    """A dated path, a title slug or a bare site name is a source, not an offer."""
+    assert "link:promoted" not in rules("https://www.kompas.com/read/2026/11/28/123/warga-desa")
+    assert "link:promoted" not in rules(
+        "check https://news.example.com/world/floods-hit-the-east-coast again"
+    )
+    assert "link:promoted" not in rules("Sumber: detik.com")
+
+
+def test_a_page_link_inside_a_comment_that_says_why_is_not_promoted() -> None:
+    """A reader who writes about a link (no request, a few words) is not selling it."""
+    assert "link:promoted" not in rules("Baca juga https://beritaku.xyz/a")
+    body = "the lyrics on genius.example.com/x9 are wrong about the second verse i think"
+    assert "link:promoted" not in rules(body)
+    assert "link:promoted" not in rules("ini videonya https://youtu.be/nxXqh_kVxR8")
+
+
+def test_punctuation_after_a_link_is_not_part_of_its_host() -> None:
+    """ "https://kemensos.go.id," and "(… https://x.go.id)" are the state's own hosts."""
+    assert rules("info resmi hanya di https://kemensos.go.id, jangan yang lain") == set()
+    assert rules("(lihat https://kemensos.go.id) dulu") == set()
+    assert rules("cek https://www.polri.go.id/! jangan percaya calo") == set()
+
+
+def test_state_portals_off_go_id_and_village_domains_are_official() -> None:
+    """The state's report portals and ``.desa.id`` village sites count as the state's own."""
+    assert rules("laporkan situs judi ke aduankonten.id ya") == set()
+    assert rules("cek rekening penipu di https://cekrekening.id/home dulu") == set()
+    assert rules("info bansos di sukamaju.desa.id/pengumuman") == set()
+
+
+def test_reference_pages_and_underscored_titles_are_sources() -> None:
+    """A Wikipedia page or a title slug joined by underscores is cited, not sold."""
+    assert "link:promoted" not in rules("see https://en.wikipedia.org/wiki/Gangnam_Style")
+    assert "link:promoted" not in rules("https://news.example.com/world/floods_hit_the_coast")
+    assert "link:promoted" not in rules("lihat id.wikipedia.org/wiki/Kediri")
+    assert "link:promoted" in rules("see www.mystore.example.com/items/B00ECVF93G")
+
+
+def test_a_channel_page_is_not_a_video_link() -> None:
+    """A YouTube channel, user or handle page is self-promotion, weighed as any domain."""
+    assert rules("Check out youtube.com/user/36loseweight now") >= {"link:domain"}
+    assert "link:promoted" in rules("https://www.youtube.com/channel/UC1234abcd")
+    assert "link:promoted" in rules("https://m.youtube.com/@myvlogs/featured")
+
+
+def test_a_video_with_a_time_or_a_share_code_stays_a_video_link() -> None:
+    """Watch links, short links and shorts keep the weaker video rule."""
+    assert rules("2:19 https://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s") == {"link:video"}
+    assert rules("https://youtu.be/98apX-HU-QY?si=NTvxwEBkUKe5JJhX") == {"link:video"}
+    assert rules("https://youtube.com/shorts/elJcFUIrrqA?si=vLgl") == {"link:video"}
+
+
+def test_many_links_are_read_in_linear_time() -> None:
+    """A 20,000-character comment of page links is checked in one sweep, not link by word."""
+    body = ("a.com/x " * 3000)[:20_000]
+    start = time.perf_counter()
+    found = rules(body)
+    assert {"link:promoted", "link:many"} <= found
+    assert time.perf_counter() - start < 0.5

@@ -10,6 +10,10 @@ def found(body: str) -> list[tuple[str, str]]:
     return [(f.rule, f.detail) for f in SpamLexicon.shipped()(normalise(body))]
 
 
+def scored(body: str) -> list[tuple[str, str, float]]:
+    return [(f.rule, f.detail, f.score) for f in SpamLexicon.shipped()(normalise(body))]
+
+
 def test_known_brand_spelled_out_with_spaces() -> None:
     """``P U L A U 7 7 7`` is the known brand pulau777."""
     assert ("brand:known", "pulau777") in found("KEREN P U L A U 7 7 7 TERBAIK")
@@ -60,3 +64,48 @@ def test_news_vocabulary_is_quiet() -> None:
 def test_everyday_words_of_a_brands_shape_are_not_brands() -> None:
     """ "cosplay", "gameplay", a name like "Erwin" and "ngebet" end like brands but are words."""
     assert found("cosplay Wiro Sableng, gameplay lancar, Mas Erwin ngebet nonton JKT48") == []
+
+
+def test_an_outright_ask_for_ones_own_channel_holds_alone() -> None:
+    """ "sub me", "watch my videos", "see my new track", "make money fast": no innocent
+    reading in a comment thread, so each scores a hold by itself."""
+    for body in (
+        "sub me if you dont like the song",
+        "Watch my videos xx",
+        "Nice song. See my new track.",
+        "How To Make Money Fast",
+    ):
+        assert max(s for _, _, s in scored(body)) >= 0.5, body
+
+
+def test_agreeing_with_a_comment_and_talk_of_videos_are_no_ask() -> None:
+    """ "I like this comment" agrees with a reader; "my favourite video", "the money they make"
+    ask nothing."""
+    for body in (
+        "I like this comment so much, so true",
+        "this is my favourite video of hers",
+        "artists hardly make a living from views",
+    ):
+        assert max((s for _, _, s in scored(body)), default=0.0) < 0.5, body
+
+
+def test_engagement_bait_is_listed() -> None:
+    """Asking for likes ("give it a like", "like please") is channel promotion."""
+    for body in ("give it a like", "like please", "please like my comment"):
+        assert [r for r, _, _ in scored(body) if r == "lexicon:channel"], body
+
+
+def test_phrases_are_found_across_runs_of_spaces_and_line_breaks() -> None:
+    """ "check  out my", "link\\ndi bio", "pinjaman   online": spacing does not hide a phrase,
+    and its span is the original's."""
+    assert ("lexicon:channel", "check out my") in found("Check  out my new song")
+    assert ("lexicon:contact", "link di bio") in found("cek link\ndi bio ya")
+    [loan] = [f for f in SpamLexicon.shipped()(normalise("ada pinjaman   online")) if f.detail]
+    assert loan.spans[0].text == "pinjaman   online"
+
+
+def test_words_apart_across_a_line_break_stay_words() -> None:
+    """Joining spacing makes no phrase of words that were never one."""
+    assert found("I will check\n\nthe news later") == []
+    assert found("beli  sayur  di  pasar") == []
+    assert found("my\nfavourite video") == []

@@ -1,0 +1,329 @@
+"""Spam clues read in context: self-promotion, negated asks, audience talk, promoted brands."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from moderation.evaluation import Outcome
+from moderation.filters import links, spam_context, spam_moves
+from moderation.filters.normalise import normalise
+from moderation.filters.spam_lexicon import SpamLexicon
+from moderation.models import Action, FilterName, Finding
+from tests.filters.tricks import verdict
+
+HOLD = 0.5  # ``Policy().spam_hold``
+
+
+def adjusted(body: str, classifier: float | None = None) -> list[Finding]:
+    """The rule clues of ``body`` (links, lexicon, moves), with a classifier opinion if given,
+    read in context."""
+    text = normalise(body)
+    clues = [*links.links(text, ()), *SpamLexicon.shipped()(text), *spam_moves.moves(text)]
+    if classifier is not None:
+        clues.append(
+            Finding(
+                filter=FilterName.SPAM,
+                rule="classifier",
+                action=Action.HOLD,
+                score=classifier,
+                version="test",
+            )
+        )
+    return spam_context.adjust(clues, text)
+
+
+def score(clues: list[Finding]) -> float:
+    return 1.0 - math.prod(1.0 - c.score for c in clues)
+
+
+def rule_score(clues: list[Finding], rule: str) -> float:
+    return max(c.score for c in clues if c.rule == rule)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "*for 90's rap fans* check out my Big Pun - 'Beware' cover! Likes appreciated!",
+        "Beware, this song slaps. Check out my acoustic cover on my channel!",
+        "hati hati ketagihan, subscribe to my channel buat cover lagu ini",
+    ],
+)
+def test_self_promotion_is_not_cleared_by_a_warning_word(body: str) -> None:
+    """One's own channel or cover is a way to reach the poster: a warning cue beside it (a
+    song named "Beware") does not lower it."""
+    clues = adjusted(body, classifier=0.3)
+    assert rule_score(clues, "lexicon:channel") >= 0.45
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Waspada penipuan bansos! Jangan klik link dari nomor tak dikenal",
+        "Hati-hati, jangan asal klik link yang dikirim lewat SMS",
+        "Beware of scams here: never message me or anyone who offers money",
+    ],
+)
+def test_a_contact_ask_said_in_the_negative_is_a_warning(body: str) -> None:
+    """ "jangan klik link", "never message me": the ask is dropped and the warning clears."""
+    clues = adjusted(body, classifier=0.6)
+    assert not [c for c in clues if c.rule == "lexicon:contact"]
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "klik link di bio untuk bonus",
+        "langsung klik link berikut ya kak",
+        "message me for the details",
+    ],
+)
+def test_a_contact_ask_said_plainly_still_counts(body: str) -> None:
+    """The same asks without a negation stay clues."""
+    assert [c for c in adjusted(body) if c.rule == "lexicon:contact"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "just came here to check the views :P",
+        "Admit it, you came to check the view count",
+        "I only come back to see if it hit 2 billion yet",
+    ],
+)
+def test_readers_counting_the_videos_views_lower_the_classifier(body: str) -> None:
+    """Talk of the video's own audience shares "check" with channel spam: the classifier's
+    opinion is lowered when nothing else sells."""
+    clues = adjusted(body, classifier=0.95)
+    assert rule_score(clues, "classifier") < HOLD
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "check the views and then check out my channel for covers",
+        "2 billion views! subscribe to me for daily vines",
+        "view count is crazy, visit my page www.mybeats.net/store",
+    ],
+)
+def test_audience_talk_does_not_clear_self_promotion(body: str) -> None:
+    """Beside a channel ask or a link the classifier's opinion stands."""
+    clues = adjusted(body, classifier=0.95)
+    assert rule_score(clues, "classifier") == 0.95
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "makasih ZEUS88 udah bikin saya untung",
+        "daftar di kopi777 sekarang, profit tiap hari",
+        "alhamdulillah dapat untung di garuda189",
+        "hoki lagi di rajaspin99, jackpot dua kali",
+    ],
+)
+def test_a_brand_shape_with_profit_or_a_place_to_play_is_promoted(body: str) -> None:
+    """Profit said of a brand, or the brand named as the place to play, holds it."""
+    clues = adjusted(body)
+    assert "brand:promoted" in {c.rule for c in clues}
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kopi777 mantap jos",
+        "ZEUS88 keren banget",
+        "makasih naga189",
+        "dewa99 the best",
+        "sultan88 terbaik",
+    ],
+)
+def test_a_praised_brand_shape_is_a_weaker_clue(body: str) -> None:
+    """Praise beside a brand shape is a clue that holds only with another one."""
+    clues = adjusted(body)
+    assert "brand:praised" in {c.rule for c in clues}
+    assert score(clues) < HOLD
+    assert score(adjusted(body, classifier=0.3)) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "@budi88 makasih ya, menang lomba kemarin mantap",
+        "warga RT 05 untung banyak panennya, makasih pak",
+        "korban Covid19 dan COVID-19 menang melawan penyakit",
+        "KTT G20 dan pesawat A380 mantap, pariwisata untung banyak",
+        "plat AG 1234 XY dapat untung parkir",
+        "untung saja tidak ada korban di tol km88",
+    ],
+)
+def test_handles_codes_and_plates_beside_profit_are_no_brands(body: str) -> None:
+    """A handle in a reply, "RT 05", a plate, "Covid19", "G20", "A380" are not brand shapes."""
+    clues = adjusted(body)
+    assert not [c for c in clues if c.rule.startswith("brand:")]
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Freeport789 meraup keuntungan besar dari tambang",
+        "laporan keuangan Tbk123 menunjukkan keuntungan naik",
+        "the airline sold the jet as model aero320 at a profit",
+    ],
+)
+def test_a_companys_profit_in_the_news_does_not_promote_a_brand_shape(body: str) -> None:
+    """ "keuntungan", "profit" said of a company is news: a code beside it stays a weak clue."""
+    clues = adjusted(body)
+    assert "brand:promoted" not in {c.rule for c in clues}
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hati-hati ada situs palsu kemensos-bansos.com, yang asli cekbansos.kemensos.go.id",
+        "Waspada link penipuan: bri-undian.xyz/klaim jangan diklik",
+        "Beware the fake site paypa1-login.com/secure asking for your password",
+    ],
+)
+def test_a_warning_that_names_a_fake_link_drops_it(body: str) -> None:
+    """A reader exposing a phisher's host ("situs palsu X") points no one to it."""
+    clues = adjusted(body, classifier=0.6)
+    assert not [c for c in clues if c.rule.startswith("link:")]
+    assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Situs ini bukan penipuan, daftar di gacor88.com sekarang",
+        "Bukan situs palsu: gacor88.vip/daftar gas sekarang",
+        "Hati hati, not a scam site: hokiwin.xyz/daftar",
+    ],
+)
+def test_a_link_said_not_to_be_fake_still_counts(body: str) -> None:
+    """ "bukan palsu", "not a scam": the spammer's own denial keeps the link a clue."""
+    assert [c for c in adjusted(body) if c.rule.startswith("link:")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Waspada penipuan bansos! Info resmi di https://kemensos.go.id, jangan klik link lain",
+        "Hati-hati penipuan! Website resmi Pemkab Kediri hanya www.kedirikab.go.id.",
+        "Awas judol! Laporkan situs judi ke aduankonten.id atau https://www.kominfo.go.id.",
+        "Waspada pinjol ilegal (cek legalitasnya di https://www.ojk.go.id) dan jangan hubungi WA",
+    ],
+)
+def test_a_warning_quoting_official_links_is_published(body: str) -> None:
+    """The state's own hosts, with the sentence's punctuation after them, are no vehicle, so
+    the warning clears the comment."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+def test_audience_talk_is_read_across_double_spaces() -> None:
+    """ "check the  views" (a line break turned into spaces) is still talk of the views."""
+    for body in (
+        "i just wanted to check the  views...",
+        "came here for the  view count",
+        "how  many views  now",
+    ):
+        assert rule_score(adjusted(body, classifier=0.9), "classifier") < HOLD, body
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["hp note13 the best", "pakai iphone13 terbaik", "@andi99 the best jawabannya"],
+)
+def test_a_praised_product_code_or_handle_alone_is_published(body: str) -> None:
+    """Praise beside a product code stays below a hold; beside a handle it is no clue."""
+    assert score(adjusted(body)) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tukang las langganan saya bagus, cek di facebook.com/laspakbudi",
+        "bengkel langganan saya di Pare, kunjungi instagram.com/bengkelmaju",
+        "toko kue langganan saya enak, cek di tokopedia.com/kuebuani",
+    ],
+)
+def test_a_local_referral_may_ask_readers_to_follow_its_link(body: str) -> None:
+    """A reader pointing to a local trade says "cek di" before its page: lowered as the
+    link is."""
+    assert score(adjusted(body)) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tukang langganan saya, daftar di gacor88.vip/daftar",
+        "toko langganan saya jual obat kuat, cek di tokoobat.xyz/promo",
+        "langganan saya, klik bit.ly/promo99 dan hubungi admin",
+    ],
+)
+def test_a_local_cue_does_not_clear_a_promoted_link_that_sells(body: str) -> None:
+    """Beside a brand, a listed phrase or a shortener the referral cue clears nothing."""
+    assert score(adjusted(body)) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Artikelnya bagus, tapi jangan cek profil orang yang menawarkan pinjaman",
+        "Mantap, ingat jangan hubungi WA yang mengaku dari bank",
+        "Great article. Don't message me or anyone claiming to be staff",
+    ],
+)
+def test_praise_then_a_warning_against_a_private_channel_is_no_offer(body: str) -> None:
+    """ "jangan cek profil" after praise warns readers off the channel."""
+    assert score(adjusted(body)) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Artikelnya bagus, cek profil aku ya",
+        "Mantap infonya, dm aku untuk info pinjaman",
+        "Great article, message me for the details",
+    ],
+)
+def test_praise_then_a_private_channel_is_still_an_offer(body: str) -> None:
+    """Without the negation the offer after praise holds."""
+    assert "offer:after-praise" in {c.rule for c in adjusted(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Artikelnya bagus, jangan lupa cek profil aku ya",
+        "Mantap, jangan lupa klik link di bio",
+        "Great article, don't forget to message me",
+    ],
+)
+def test_dont_forget_is_an_ask_not_a_negation(body: str) -> None:
+    """ "jangan lupa", "don't forget to" urge the ask on: it still counts."""
+    clues = adjusted(body)
+    assert {"lexicon:contact", "offer:after-praise"} & {c.rule for c in clues}
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sudah coba di iphone13 hasilnya bagus",
+        "fotonya diambil pakai note13, mantap",
+        "main ke rumah nenek naik bus, makasih",
+    ],
+)
+def test_trying_a_product_is_no_place_to_play(body: str) -> None:
+    """A phone model tried and praised is not a gambling site named as the place to play."""
+    clues = adjusted(body)
+    assert "brand:promoted" not in {c.rule for c in clues}
+    assert score(clues) < HOLD
