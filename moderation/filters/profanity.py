@@ -214,7 +214,7 @@ def _innocent(
     flags = hit.entry.flags
     if _condemned(hit, cues, keys):
         return True
-    if "literal" in flags and cues.near(Topic.LITERAL, hit.start):
+    if _literal_here(flags, cues, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
     if "name" in flags and _is_name(view, hit, toks):
@@ -234,6 +234,15 @@ def _innocent(
             return False
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
+
+
+def _literal_here(flags: frozenset[str], cues: Topics, start: int) -> bool:
+    """A ``literal`` word near a literal or a wild cue, or a ``wild`` one (an insult first, an
+    animal or a trade second: ``kampret``, ``bajingan``) near a wild cue (caves, orchards,
+    carts), which generic health and farm words ("sembuh", "hilang") are not."""
+    if "literal" in flags and cues.near(Topic.LITERAL, start):
+        return True
+    return not flags.isdisjoint(("literal", "wild")) and cues.near(Topic.WILD, start)
 
 
 def _condemned(hit: Hit, cues: Topics, keys: frozenset[str]) -> bool:

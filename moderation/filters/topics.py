@@ -4,7 +4,8 @@ pass over the letters view: ``literal`` (health, livestock, farming, pets, eyes)
 the spammer's moves: ``praise`` of the article, an ``offer`` of a private channel, ``promo``
 talk of winning, a ``pledge`` of success; ``local`` (a shop or a tradesman a reader points
 others to); ``workplace`` (employers and their rules, where working from home is news);
-``quote`` and ``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis").
+``quote`` and ``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis");
+``wild`` (caves, orchards, hunting, carts: the narrow cues for words mostly used as insults).
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -39,6 +40,7 @@ class Topic(enum.StrEnum):
     CONDEMN = "condemn"  # of a word's use: "itu rasis", "jangan", "it hurts"
     PLEDGE = "pledge"  # success promised ("pasti berhasil", "garansi"): no critic promises it
     WORKPLACE = "workplace"  # employers and their rules ("ASN", "surat edaran", "teacher")
+    WILD = "wild"  # bats' caves and orchards, hunted boars, ox carts: "kampret" the bat
 
 
 @functools.cache

@@ -459,3 +459,73 @@ def test_praise_then_someone_elses_profile_is_no_offer(body: str) -> None:
 def test_praise_then_ones_own_profile_is_an_offer(body: str) -> None:
     """ "cek profil aku", "cek profil kami", "lihat profil ya kak" invite to the commenter's."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kampret akeh nang wit pelem, buahe entek",
+        "populasi kampret di goa Jatijajar menurun",
+        "bajingan jaman biyen iku kusir cikar",
+        "pak bajingan ngeterke gabah nganggo cikar",
+        "celeng hasil buruan dibagi warga",
+    ],
+)
+def test_insults_that_are_animals_or_trades_are_innocent_beside_a_wild_cue(body: str) -> None:
+    """Bats in caves and fruit trees, the old ox-cart driver, a hunted boar are meant literally."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kampret lu, komen ngawur terus",
+        "bajingan kowe, ngapusi rakyat",
+        "dasar kampret, panen gagal kok diem wae",
+    ],
+)
+def test_the_same_words_aimed_at_someone_beside_a_wild_cue_still_count(body: str) -> None:
+    """A wild cue does not clear the word when it is hurled at someone."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kampret ngawur, sembuh wae ora",
+        "bajingan, rumah sakit kok ngono",
+        "kampret, hilang terus listrike",
+    ],
+)
+def test_generic_literal_cues_do_not_clear_a_wild_word(body: str) -> None:
+    """Health or loss words are no bat's cave: the wild words keep their insult there."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "matamu minus berapa? ganti kacamata",
+        "ndasmu kudu nganggo helm nek numpak motor",
+        "ndasmu isih mumet? ngombe obat",
+        "jangkrik buat umpan mancing lele",
+        "celeng ngrusak kebon jagung wingi bengi",
+        "asuku lara, kudu digawa nang dokter kewan",
+    ],
+)
+def test_eyes_heads_crickets_boars_and_dogs_in_literal_talk_are_innocent(body: str) -> None:
+    """Glasses, helmets, dizziness, fishing bait, maize fields and a vet are literal cues."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "matamu picek, ganti kacamata kono",
+        "ndasmu koen, helm wae ora mudeng",
+        "jangkrik koen, mancing keributan wae",
+    ],
+)
+def test_eyes_heads_and_crickets_aimed_at_someone_still_count(body: str) -> None:
+    """Beside the same cues, aimed at someone they are still swearing."""
+    assert verdict(body) in FLAGGED
