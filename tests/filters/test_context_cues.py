@@ -529,3 +529,32 @@ def test_eyes_heads_crickets_boars_and_dogs_in_literal_talk_are_innocent(body: s
 def test_eyes_heads_and_crickets_aimed_at_someone_still_count(body: str) -> None:
     """Beside the same cues, aimed at someone they are still swearing."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'he called me a "faggot" at work and HR did nothing',
+        "saya dikatai \u201cmonyet\u201d oleh suporter lawan, mohon diusut",
+        "aku diarani 'asu' karo koncoku, wis tak laporno guru",
+        'tetangga menyebut kami "babi" dan sudah dilaporkan ke polisi',
+        "sebutan 'indon' untuk orang Indonesia itu menghina",
+    ],
+)
+def test_a_slur_a_reader_reports_being_called_is_published(body: str) -> None:
+    """A word quoted after "called me", "dikatai", "diarani", or reported as an insult, passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'dasar "monyet" kamu',
+        'orang papua itu pantas disebut "monyet"',
+        "memang cocok dipanggil 'babi' orang kayak gitu",
+        'dikatai "bencong" pun kamu pantas',
+    ],
+)
+def test_quote_marks_clear_nothing_when_aimed_or_endorsed(body: str) -> None:
+    """Quote marks beside a naming word do not clear a slur hurled at someone or endorsed."""
+    assert verdict(body) in FLAGGED
