@@ -13,8 +13,9 @@ reader's family under watch, promised regret, "only your name will be left"; Eng
 of contempt ("you filthy lying snake") and imprecations ("go rot in hell"); and a vice laid on
 a whole ethnic group or religion ("orang X semua maling"), or a call to expel one ("kafir semua
 pantas diusir"). Waiting outside the reader's home with no plan said ("tak enteni nang ngarep
-omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. Vocabulary:
-``data/threats.tsv``.
+omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. A group
+likened to vermin or disease ("imigran itu kecoak") is hate, unless named to condemn it.
+Vocabulary: ``data/threats.tsv``.
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ import itertools
 import re
 from importlib import resources
 
+from moderation.filters import profanity, topics
 from moderation.filters.automaton import Automaton
 from moderation.filters.context import Context
 from moderation.filters.text import Text
+from moderation.filters.wordlist import key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-4"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
-# 4: lurking at the reader's home, visits with a crowd, groups called to be expelled
+VERSION = "abuse-5"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+# 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
+# 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace
 WINDOW = 5
 SCORE = 0.85
 _TOKEN = re.compile(r"[^\W_]+")
@@ -131,6 +135,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (v["safe"], v["doubt"]),
         (v["family"], v["careful"]),
         (v["group"], v["vice"] | frozenset(_forms("expel")) | v["expelled"]),
+        (v["group"], v["vermin"] | frozenset(["dasar"])),
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
         (v["brain"] | _your("brain"), v["empty"] | v["lack"] | _your("brain")),
         (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
@@ -185,6 +190,8 @@ class AbuseFilter:
             if found is not None:
                 first, last, detail = found
                 start, end = tokens[first].start(), tokens[last].end()
+                if detail.startswith(_HATE) and _condemned(view, start):
+                    return []
                 return [self._finding(view, start, end, detail)]
         return []
 
@@ -200,6 +207,13 @@ class AbuseFilter:
             detail=words,
             kind=_kind(rule.partition(":")[0]),
         )
+
+
+def _condemned(view: Text, start: int) -> bool:
+    """Hate named in order to condemn it, addressing no one: "menyebut pengungsi itu parasit
+    adalah rasis" (``profanity.condemned``)."""
+    keys = frozenset(key_of(word)[0] for word in view.tokens)
+    return profanity.condemned(topics.of(view), start, keys)
 
 
 def _kind(family: str) -> FindingKind:
@@ -503,6 +517,44 @@ def _generalised(words: list[str]) -> _Found | None:
     return None
 
 
+def _dehumanised(words: list[str]) -> _Found | None:
+    """A whole group likened to or called vermin, filth or disease: "imigran itu kecoak",
+    "orang madura kayak tikus", "these immigrants are vermin"; or hurled with "dasar" ("dasar
+    kaum pendatang", "dasar wong cino"), but for praise after ("dasar orang Padang, pinter
+    dagang"); not a pest beside a group ("hama tikus di Madura"), not denied."""
+    v = _vocabulary()
+    for i, word in enumerate(words):
+        if word not in v["group"] or not _DENIAL.isdisjoint(words[max(0, i - 4) : i]):
+            continue
+        vermin = _likened(words, i + 1)
+        if vermin is not None:
+            return i, vermin, f"hate:dehumanised {word}"
+        labelled = i > 1 and words[i - 1] in v["label"] and words[i - 2] == "dasar"
+        if (labelled or (i > 0 and words[i - 1] == "dasar")) and v["praise"].isdisjoint(
+            words[i + 1 : i + 5]
+        ):
+            return i - 2 if labelled else i - 1, i, f"hate:dehumanised {word}"
+    return None
+
+
+LIKENED_REACH = 4  # tokens from the group to the likening word: "kaum syiah sesat semua, kayak"
+
+
+def _likened(words: list[str], start: int) -> int | None:
+    """The vermin word of a likening ("kayak tikus", "itu najis", "are a disease") that opens
+    within ``LIKENED_REACH`` tokens of ``start``: only fillers between the likening word and it."""
+    v = _vocabulary()
+    for k in range(start, min(len(words), start + LIKENED_REACH)):
+        if words[k] not in v["liken"]:
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in v["article"]:
+            j += 1
+        if j < len(words) and words[j] in v["vermin"]:
+            return j
+    return None
+
+
 def _expelled(words: list[str], i: int) -> int | None:
     """A call to expel or wipe out the group at ``words[i]``: a passive or bare form near it
     ("pantas diusir", "usir semua cina", "deserve to be expelled"), an active one only before
@@ -553,4 +605,5 @@ RULES = (
     _doomed,
     _brainless,
     _generalised,
+    _dehumanised,
 )

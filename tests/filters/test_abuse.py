@@ -615,3 +615,95 @@ def test_no_brain_said_of_the_reader_is_an_insult(body: str) -> None:
 def test_brains_praised_or_of_patients_are_innocent(body: str) -> None:
     """A sharp mind, a patient's brain or a hungry head insults no one."""
     assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "imigran itu kecoak, harus dibasmi",
+        "orang madura kayak tikus, di mana-mana ada",
+        "wong meduro kuwi kabeh koyok tikus",
+        "kaum kafir itu najis",
+        "these immigrants are vermin",
+        "muslims are a disease",
+    ],
+)
+def test_a_group_likened_to_vermin_or_disease_is_held_as_hate(body: str) -> None:
+    """A whole group called vermin, filth or disease is hate speech of kind slur, held."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "hate:dehumanised"
+    assert finding.kind is FindingKind.SLUR
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hama tikus menyerang sawah petani di Madura",
+        "pengungsi rohingya terserang penyakit kulit",
+        "tidak semua imigran itu parasit, banyak yang bekerja keras",
+        "orang papua juara PON cabang atletik",
+        "anak-anak Papua lincah kayak kijang",
+    ],
+)
+def test_pests_beside_a_group_and_denied_likenings_are_not_hate(body: str) -> None:
+    """A pest near a group, an illness a group suffers, or a denied likening is no hate."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar kaum pendatang, kembali ke asalmu", "dasar wong cino", "dasar orang ambon"]
+)
+def test_a_group_hurled_with_dasar_is_held(body: str) -> None:
+    """ "Dasar" with a group's name hurls the name as an insult."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "dasar orang Padang, pinter dagang",
+        "dasar laut di Papua sangat indah",
+        "dasar wong jowo, ramah tenan",
+    ],
+)
+def test_dasar_with_praise_or_as_a_noun_is_not_hate(body: str) -> None:
+    """Fond "dasar" with praise after, or "dasar" the seabed, is no slur."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "menyebut pengungsi itu parasit adalah rasis",
+        "bilang orang madura kayak tikus itu tidak pantas",
+        "calling immigrants vermin is racist",
+    ],
+)
+def test_a_dehumanising_likening_named_to_condemn_it_is_published(body: str) -> None:
+    """Hate quoted to condemn it, addressing no one, passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["dasar budek, ora iso krungu po", "dasar pincang", "dasar mongol", "you retards", "jawir"],
+)
+def test_disability_and_ethnic_slurs_hold_rather_than_mask(body: str) -> None:
+    """Disability words hurled at someone, and ethnic slurs, stop the comment."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "produk cacat harus ditarik dari pasar",
+        "kakinya pincang setelah kecelakaan",
+        "anak tuli berhak sekolah di sekolah umum",
+        "kekaisaran Mongol menyerang Jawa",
+        "kecamatan Keling di Jepara banjir",
+    ],
+)
+def test_everyday_disability_words_and_places_are_innocent(body: str) -> None:
+    """A defect, a limp, deafness, the Mongols and a district pass."""
+    assert verdict(body) is Outcome.APPROVED
