@@ -15,7 +15,10 @@ a whole ethnic group or religion ("orang X semua maling"), or a call to expel on
 pantas diusir"). Waiting outside the reader's home with no plan said ("tak enteni nang ngarep
 omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. A group
 likened to vermin or disease ("imigran itu kecoak") is hate, unless named to condemn it.
-Vocabulary: ``data/threats.tsv``.
+Round 7 menace with no harm verb: a condition on the reader's writing with a veiled consequence
+("kalau masih nulis begitu, siap-siap"), a fire foretold for their house, their family made to
+pay, visits promised or called for, their whereabouts known, their life said to be short, and
+the press (newsroom, journalists) counted as the reader. Vocabulary: ``data/threats.tsv``.
 """
 
 from __future__ import annotations
@@ -141,6 +144,21 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
         (frozenset(_forms("wait")), v["position"]),
         (v["dox"], v["address"]),
+        (v["condition"] | v["one"], v["siap"] | v["see"] | v["suffer"] | v["sorry"] | _GUARANTEE),
+        (v["accident"], v["possible"]),
+        (v["shame"], v["happening"]),
+        (v["family"], v["bear"]),
+        (
+            frozenset(_visit_forms()),
+            v["place-yours"] | v["place-theirs"] | v["press"] | v["place-english"],
+        ),
+        (v["dox"], v["whereabouts"] | _your("whereabouts") | v["asking"] | frozenset(["your"])),
+        (_your("life") | v["living"], v["short"]),
+        (v["enjoy"], v["last"] | frozenset(["terakhirmu"])),
+        (v["lesson"], frozenset(_forms("give"))),
+        (frozenset(_forms("pursue")), v["intent"]),
+        (v["dox"], v["their-address"]),
+        (_ALREADY, frozenset(["ono", "ana", "ada"])),
     )
 
 
@@ -247,14 +265,32 @@ def _aimed(words: list[str]) -> _Found | None:
     said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
     forms, vocabulary = _forms("harm"), _vocabulary()
     for i, word in enumerate(words):
-        if word not in forms or _negated_at(words, i):
+        lesson = _lesson(words, i)
+        if (word not in forms and not lesson) or _negated_at(words, i):
             continue
         window = _window(words, i)
-        aimed = [k for k in window if _second_person(words[k])]
-        intent = [k for k in window if k < i and words[k] in vocabulary["intent"]]
-        if (intent or forms[word]) and (aimed or _menaced(words)):
+        aimed = [k for k in window if _second_person(words[k]) or words[k] in vocabulary["press"]]
+        passive = lesson or word[:2] == "di" or (i > 0 and words[i - 1] in ("be", "get"))
+        intent = [
+            k
+            for k in window
+            if k < i
+            and (
+                words[k] in vocabulary["intent"] or (passive and words[k] in vocabulary["deserve"])
+            )
+        ]
+        if (intent or forms.get(word, False)) and (aimed or _menaced(words)):
             return min([i, *aimed, *intent]), max([i, *aimed]), f"threat:aimed {word}"
     return None
+
+
+def _lesson(words: list[str], i: int) -> bool:
+    """ "A lesson" given, which is a beating ("harus diberi pelajaran", "teach you a lesson"),
+    but not at school or from life ("pelajaran berharga")."""
+    v = _vocabulary()
+    if words[i] not in v["lesson"] or not v["school"].isdisjoint(words):
+        return False
+    return any(w in _forms("give") for w in words[max(0, i - 3) : i])
 
 
 def _pursued(words: list[str]) -> _Found | None:
@@ -265,9 +301,23 @@ def _pursued(words: list[str]) -> _Found | None:
             continue
         aimed = [k for k in _window(words, i) if _second_person(words[k])]
         gang = not _vocabulary()["gang"].isdisjoint(words) or _crowded(words)
-        if aimed and (_menaced(words) or gang):
+        if aimed and (_menaced(words) or gang or _hunted(words, i)):
             return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
     return None
+
+
+def _hunted(words: list[str], i: int) -> bool:
+    """Pursuit that ends the comment, with intent before it: "we will find you", "kamu akan
+    ditemukan"; not "we will find you a better job"."""
+    v = _vocabulary()
+    rest = [w for w in words[i + 1 :] if not _second_person(w) and w not in _SOON]
+    intent = any(w in v["intent"] for w in words[max(0, i - 4) : i])
+    return not rest and intent
+
+
+_SOON = frozenset(
+    ["soon", "nanti", "mengko", "segera", "wherever", "everywhere", "sampai", "ketemu"]
+)
 
 
 def _crowded(words: list[str]) -> bool:
@@ -329,9 +379,18 @@ def _doxxed(words: list[str]) -> _Found | None:
         window = _window(words, i, WINDOW + 2)
         address = [k for k in window if words[k] in vocabulary["address"]]
         personal = [k for k in window if words[k] in vocabulary["identifier"]]
+        if _mobbed(words, window):
+            address += [k for k in window if words[k] in vocabulary["their-address"]]
+            personal = personal or address
         if address and personal:
             return min(i, *address), max(i, *address, *personal), f"threat:doxxing {word}"
     return None
+
+
+def _mobbed(words: list[str], window: range) -> bool:
+    """A crowd sent with an address spread: "sebarkan alamatnya biar didatangi warga"."""
+    v, forms = _vocabulary(), _visit_forms()
+    return any(words[k] in forms or words[k] in v["gang"] or words[k] == "warga" for k in window)
 
 
 def _incited(words: list[str]) -> _Found | None:
@@ -592,6 +651,321 @@ def _brainless(words: list[str]) -> _Found | None:
     return None
 
 
+def _conditional(words: list[str]) -> _Found | None:
+    """A condition on what the reader writes or does, then a consequence that names no harm:
+    "kalau masih nulis begitu, siap-siap saja", "sekali lagi kamu nulis begini, lihat saja
+    nanti", "keep writing this and see what happens", "coba tulis lagi, tak jamin kamu aman";
+    not advice ("kalau masih hujan, siap-siap bawa payung": a plan after "siap-siap")."""
+    v = _vocabulary()
+    for i in range(len(words)):
+        if not _opens_condition(words, i):
+            continue
+        for k in range(i + 1, min(len(words), i + 12)):
+            end = _consequence(words, k)
+            if end is None:
+                continue
+            if any(w in v["act"] or _second_person(w) for w in words[i + 1 : k]):
+                return i, end, f"threat:conditional {words[k]}"
+            break
+    return None
+
+
+_AGAIN = frozenset([("sekali", "lagi"), ("sekali", "maneh"), ("once", "more"), ("one", "more")])
+
+
+def _opens_condition(words: list[str], i: int) -> bool:
+    pair = (words[i], words[i + 1] if i + 1 < len(words) else "")
+    return words[i] in _vocabulary()["condition"] or pair in _AGAIN
+
+
+def _consequence(words: list[str], k: int) -> int | None:
+    """The last token of a consequence opening at ``words[k]``: "siap-siap" alone or with a
+    particle, "lihat saja nanti", "see what happens", "tahu sendiri akibatnya", "be sorry",
+    "tak jamin kamu aman"."""
+    v, word = _vocabulary(), words[k]
+    rest = words[k + 1 :]
+    if word == "siapsiap" or (word == "siap" and rest[:1] == ["siap"]):
+        j = k + 1 if word == "siapsiap" else k + 2
+        after = words[j] if j < len(words) else None
+        if after is None or after in v["particle"] or after in v["suffer"]:
+            return j - 1
+        return j if after in v["consequence"] else None
+    if word in v["see"]:
+        j = _skip(words, k + 1, v["particle"])
+        if j < len(words) and words[j] == "what":
+            j += 2  # "see what happens"
+        elif j < len(words) and words[j] in v["later"]:
+            j += 1  # "lihat saja nanti"
+        elif j < len(words):
+            return None
+        return k if _clause_ends(words, j) else None
+    if word in v["suffer"]:
+        j = _skip(words, k + 1, v["own"])
+        return j if j < len(words) and words[j] in v["consequence"] else None
+    if word in v["sorry"] and k and words[k - 1] == "be":
+        return k
+    if word in _GUARANTEE and k and words[k - 1] in v["negation"] | {"tak"}:
+        safe = [j for j in range(k + 1, min(len(words), k + 4)) if words[j] in v["safe"]]
+        return safe[0] if safe else None
+    return None
+
+
+def _clause_ends(words: list[str], j: int) -> bool:
+    """Whether the consequence before ``words[j]`` ends its clause: nothing after but a
+    particle, "you" or "we" ("lihat saja nanti, kami tidak main-main"); not "see what happens
+    with the new dose", "lihat saja nanti hasilnya"."""
+    v = _vocabulary()
+    if j >= len(words):
+        return True
+    after = words[j]
+    return after in v["particle"] or after in v["we"] or (_second_person(after) and after != "your")
+
+
+_GUARANTEE = frozenset(["jamin", "menjamin", "njamin", "guarantee"])
+
+
+def _skip(words: list[str], j: int, fillers: frozenset[str]) -> int:
+    while j < len(words) and words[j] in fillers:
+        j += 1
+    return j
+
+
+def _burning(words: list[str]) -> _Found | None:
+    """A fire foretold for the reader's house, car or shop, said as a possibility or a time
+    ("mobilmu bisa saja terbakar malam ini", "omahmu iso kobong sewayah-wayah"); not a
+    warning with its cause ("rumahmu bisa kebakaran kalau kompornya ditinggal")."""
+    v = _vocabulary()
+    if _mentions(words, v["cause"]):
+        return None
+    for i, word in enumerate(words):
+        yours = _YOUR_NOUN.fullmatch(word) and word[:-2] in v["possession"]
+        if not yours and not (word in v["place-english"] and i and words[i - 1] == "your"):
+            continue
+        window = list(_window(words, i))
+        fire = [k for k in window if words[k] in v["accident"] and not _negated_at(words, k)]
+        if fire and any(words[k] in v["possible"] for k in window):
+            return min(i, *fire), max(i, *fire), f"threat:property {words[fire[0]]}"
+    return None
+
+
+def _mentions(words: list[str], section: frozenset[str]) -> bool:
+    """Whether a word of ``section`` is in ``words``, bare or with "-nya"/"-ne" ("kabelnya")."""
+    return any(
+        w in section
+        or (w.endswith(("nya", "ne")) and w.removesuffix("nya").removesuffix("ne") in section)
+        for w in words
+    )
+
+
+def _shamed(words: list[str]) -> _Found | None:
+    """ "It would be a shame if something happened to your kids", "sayang kalau terjadi
+    apa-apa sama anakmu": a pity wished on the reader's people or things; not a health wish
+    ("jaga kesehatan")."""
+    v = _vocabulary()
+    if _mentions(words, v["habit"] | v["cause"] | v["careful"]):
+        return None
+    yours = [k for k, w in enumerate(words) if _second_person(w) or w == "nice"]
+    for i, word in enumerate(words):
+        if word not in v["shame"] or not yours:
+            continue
+        cond = [k for k in range(i + 1, min(len(words), i + 3)) if words[k] in v["condition"]]
+        if not cond:
+            continue
+        happen = [
+            k for k in range(cond[0], min(len(words), cond[0] + 6)) if words[k] in v["happening"]
+        ]
+        if happen:
+            return i, max(happen[0], *yours), f"threat:shame {words[happen[0]]}"
+    return None
+
+
+def _family_bears(words: list[str]) -> _Found | None:
+    """The reader's family made to bear it: "anak istrimu nanti yang nanggung", "your family
+    will pay for this"; not a cost ("keluargamu yang menanggung biaya kuliah")."""
+    v = _vocabulary()
+    for i, word in enumerate(words):
+        yours = _YOUR_NOUN.fullmatch(word) is not None or (i > 0 and words[i - 1] == "your")
+        if word not in v["family"] or not yours:
+            continue
+        for k in range(i + 1, min(len(words), i + 6)):
+            if words[k] not in v["bear"]:
+                continue
+            said = [j for j in range(i + 1, k) if words[j] in v["intent"] or words[j] == "yang"]
+            if said and v["cost"].isdisjoint(words[k + 1 : k + 4]) and not _negated_at(words, k):
+                return i, k, f"threat:family {words[k]}"
+    return None
+
+
+@functools.cache
+def _visit_forms() -> dict[str, bool]:
+    return {**_affixed(_vocabulary()["visit"]), **_forms("raid")}
+
+
+def _visited(words: list[str]) -> _Found | None:
+    """A visit to the reader's place said by the speaker with menace, a wait or at night ("tunggu
+    saja, kami akan datang ke rumahmu", "tak parani omahmu mengko bengi"; not "sesuk tak datangi
+    omahmu karo bojoku"), or a crowd called to a third party's ("ayo rame-rame datangi
+    rumahnya", "everyone go to his house"), or a raid on either ("ayo geruduk kantor
+    redaksinya"); none for a purpose ("untuk arisan", "bawa bantuan") or denied."""
+    v, forms = _vocabulary(), _visit_forms()
+    armed = _menaced(words) or not v["gang"].isdisjoint(words)
+    if not armed and not v["purpose"].isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        if word not in forms or _negated_at(words, i):
+            continue
+        place = _place(words, i + 1)
+        if place is None:
+            continue
+        whose, last = place
+        before = words[max(0, i - 5) : i]
+        said = forms[word] or any(w in v["we"] or w in v["intent"] for w in before)
+        rallied = any(w in v["rally"] or w in v["incite"] for w in before)
+        raid = word in _forms("raid")
+        menace = armed or _waits(words) or not v["night"].isdisjoint(words)
+        if (whose == "yours" and (said or rallied) and (menace or raid)) or (
+            whose == "theirs" and (rallied or (raid and said))
+        ):
+            return max(0, i - 1), last, f"threat:visit {word}"
+    return None
+
+
+def _place(words: list[str], start: int) -> tuple[str, int] | None:
+    """Whose place a visit goes to, "yours" or "theirs", and its last token, within a few
+    tokens of ``start``: "rumahmu", "rumahnya", "kantor redaksi", "his house"."""
+    v = _vocabulary()
+    for j in range(start, min(len(words), start + 4)):
+        word = words[j]
+        if word in v["place-yours"]:
+            return "yours", j
+        if word in v["place-theirs"] or word in v["press"]:
+            return "theirs", j
+        if word in v["place-english"] and words[j - 1] in v["owner"]:
+            return ("yours" if words[j - 1] == "your" else "theirs"), j
+    return None
+
+
+def _watched(words: list[str]) -> _Found | None:
+    """The speaker knowing or holding the reader's whereabouts: "alamatmu wis tak kantongi",
+    "aku ngerti sekolahe anakmu", "I know what car you drive", "kami tahu jam berapa kamu
+    pulang"; not a neighbour's remark ("cedak omahku", "congrats on the new office")."""
+    v = _vocabulary()
+    if not v["neighbourly"].isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        if word not in v["dox"] or _negated_at(words, i) or "jangan" in words[:i]:
+            continue
+        before = words[max(0, i - 4) : i]
+        if not any(w in v["we"] or w in v["speaker"] or w == "tak" for w in before):
+            continue
+        spot = _whereabouts(words, max(0, i - 4), min(len(words), i + 7))
+        home = spot is not None and words[spot][:-2] in v["dwelling"] | {"kantor"}
+        if home and word in v["know"] and not (_menaced(words) or _waits(words)):
+            continue  # "aku ngerti omahmu, sing cat ijo": knowing a house is no menace alone
+        if spot is not None:
+            return min(i, spot), max(i, spot), f"threat:watched {word}"
+    return None
+
+
+def _whereabouts(words: list[str], lo: int, hi: int) -> int | None:
+    """A token in ``words[lo:hi]`` naming where the reader is to be found: "alamatmu",
+    "sekolahe anakmu", "your car", or a question of place with "you" and a movement ("where
+    you live", "jam berapa kamu pulang")."""
+    v = _vocabulary()
+    for k in range(lo, hi):
+        word = words[k]
+        if _YOUR_NOUN.fullmatch(word) and word[:-2] in v["whereabouts"]:
+            return k
+        if word in v["whereabouts"] and k + 1 < hi and words[k + 1] in v["family"]:
+            return k + 1
+        if word == "your" and k + 1 < hi and words[k + 1] in _WHEREABOUTS_EN:
+            return k + 1
+    window = words[lo:hi]
+    asked = not v["asking"].isdisjoint(window) and not v["moving"].isdisjoint(window)
+    if asked and any(_second_person(w) for w in window):
+        return hi - 1
+    return None
+
+
+def _waits(words: list[str]) -> bool:
+    """ "Tunggu", "enteni" (wait for us) anywhere in the comment."""
+    return not frozenset(_forms("wait")).isdisjoint(words)
+
+
+_WHEREABOUTS_EN = frozenset(["address", "car", "house", "home", "office", "plate", "school"])
+
+
+def _numbered(words: list[str]) -> _Found | None:
+    """The reader's life said to be short: "umurmu tidak akan lama lagi", "kamu tidak akan
+    hidup lama", "nyawamu tinggal sebentar"; the last days to enjoy ("nikmati hari-hari
+    terakhirmu"); not a smoker warned ("kalau terus merokok, kamu tidak akan hidup lama")."""
+    v = _vocabulary()
+    if not v["habit"].isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        life = _YOUR_NOUN.fullmatch(word) and word[:-2] in v["life"]
+        living = word in v["living"] and any(_second_person(w) for w in words[max(0, i - 4) : i])
+        if life or living:
+            end = _short(words, i + 1)
+            if end is not None:
+                return i, end, f"threat:numbered {word}"
+        if _second_person(word) and _gone(words[i + 1 : i + 5]):
+            return i, min(len(words) - 1, i + 3), f"threat:numbered {word}"
+        if word in v["enjoy"]:
+            end = _last_days(words, i + 1)
+            if end is not None:
+                return i, end, f"threat:numbered {words[end]}"
+    return None
+
+
+def _gone(after: list[str]) -> bool:
+    """ "(kowe) wis ora ono", "(kamu) sudah tidak ada" closing the comment: no longer alive."""
+    v = _vocabulary()
+    return (
+        len(after) == 3
+        and after[0] in _ALREADY
+        and after[1] in v["negation"]
+        and after[2] in ("ono", "ana", "ada")
+    ) or (len(after) == 4 and after[3] in ("dunia", "donya"))
+
+
+_ALREADY = frozenset(["wis", "wes", "uwis", "sudah", "udah", "dah", "already"])
+
+
+def _short(words: list[str], start: int) -> int | None:
+    """The last token of "(tidak akan) lama", "ora suwe", "tinggal sebentar" after a life."""
+    v = _vocabulary()
+    for k in range(start, min(len(words), start + 4)):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if nxt in _WHERE:
+            return None  # "hidup lama di kota ini": living somewhere
+        denied = any(w in v["negation"] for w in words[max(0, k - 5) : k])
+        if words[k] in v["short"] and (denied or words[k - 1] == "tinggal"):
+            return k
+    return None
+
+
+_WHERE = frozenset(["di", "in", "nang", "ning", "neng", "at", "here", "there", "disini", "sini"])
+
+
+def _last_days(words: list[str], start: int) -> int | None:
+    """The last token of "(hari-hari) terakhirmu", "your last days", with no place or time
+    after ("hari terakhirmu di kantor", "your last days of holiday")."""
+    v = _vocabulary()
+    for k in range(start, min(len(words), start + 4)):
+        word = words[k]
+        last = word == "terakhirmu" or (
+            word in ("days", "day") and words[k - 1] in v["last"] and "your" in words[start:k]
+        )
+        if last:
+            after = words[k + 1] if k + 1 < len(words) else ""
+            return None if after in _WHERE or after in _OF else k
+    return None
+
+
+_OF = frozenset(["of", "as", "with", "sebagai", "kerja", "libur", "sekolah", "kuliah", "kantor"])
+
+
 RULES = (
     _aimed,
     _pursued,
@@ -606,4 +980,11 @@ RULES = (
     _brainless,
     _generalised,
     _dehumanised,
+    _conditional,
+    _burning,
+    _shamed,
+    _family_bears,
+    _visited,
+    _watched,
+    _numbered,
 )
