@@ -144,21 +144,26 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
         (frozenset(_forms("wait")), v["position"]),
         (v["dox"], v["address"]),
-        (v["condition"] | v["one"], v["siap"] | v["see"] | v["suffer"] | v["sorry"] | _GUARANTEE),
+        (
+            v["condition"] | v["one"],
+            v["siap"] | v["see"] | v["suffer"] | v["sorry"] | _GUARANTEE | v["careful"] | {"awas"},
+        ),
         (v["accident"], v["possible"]),
         (v["shame"], v["happening"]),
         (v["family"], v["bear"]),
         (
             frozenset(_visit_forms()),
-            v["place-yours"] | v["place-theirs"] | v["press"] | v["place-english"],
+            v["place-yours"] | v["place-theirs"] | v["press"] | v["place-english"] | v["outlet"],
         ),
         (v["dox"], v["whereabouts"] | _your("whereabouts") | v["asking"] | frozenset(["your"])),
         (_your("life") | v["living"], v["short"]),
         (v["enjoy"], v["last"] | frozenset(["terakhirmu"])),
         (v["lesson"], frozenset(_forms("give"))),
-        (frozenset(_forms("pursue")), v["intent"]),
+        (frozenset(_forms("pursue")), v["intent"] | frozenset(["sampek", "sampe", "sampai", "t"])),
         (v["dox"], v["their-address"]),
         (_ALREADY, frozenset(["ono", "ana", "ada"])),
+        (frozenset(["warned", "warning", "peringatan", "else"]), None),
+        (v["peace"], v["negation"] | frozenset(["never"])),
     )
 
 
@@ -311,10 +316,17 @@ def _hunted(words: list[str], i: int) -> bool:
     ditemukan"; not "we will find you a better job"."""
     v = _vocabulary()
     rest = [w for w in words[i + 1 :] if not _second_person(w) and w not in _SOON]
-    intent = any(w in v["intent"] for w in words[max(0, i - 4) : i])
+    before = words[max(0, i - 4) : i]
+    intent = any(w in v["intent"] for w in before) or any(
+        pair in _LET_IT_BE for pair in itertools.pairwise(before)
+    )
     return not rest and intent
 
 
+# "Don't let me find you": "ojo sampek aku nemokno koen", "jangan sampai aku ketemu kamu".
+_LET_IT_BE = frozenset(
+    [("ojo", "sampek"), ("ojo", "sampe"), ("jangan", "sampai"), ("jangan", "sampe"), ("don", "t")]
+)
 _SOON = frozenset(
     ["soon", "nanti", "mengko", "segera", "wherever", "everywhere", "sampai", "ketemu"]
 )
@@ -378,7 +390,11 @@ def _doxxed(words: list[str]) -> _Found | None:
             continue
         window = _window(words, i, WINDOW + 2)
         address = [k for k in window if words[k] in vocabulary["address"]]
-        personal = [k for k in window if words[k] in vocabulary["identifier"]]
+        personal = [
+            k
+            for k in window
+            if words[k] in vocabulary["identifier"] or words[k] in vocabulary["press"]
+        ]
         if _mobbed(words, window):
             address += [k for k in window if words[k] in vocabulary["their-address"]]
             personal = personal or address
@@ -664,7 +680,9 @@ def _conditional(words: list[str]) -> _Found | None:
             end = _consequence(words, k)
             if end is None:
                 continue
-            if any(w in v["act"] or _second_person(w) for w in words[i + 1 : k]):
+            between = words[i + 1 : k]
+            acted = not v["act"].isdisjoint(between)
+            if acted or (words[k] not in v["careful"] and any(map(_second_person, between))):
                 return i, end, f"threat:conditional {words[k]}"
             break
     return None
@@ -701,12 +719,27 @@ def _consequence(words: list[str], k: int) -> int | None:
         return k if _clause_ends(words, j) else None
     if word in v["suffer"]:
         j = _skip(words, k + 1, v["own"])
+        if j < len(words) and words[j] in v["taste"]:
+            return j if _clause_ends(words, j + 1) else None  # "tahu rasanya", not "... enak"
         return j if j < len(words) and words[j] in v["consequence"] else None
+    return _warning(words, k)
+
+
+def _warning(words: list[str], k: int) -> int | None:
+    """The last token of a consequence that warns: "be sorry", "tak jamin kamu aman",
+    "ati-ati wae", "awas"."""
+    v, word = _vocabulary(), words[k]
     if word in v["sorry"] and k and words[k - 1] == "be":
         return k
     if word in _GUARANTEE and k and words[k - 1] in v["negation"] | {"tak"}:
         safe = [j for j in range(k + 1, min(len(words), k + 4)) if words[j] in v["safe"]]
         return safe[0] if safe else None
+    if word in v["careful"] and words[k + 1 : k + 2] and words[k + 1] in v["careful"]:
+        if _mentions(words, v["road"] | v["hazard"] | v["cause"]):
+            return None  # "kalau nulis sambil nyetir di jalan, hati-hati ya"
+        return k + 1 if _clause_ends(words, k + 2) else None  # "ati-ati wae"
+    if word == "awas" and _clause_ends(words, k + 1):
+        return k
     return None
 
 
@@ -737,15 +770,25 @@ def _burning(words: list[str]) -> _Found | None:
     v = _vocabulary()
     if _mentions(words, v["cause"]):
         return None
-    for i, word in enumerate(words):
-        yours = _YOUR_NOUN.fullmatch(word) and word[:-2] in v["possession"]
-        if not yours and not (word in v["place-english"] and i and words[i - 1] == "your"):
+    for i in range(len(words)):
+        if not _yours(words, i, v["possession"]):
             continue
         window = list(_window(words, i))
         fire = [k for k in window if words[k] in v["accident"] and not _negated_at(words, k)]
         if fire and any(words[k] in v["possible"] for k in window):
             return min(i, *fire), max(i, *fire), f"threat:property {words[fire[0]]}"
     return None
+
+
+def _yours(words: list[str], i: int, things: frozenset[str]) -> bool:
+    """Whether ``words[i]`` is one of the reader's ``things``: "omahmu", "kantor kalian",
+    "your house"."""
+    word = words[i]
+    if _YOUR_NOUN.fullmatch(word):
+        return word[:-2] in things
+    if word in things and i + 1 < len(words) and words[i + 1] in _vocabulary()["person"]:
+        return True
+    return word in _vocabulary()["place-english"] and i > 0 and words[i - 1] == "your"
 
 
 def _mentions(words: list[str], section: frozenset[str]) -> bool:
@@ -842,6 +885,8 @@ def _place(words: list[str], start: int) -> tuple[str, int] | None:
             return "theirs", j
         if word in v["place-english"] and words[j - 1] in v["owner"]:
             return ("yours" if words[j - 1] == "your" else "theirs"), j
+        if word == "kantor" and j + 1 < len(words) and words[j + 1] in v["outlet"]:
+            return "theirs", j + 1
     return None
 
 
@@ -860,7 +905,8 @@ def _watched(words: list[str]) -> _Found | None:
             continue
         spot = _whereabouts(words, max(0, i - 4), min(len(words), i + 7))
         home = spot is not None and words[spot][:-2] in v["dwelling"] | {"kantor"}
-        if home and word in v["know"] and not (_menaced(words) or _waits(words)):
+        asked = not v["asking"].isdisjoint(words[i : i + 7])
+        if home and word in v["know"] and not (_menaced(words) or _waits(words) or asked):
             continue  # "aku ngerti omahmu, sing cat ijo": knowing a house is no menace alone
         if spot is not None:
             return min(i, spot), max(i, spot), f"threat:watched {word}"
@@ -893,6 +939,47 @@ def _waits(words: list[str]) -> bool:
 
 
 _WHEREABOUTS_EN = frozenset(["address", "car", "house", "home", "office", "plate", "school"])
+
+
+def _warned(words: list[str]) -> _Found | None:
+    """A last warning to the reader ("ini peringatan terakhir buat kamu", "this is your last
+    warning"), or "you've been warned" / "... or else" closing the comment; not a deadline
+    ("peringatan terakhir untuk pendaftaran") nor "warned about the traffic"."""
+    n = len(words)
+    if n >= 2 and (words[-2], words[-1]) in (("been", "warned"), ("or", "else")):
+        return n - 2, n - 1, f"threat:warning {words[-1]}"
+    for i, pair in enumerate(itertools.pairwise(words)):
+        if pair not in _LAST_WARNING:
+            continue
+        near = [k for k in _window(words, i, 3) if _second_person(words[k])]
+        if near:
+            return min(i, *near), max(i + 1, *near), f"threat:warning {pair[0]}"
+    return None
+
+
+_LAST_WARNING = frozenset(
+    [("peringatan", "terakhir"), ("last", "warning"), ("final", "warning"), ("warning", "terakhir")]
+)
+
+
+def _unrest(words: list[str]) -> _Found | None:
+    """Peace or safety denied to the reader from now on: "hidupmu gak bakal tenang", "kamu
+    tidak akan aman di mana pun", "koen gak bakal selamet", "you will never be safe"; not
+    advice with its condition ("... kalau utang menumpuk", "never be safe online without 2FA")."""
+    v = _vocabulary()
+    if _mentions(words, v["advice"] | v["hazard"] | v["road"] | v["habit"]):
+        return None
+    people = v["person"] | _your("life")  # "kamu", "hidupmu"; not "datamu", "akunmu"
+    for i, word in enumerate(words):
+        if word not in v["peace"]:
+            continue
+        before = words[max(0, i - 5) : i]
+        denied = not v["negation"].isdisjoint(before) or "never" in before
+        future = not v["intent"].isdisjoint(before) or "never" in before
+        aimed = [k for k in range(max(0, i - 5), i) if words[k] in people]
+        if denied and future and aimed:
+            return aimed[0], i, f"threat:unrest {word}"
+    return None
 
 
 def _numbered(words: list[str]) -> _Found | None:
@@ -987,4 +1074,6 @@ RULES = (
     _visited,
     _watched,
     _numbered,
+    _warned,
+    _unrest,
 )

@@ -907,3 +907,92 @@ def test_threats_against_the_press_are_held(body: str) -> None:
 def test_the_press_protected_and_lessons_at_school_are_not_threats(body: str) -> None:
     """Defending journalists, reporting an attack, a lesson at school or from life pass."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hapus beritanya atau kamu tahu sendiri akibatnya",
+        "tulis sekali lagi, kamu bakal tahu rasanya",
+        "nek kowe isih wani nulis koyo ngene, ati-ati wae",
+        "ini peringatan terakhir buat kamu",
+        "iki peringatan terakhir gawe koen",
+        "delete this article or else",
+        "you've been warned",
+    ],
+)
+def test_warnings_and_an_or_else_are_threats(body: str) -> None:
+    """A last warning to the reader, "or else", "ati-ati wae" after their writing: threats."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ini peringatan terakhir untuk pendaftaran beasiswa",
+        "you've been warned about the traffic, leave early",
+        "kalau kamu masak ini, kamu bakal tahu rasanya enak",
+        "kalau nulis sambil nyetir di jalan, hati-hati ya",
+        "kopi atau teh, terserah kamu",
+    ],
+)
+def test_deadlines_tastes_and_road_care_are_not_warnings(body: str) -> None:
+    """A deadline, a warning with its subject, a taste, care on the road pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hidupmu gak bakal tenang mulai sekarang",
+        "uripmu ora bakal tenang",
+        "kamu tidak akan bisa tidur nyenyak lagi",
+        "you will never be safe",
+        "koen gak bakal selamet",
+        "kantor kalian bisa saja terbakar kapan-kapan",
+    ],
+)
+def test_peace_denied_and_a_fire_foretold_for_your_office_are_threats(body: str) -> None:
+    """Peace or safety denied from now on, and "kantor kalian" burning, are menace."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hidupmu gak bakal tenang kalau utang menumpuk",
+        "you will never be safe online without 2FA",
+        "datamu tidak akan aman di aplikasi itu",
+        "kamu tidak akan tenang sebelum bayar pajak",
+    ],
+)
+def test_peace_denied_with_its_condition_is_advice(body: str) -> None:
+    """With a condition, a debt, or data and accounts, denied safety is advice."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "aku eruh omahmu nang endi",
+        "ojo sampek aku nemokno koen",
+        "mari kita datangi kantor media ini beramai-ramai",
+        "sebar alamat rumah wartawan ini, biar tahu rasa",
+    ],
+)
+def test_suroboyoan_knowledge_finding_and_a_raided_newsroom_are_threats(body: str) -> None:
+    """Suroboyoan "eruh" and "nemokno", a media office raided, a journalist's address spread."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ayo datangi kantor kecamatan untuk urus KTP",
+        "polisi menemukan pelaku yang membakar kantor redaksi",
+        "aku eruh omahmu, sing cedak masjid kae to",
+    ],
+)
+def test_offices_visited_for_errands_and_found_culprits_are_innocent(body: str) -> None:
+    """An errand at a public office, culprits found, a neighbour's knowledge pass."""
+    assert verdict(body) is Outcome.APPROVED
