@@ -138,7 +138,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (v["safe"], v["doubt"]),
         (v["family"], v["careful"]),
         (v["group"], v["vice"] | frozenset(_forms("expel")) | v["expelled"]),
-        (v["group"], v["vermin"] | frozenset(["dasar"])),
+        (v["group"] | v["label"], v["vermin"] | frozenset(["dasar", "manusia", "human"])),
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
         (v["brain"] | _your("brain"), v["empty"] | v["lack"] | _your("brain")),
         (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
@@ -599,9 +599,13 @@ def _dehumanised(words: list[str]) -> _Found | None:
     dagang"); not a pest beside a group ("hama tikus di Madura"), not denied."""
     v = _vocabulary()
     for i, word in enumerate(words):
+        if word in v["vermin"] and i > 1 and words[i - 1] in v["label"] and words[i - 2] == "dasar":
+            return i - 2, i, f"hate:dehumanised {word}"  # "dasar bangsa kera"
         if word not in v["group"] or not _DENIAL.isdisjoint(words[max(0, i - 4) : i]):
             continue
         vermin = _likened(words, i + 1)
+        if vermin is None and i + 1 < len(words) and words[i + 1] in v["vermin"]:
+            vermin = None if i and words[i - 1] in _WHERE | _FROM else i + 1  # "madura tikus"
         if vermin is not None:
             return i, vermin, f"hate:dehumanised {word}"
         labelled = i > 1 and words[i - 1] in v["label"] and words[i - 2] == "dasar"
@@ -627,6 +631,8 @@ def _likened(words: list[str], start: int) -> int | None:
             j += 1
         if j < len(words) and words[j] in v["vermin"]:
             return j
+        if words[j : j + 2] in (["bukan", "manusia"], ["not", "human"]):
+            return j + 1  # "orang X itu bukan manusia"
     return None
 
 
@@ -1032,6 +1038,7 @@ def _short(words: list[str], start: int) -> int | None:
     return None
 
 
+_FROM = frozenset(["dari", "ke", "from", "to", "asal", "teko", "soko"])
 _WHERE = frozenset(["di", "in", "nang", "ning", "neng", "at", "here", "there", "disini", "sini"])
 
 

@@ -213,7 +213,7 @@ def _innocent(
     word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
     if _condemned(hit, cues, keys) or (
-        _in_quotes(view, hit.start, hit.end) and reported(cues, hit.start, keys)
+        _in_quotes(view, hit.start, hit.end) and _quoted(cues, hit.start, keys)
     ):
         return True
     if _literal_here(flags, cues, hit.start):
@@ -267,6 +267,15 @@ def reported(cues: Topics, start: int, keys: frozenset[str]) -> bool:
 
 
 DESERVE = _folded(["pantas", "layak", "cocok", "cocoknya", "memang", "emang", "deserve", "fit"])
+
+
+def _quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
+    """A word in quote marks, reported after a naming word ("dikatai 'X'"), or named and
+    condemned with the naming word after it ("'X' itu ejekan rasis")."""
+    if reported(cues, start, keys):
+        return True
+    named = Topic.CONDEMN in cues and cues.near(Topic.QUOTE, start)
+    return named and AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
 
 
 def _in_quotes(view: Text, start: int, end: int) -> bool:

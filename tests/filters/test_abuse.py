@@ -996,3 +996,31 @@ def test_suroboyoan_knowledge_finding_and_a_raided_newsroom_are_threats(body: st
 def test_offices_visited_for_errands_and_found_culprits_are_innocent(body: str) -> None:
     """An errand at a public office, culprits found, a neighbour's knowledge pass."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "madura tikus",
+        "dasar bangsa kera",
+        "orang papua itu bukan manusia",
+        "pendatang iku kabeh hama",
+    ],
+)
+def test_a_group_named_beside_vermin_or_denied_humanity_is_hate(body: str) -> None:
+    """A group with vermin straight after, "dasar bangsa" with an animal, "bukan manusia"."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "di madura tikus sering masuk rumah",
+        "hewan ternak warga Papua mati kena penyakit",
+        "orang papua itu manusia biasa, sama seperti kita",
+        "bangsa kita bukan bangsa kera, kata dosen biologi",
+    ],
+)
+def test_animals_in_a_place_and_humanity_affirmed_are_not_hate(body: str) -> None:
+    """An animal in a place, and humanity affirmed, are no dehumanising."""
+    assert verdict(body) is Outcome.APPROVED

@@ -558,3 +558,16 @@ def test_a_slur_a_reader_reports_being_called_is_published(body: str) -> None:
 def test_quote_marks_clear_nothing_when_aimed_or_endorsed(body: str) -> None:
     """Quote marks beside a naming word do not clear a slur hurled at someone or endorsed."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"monyet" itu ejekan rasis untuk orang Papua, stop!',
+        "'cino' kuwi ejekan, ora sopan",
+        '"retard" is a slur and it is hurtful',
+    ],
+)
+def test_a_quoted_word_named_as_an_insult_after_it_is_published(body: str) -> None:
+    """A quoted word, then "itu ejekan rasis" / "is a slur": named and condemned, it passes."""
+    assert verdict(body) is Outcome.APPROVED
