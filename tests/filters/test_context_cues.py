@@ -571,3 +571,29 @@ def test_quote_marks_clear_nothing_when_aimed_or_endorsed(body: str) -> None:
 def test_a_quoted_word_named_as_an_insult_after_it_is_published(body: str) -> None:
     """A quoted word, then "itu ejekan rasis" / "is a slur": named and condemned, it passes."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "asu galak nang gang iku nyokot bocah",
+        "kirik anyar lair telu",
+        "kotorane kampret dadi pupuk",
+        "matamu abang, kakehan main hp",
+        "ndasmu benjut kejedot lawang",
+        "adu jangkrik dilarang nang desa",
+        "wedhus gembel metu saka Merapi",
+    ],
+)
+def test_javanese_animals_doings_and_injuries_are_literal(body: str) -> None:
+    """A dog biting, puppies born, bats' dung, red eyes, a bumped head, cricket fights pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["asu galak kowe", "kirik koen, lair ora dikarepke", "gembel lu, ngemis terus"],
+)
+def test_the_same_descriptions_hurled_at_someone_still_count(body: str) -> None:
+    """Aimed at someone, the animal and body words are still insults."""
+    assert verdict(body) in FLAGGED
