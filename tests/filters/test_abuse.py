@@ -665,6 +665,7 @@ def test_a_group_hurled_with_dasar_is_held(body: str) -> None:
         "dasar orang Padang, pinter dagang",
         "dasar laut di Papua sangat indah",
         "dasar wong jowo, ramah tenan",
+        "dasar orang Bugis, jago berlayar",
     ],
 )
 def test_dasar_with_praise_or_as_a_noun_is_not_hate(body: str) -> None:
