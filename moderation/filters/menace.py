@@ -247,10 +247,17 @@ def _watched(words: list[str]) -> Found | None:
     if not v["neighbourly"].isdisjoint(words):
         return None
     for i, word in enumerate(words):
-        if word not in v["dox"] or negated_at(words, i) or "jangan" in words[:i]:
+        if (word not in v["dox"] and word not in _watch_forms()) or negated_at(words, i):
             continue
         before = words[max(0, i - 4) : i]
-        if not any(w in v["we"] or w in v["speaker"] or w == "tak" for w in before):
+        if "jangan" in words[:i] or not any(
+            w in v["we"] or w in v["speaker"] or w == "tak" for w in before
+        ):
+            continue
+        if word in _watch_forms():
+            followed = _followed(words, i)
+            if followed is not None:
+                return max(0, i - 1), followed, f"threat:watched {word}"
             continue
         spot = _whereabouts(words, max(0, i - 4), min(len(words), i + 7))
         home = spot is not None and words[spot][:-2] in v["dwelling"] | {"kantor"}
@@ -259,6 +266,23 @@ def _watched(words: list[str]) -> Found | None:
             continue  # "aku ngerti omahmu, sing cat ijo": knowing a house is no menace alone
         if spot is not None:
             return min(i, spot), max(i, spot), f"threat:watched {word}"
+    return None
+
+
+@functools.cache
+def _watch_forms() -> frozenset[str]:
+    return frozenset(verb_forms("watch"))
+
+
+def _followed(words: list[str], i: int) -> int | None:
+    """The reader as the object of a watching verb ("kami pantau terus kamu", "we are watching
+    you", "tak awasi koen"); not their progress ("perkembanganmu") nor a show ("on TV")."""
+    v = lexicon()
+    if not v["screen"].isdisjoint(words):
+        return None
+    for k in range(i + 1, min(len(words), i + 4)):
+        if words[k] in v["person"] and words[k] != "your":
+            return k
     return None
 
 
@@ -283,6 +307,32 @@ def _whereabouts(words: list[str], lo: int, hi: int) -> int | None:
 
 
 _WHEREABOUTS_EN = frozenset(["address", "car", "house", "home", "office", "plate", "school"])
+
+
+def _met(words: list[str]) -> Found | None:
+    """ "Awas kalau ketemu", "awas nek papasan karo aku": a meeting promised as menace, the
+    comment ending there or on a person; not "awas kalau ketemu ular di sawah"."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word != "awas":
+            continue
+        for k in range(i + 1, min(len(words), i + 3)):
+            if words[k] not in v["condition"]:
+                continue
+            meet = [j for j in range(k + 1, min(len(words), k + 3)) if words[j] in v["meet"]]
+            if meet and _person_or_end(words, meet[0] + 1):
+                return i, meet[0], f"threat:meeting {words[meet[0]]}"
+    return None
+
+
+def _person_or_end(words: list[str], j: int) -> bool:
+    """Whether nothing but particles follows ``words[j:]``, or a person ("karo aku")."""
+    v = lexicon()
+    rest = [w for w in words[j : j + 3] if w not in v["particle"] and w not in _WITH]
+    return not rest or rest[0] in v["person"] or rest[0] in v["we"] or rest[0] in v["speaker"]
+
+
+_WITH = frozenset(["karo", "ambek", "sama", "dengan", "with"])
 
 
 def _warned(words: list[str]) -> Found | None:
@@ -313,7 +363,7 @@ def _unrest(words: list[str]) -> Found | None:
     v = lexicon()
     if mentions(words, v["advice"] | v["hazard"] | v["road"] | v["habit"]):
         return None
-    people = v["person"] | with_mu("life")  # "kamu", "hidupmu"; not "datamu", "akunmu"
+    people = v["person"] | with_mu("life") | with_mu("rest")  # not "datamu", "akunmu"
     for i, word in enumerate(words):
         if word not in v["peace"]:
             continue
@@ -416,6 +466,8 @@ def cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (_ALREADY, frozenset(["ono", "ana", "ada"])),
         (frozenset(["warned", "warning", "peringatan", "else"]), None),
         (v["peace"], v["negation"] | frozenset(["never"])),
+        (frozenset(verb_forms("watch")), v["person"]),
+        (frozenset(["awas"]), v["meet"]),
     )
 
 
@@ -429,4 +481,5 @@ RULES = (
     _numbered,
     _warned,
     _unrest,
+    _met,
 )

@@ -268,3 +268,33 @@ def test_suroboyoan_knowledge_finding_and_a_raided_newsroom_are_threats(body: st
 def test_offices_visited_for_errands_and_found_culprits_are_innocent(body: str) -> None:
     """An errand at a public office, culprits found, a neighbour's knowledge pass."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kami pantau terus kamu",
+        "we are watching you",
+        "tak awasi koen saben dino",
+        "awas kalau ketemu",
+        "awas nek papasan karo aku",
+        "tidurmu ora bakal tenang",
+    ],
+)
+def test_the_reader_watched_a_meeting_promised_and_sleep_denied_are_threats(body: str) -> None:
+    """Being watched, "awas kalau ketemu", and sleep denied are menace."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kami pantau terus perkembanganmu",
+        "we are watching you on tv every night",
+        "awas kalau ketemu ular di sawah",
+        "aku mantau kowe nang youtube",
+    ],
+)
+def test_progress_followed_a_show_watched_and_a_snake_met_are_innocent(body: str) -> None:
+    """Following the reader's progress or show, or a snake in the field, is no menace."""
+    assert verdict(body) is Outcome.APPROVED
