@@ -238,6 +238,8 @@ def _hunted(words: list[str], i: int) -> bool:
     """Pursuit that ends the comment, with intent before it: "we will find you", "kamu akan
     ditemukan"; not "we will find you a better job"."""
     v = lexicon()
+    if len(words) - i > _HUNT_TAIL:
+        return False  # a long way from the end: the comment goes on
     rest = [w for w in words[i + 1 :] if not is_you(w) and w not in _SOON]
     before = words[max(0, i - 4) : i]
     intent = any(w in v["intent"] for w in before) or any(
@@ -253,6 +255,7 @@ _LET_IT_BE = frozenset(
 
 
 _LET_IT_BE_WORDS = frozenset(["sampek", "sampe", "sampai", "t"])
+_HUNT_TAIL = 6  # tokens from the pursuit verb to the comment's end: "find you wherever you are"
 _SOON = frozenset(
     ["soon", "nanti", "mengko", "segera", "wherever", "everywhere", "sampai", "ketemu"]
 )

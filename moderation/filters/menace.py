@@ -64,8 +64,7 @@ def _consequence(words: list[str], k: int) -> int | None:
     particle, "lihat saja nanti", "see what happens", "tahu sendiri akibatnya", "be sorry",
     "tak jamin kamu aman"."""
     v, word = lexicon(), words[k]
-    rest = words[k + 1 :]
-    if word == "siapsiap" or (word == "siap" and rest[:1] == ["siap"]):
+    if word == "siapsiap" or (word == "siap" and words[k + 1 : k + 2] == ["siap"]):
         j = k + 1 if word == "siapsiap" else k + 2
         after = words[j] if j < len(words) else None
         if after is None or after in v["particle"] or after in v["suffer"]:
