@@ -129,6 +129,15 @@ def _phrases() -> Automaton[str]:
     return Automaton((p, rule) for kind, rule in PHRASE_KINDS.items() for p in v[kind])
 
 
+_DOUBLED = re.compile(r"([a-z]{2,})2")
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """Reduplication written with a "2" spelt out, one token still: "siap2" is "siapsiap",
+    "rame2" "ramerame", "hati2" "hatihati"."""
+    return [w[:-1] * 2 if _DOUBLED.fullmatch(w) else w for w in words]
+
+
 class AbuseFilter:
     name = FilterName.ABUSE
     version = VERSION
@@ -144,10 +153,13 @@ class AbuseFilter:
         return found[:1]
 
     def _threats(self, view: Text) -> list[Finding]:
-        if not _may(view.tokens):
+        doubled = "2" in view.normalised
+        if not _may(_undoubled(view.tokens) if doubled else view.tokens):
             return []
         tokens = list(_TOKEN.finditer(view.normalised))
         words = [m.group() for m in tokens]
+        if doubled:
+            words = _undoubled(words)
         for rule in RULES:
             found = rule(words)
             if found is not None:

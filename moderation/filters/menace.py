@@ -96,10 +96,12 @@ def _warning(words: list[str], k: int) -> int | None:
     if word in _GUARANTEE and k and words[k - 1] in v["negation"] | {"tak"}:
         safe = [j for j in range(k + 1, min(len(words), k + 4)) if words[j] in v["safe"]]
         return safe[0] if safe else None
-    if word in v["careful"] and words[k + 1 : k + 2] and words[k + 1] in v["careful"]:
+    paired = words[k + 1 : k + 2] and words[k + 1] in v["careful"]
+    if word in v["careful"] and (paired or word in _CAREFUL_ONE):
         if mentions(words, v["road"] | v["hazard"] | v["cause"]):
             return None  # "kalau nulis sambil nyetir di jalan, hati-hati ya"
-        return k + 1 if _clause_ends(words, k + 2) else None  # "ati-ati wae"
+        end = k + 1 if paired else k
+        return end if _clause_ends(words, end + 1) else None  # "ati-ati wae"
     if word == "awas" and _clause_ends(words, k + 1):
         return k
     return None
@@ -116,6 +118,7 @@ def _clause_ends(words: list[str], j: int) -> bool:
     return after in v["particle"] or after in v["we"] or (is_you(after) and after != "your")
 
 
+_CAREFUL_ONE = frozenset(["hatihati", "atiati"])  # "hati2", "ati2" as one token
 _GUARANTEE = frozenset(["jamin", "menjamin", "njamin", "guarantee"])
 
 

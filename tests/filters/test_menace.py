@@ -298,3 +298,32 @@ def test_the_reader_watched_a_meeting_promised_and_sleep_denied_are_threats(body
 def test_progress_followed_a_show_watched_and_a_snake_met_are_innocent(body: str) -> None:
     """Following the reader's progress or show, or a snake in the field, is no menace."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kalo msh nulis gt, siap2 aj",
+        "ayo rame2 datangi rumahnya",
+        "nek isih nulis ngono, ati2 wae",
+        "tgg aja, kami dtg ke rmhmu",
+        "almt rmhmu wis tak kantongi",
+    ],
+)
+def test_threats_in_chat_spelling_are_threats(body: str) -> None:
+    """Reduplication with a "2" and chat abbreviations read as the words written out."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kalau hujan, siap2 payung",
+        "hati2 di jalan ya",
+        "ayo rame2 datang ke TPS",
+        "tgg aja, kami dtg ke rmhmu buat arisan",
+    ],
+)
+def test_the_same_spellings_in_innocent_talk_pass(body: str) -> None:
+    """The same spellings in advice, care and a visit with a purpose pass."""
+    assert verdict(body) is Outcome.APPROVED
