@@ -230,7 +230,7 @@ def _lesson(words: list[str], i: int) -> bool:
     v = lexicon()
     if words[i] not in v["lesson"] or not v["school"].isdisjoint(words):
         return False
-    return any(w in verb_forms("give") for w in words[max(0, i - 3) : i])
+    return any(w in verb_forms("give") for w in words[max(0, i - 4) : i])
 
 
 def _pursued(words: list[str]) -> Found | None:
@@ -351,14 +351,20 @@ def _mobbed(words: list[str], window: range) -> bool:
 
 
 def _incited(words: list[str]) -> Found | None:
-    """A call to harm someone or their home: "someone should burn this reporter's house"."""
+    """A call to harm someone or their home: "someone should burn this reporter's house", or to
+    give them "a lesson" ("let's teach him a lesson", the call anywhere before)."""
     forms, vocabulary = verb_forms("harm"), lexicon()
     for i, word in enumerate(words):
-        if word not in forms or negated_at(words, i):
+        lesson = _lesson(words, i)
+        if (word not in forms and not lesson) or negated_at(words, i):
             continue
         window = around(words, i)
-        incite = [k for k in window if k < i and words[k] in vocabulary["incite"]]
-        target = [k for k in window if k > i and words[k] in vocabulary["target"]]
+        incite = [
+            k
+            for k in (range(i) if lesson else window)
+            if k < i and words[k] in vocabulary["incite"]
+        ]
+        target = [k for k in window if (k > i or lesson) and words[k] in vocabulary["target"]]
         if incite and target:
             return min(incite), max(target), f"threat:incitement {word}"
     return None

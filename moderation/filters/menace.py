@@ -301,6 +301,9 @@ def _whereabouts(words: list[str], lo: int, hi: int) -> int | None:
             return k + 1
         if word == "your" and k + 1 < hi and words[k + 1] in _WHEREABOUTS_EN:
             return k + 1
+        kin = words[k + 1 : k + 4]  # "your daughter's school": your, daughter, s, school
+        if word == "your" and kin[:1] and kin[0] in v["kin"] and _WHEREABOUTS_EN & set(kin[1:]):
+            return min(hi - 1, k + 3)
     window = words[lo:hi]
     asked = not v["asking"].isdisjoint(window) and not v["moving"].isdisjoint(window)
     if asked and any(is_you(w) for w in window):
@@ -375,6 +378,64 @@ def _unrest(words: list[str]) -> Found | None:
         aimed = [k for k in range(max(0, i - 5), i) if words[k] in people]
         if denied and future and aimed:
             return aimed[0], i, f"threat:unrest {word}"
+    return None
+
+
+def _unblamed(words: list[str]) -> Found | None:
+    """Blame refused in advance for what may befall the reader: "jangan salahkan kami kalau
+    terjadi sesuatu padamu", "ojo nyalahke aku nek ono opo-opo karo kowe", "don't blame us if
+    something happens to you"; not "... kalau harga naik" (no one's harm)."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word not in v["blame"] or not v["deny"] & set(words[max(0, i - 2) : i]):
+            continue
+        rest = words[i + 1 : i + 10]
+        befalls = not v["befall"].isdisjoint(rest) or _twice(rest, ("apa", "opo", "kenapa"))
+        aimed = [i + 1 + k for k, w in enumerate(rest) if is_you(w) or w in v["family"]]
+        if befalls and aimed:
+            return max(0, i - 1), aimed[-1], f"threat:unblamed {word}"
+    return None
+
+
+def _twice(words: list[str], doubled: tuple[str, ...]) -> bool:
+    """ "Apa-apa", "opo-opo", "kenapa-kenapa": something, anything (happening)."""
+    return any(a == b and a in doubled for a, b in itertools.pairwise(words))
+
+
+def _paid_back(words: list[str]) -> Found | None:
+    """Revenge promised: "kamu bakal dapet balasannya", "tunggu saja balasan kami"; not "tunggu
+    balasan email dari HRD" (the reply is a thing)."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word not in v["payback"]:
+            continue
+        before = words[max(0, i - 4) : i]
+        after = words[i + 1 : i + 2]
+        ends = not after or after[0] in v["we"] or after[0] in v["particle"] or after[0] == "dari"
+        if (
+            ends
+            and not v["receive"].isdisjoint(before)
+            and (any(map(is_you, before)) or not v["we"].isdisjoint(words[i + 1 : i + 3]))
+        ):
+            return max(0, i - 3), i, f"threat:payback {word}"
+    return None
+
+
+def _fated(words: list[str]) -> Found | None:
+    """A fate told as what "usually" befalls people like the reader or journalists who write
+    so: "orang kayak kamu biasanya hilang tanpa jejak", "wartawan yang nulis begini biasanya
+    celaka", "people like you end up in a ditch"; not history ("wartawan hilang di era Orde
+    Baru" has no "usually" and no writing)."""
+    v = lexicon()
+    like_you = any(is_you(w) for w in words) and not v["liken"].isdisjoint(words)
+    written = not v["press"].isdisjoint(words) and not v["act"].isdisjoint(words)
+    if not (like_you or written):
+        return None
+    for i, word in enumerate(words):
+        if word in v["fate"] and (
+            not v["usually"].isdisjoint(words[max(0, i - 4) : i]) or menaced(words)
+        ):
+            return max(0, i - 2), i, f"threat:fate {word}"
     return None
 
 
@@ -470,6 +531,9 @@ def cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (v["peace"], v["negation"] | frozenset(["never"])),
         (frozenset(verb_forms("watch")), v["person"]),
         (frozenset(["awas"]), v["meet"]),
+        (v["blame"], v["befall"] | frozenset(["apa", "opo", "kenapa"])),
+        (v["payback"], v["receive"]),
+        (v["fate"], v["usually"] | v["menace"] | v["careful"]),
     )
 
 
@@ -484,4 +548,7 @@ RULES = (
     _warned,
     _unrest,
     _met,
+    _unblamed,
+    _paid_back,
+    _fated,
 )

@@ -767,3 +767,30 @@ def test_a_group_named_beside_vermin_or_denied_humanity_is_hate(body: str) -> No
 def test_animals_in_a_place_and_humanity_affirmed_are_not_hate(body: str) -> None:
     """An animal in a place, and humanity affirmed, are no dehumanising."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "someone should teach this journalist a lesson",
+        "let's all go to the reporter's house and teach him a lesson",
+        "ayo kasih dia pelajaran",
+        "sleep with one eye open",
+    ],
+)
+def test_a_lesson_called_for_and_menacing_idioms_are_threats(body: str) -> None:
+    """A call to "teach him a lesson" is incitement; fixed menacing idioms count alone."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "someone should teach this journalist how to spell",
+        "guru harus memberi pelajaran tambahan ke dia",
+        "ayo kita ambil pelajaran dari kejadian ini",
+    ],
+)
+def test_lessons_at_school_or_from_events_are_not_incitement(body: str) -> None:
+    """Teaching how to spell, extra lessons, lessons learnt from events pass."""
+    assert verdict(body) is Outcome.APPROVED

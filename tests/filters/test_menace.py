@@ -327,3 +327,37 @@ def test_threats_in_chat_spelling_are_threats(body: str) -> None:
 def test_the_same_spellings_in_innocent_talk_pass(body: str) -> None:
     """The same spellings in advice, care and a visit with a purpose pass."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jangan salahkan kami kalau terjadi sesuatu padamu",
+        "ojo nyalahke aku nek ono opo-opo karo kowe",
+        "jangan salahkan kami kalau keluargamu kenapa-kenapa",
+        "kamu bakal dapet balasannya",
+        "tunggu saja balasan kami",
+        "orang kayak kamu biasanya hilang tanpa jejak",
+        "wartawan yang nulis begini biasanya celaka",
+        "people like you end up in a ditch",
+    ],
+)
+def test_blame_refused_revenge_promised_and_a_fate_foretold_are_threats(body: str) -> None:
+    """ "Don't blame us if something happens to you", revenge, "people like you usually ..."."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jangan salahkan kami kalau harga naik",
+        "tunggu balasan email dari HRD",
+        "kamu bakal dapet balasan suratnya minggu depan",
+        "wartawan hilang di era orde baru",
+        "orang kayak kamu biasanya sukses",
+        "wartawan yang nulis begini biasanya dapat penghargaan",
+    ],
+)
+def test_prices_replies_history_and_good_fates_are_innocent(body: str) -> None:
+    """Blame refused for prices, a reply awaited, history, a good fate pass."""
+    assert verdict(body) is Outcome.APPROVED
