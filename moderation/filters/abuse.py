@@ -119,6 +119,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
             v["intent"] | frozenset(["sampek", "sampe", "sampai", "t"]),
         ),
         (v["dox"], v["their-address"]),
+        (v["people"], v["vermin"]),
         *menace.cue_pairs(),
     )
 
@@ -167,6 +168,8 @@ class AbuseFilter:
                 start, end = tokens[first].start(), tokens[last].end()
                 if detail.startswith(_HATE) and _condemned(view, start):
                     return []
+                if detail.startswith(_VERMIN) and _about_animals(view):
+                    return []
                 return [self._finding(view, start, end, detail)]
         return []
 
@@ -191,6 +194,13 @@ def _condemned(view: Text, start: int) -> bool:
     return profanity.condemned(topics.of(view), start, keys)
 
 
+def _about_animals(view: Text) -> bool:
+    """Whether the comment is about animals (a literal or wild cue: "hewan", "kandang",
+    "peliharaan"), where "they are animals" is said of them."""
+    cues = topics.of(view)
+    return topics.Topic.LITERAL in cues or topics.Topic.WILD in cues
+
+
 def _kind(family: str) -> FindingKind:
     """A rule family is named after its kind (``threat:aimed``, ``insult:imprecation``), but
     for generalised hate, which is of kind slur."""
@@ -198,6 +208,7 @@ def _kind(family: str) -> FindingKind:
 
 
 _HATE = "hate"
+_VERMIN = "insult:vermin"
 
 
 def _aimed(words: list[str]) -> Found | None:
@@ -587,6 +598,26 @@ def _likened(words: list[str], start: int) -> int | None:
     return None
 
 
+def _verminised(words: list[str]) -> Found | None:
+    """The reader or "they" called vermin: "kalian itu tikus semua", "kowe kabeh koyo tikus",
+    "they are cockroaches", "you people are vermin"; an insult, not of a group named; not
+    "mereka memelihara tikus" (a verb between)."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word not in v["people"]:
+            continue
+        j = i + 1
+        while j < len(words) and (words[j] in v["article"] or words[j] in _CROWD_OF):
+            j += 1
+        vermin = j if j < len(words) and words[j] in v["vermin"] else _likened(words, i + 1)
+        if vermin is not None:
+            return i, vermin, f"insult:vermin {words[vermin]}"
+    return None
+
+
+_CROWD_OF = frozenset(["people", "all", "semua", "semuanya", "kabeh", "itu", "iku", "kuwi"])
+
+
 def _expelled(words: list[str], i: int) -> int | None:
     """A call to expel or wipe out the group at ``words[i]``: a passive or bare form near it
     ("pantas diusir", "usir semua cina", "deserve to be expelled"), an active one only before
@@ -632,5 +663,6 @@ RULES = (
     _brainless,
     _generalised,
     _dehumanised,
+    _verminised,
     *menace.RULES,
 )

@@ -794,3 +794,39 @@ def test_a_lesson_called_for_and_menacing_idioms_are_threats(body: str) -> None:
 def test_lessons_at_school_or_from_events_are_not_incitement(body: str) -> None:
     """Teaching how to spell, extra lessons, lessons learnt from events pass."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kalian itu tikus semua",
+        "kowe kabeh koyo tikus",
+        "they are cockroaches, all of them",
+        "you people are vermin",
+    ],
+)
+def test_the_reader_or_they_called_vermin_is_an_insult(body: str) -> None:
+    """ "Kalian itu tikus semua", "they are cockroaches": an insult that holds."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.INSULT
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mereka memelihara tikus putih",
+        "they are animals, they need a bigger kandang",
+        "mereka itu hewan peliharaan, bukan mainan",
+        "kalian semua hebat",
+    ],
+)
+def test_people_keeping_animals_and_animals_themselves_are_not_insulted(body: str) -> None:
+    """A verb between, or a comment about animals, is no insult."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["dasar PKI", "dasar kaum sodom", "dasar wahabi"])
+def test_ideological_and_sectarian_labels_hurled_with_dasar_hold(body: str) -> None:
+    """Labels used as slurs, hurled with "dasar", hold."""
+    assert verdict(body) in STOPPED
