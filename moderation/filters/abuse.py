@@ -166,7 +166,7 @@ class AbuseFilter:
             if found is not None:
                 first, last, detail = found
                 start, end = tokens[first].start(), tokens[last].end()
-                if detail.startswith(_HATE) and _condemned(view, start):
+                if detail.startswith(_HATE) and _condemned(view, start, end):
                     return []
                 if detail.startswith(_VERMIN) and _about_animals(view):
                     return []
@@ -187,11 +187,25 @@ class AbuseFilter:
         )
 
 
-def _condemned(view: Text, start: int) -> bool:
+def _condemned(view: Text, start: int, end: int) -> bool:
     """Hate named in order to condemn it, addressing no one: "menyebut pengungsi itu parasit
-    adalah rasis" (``profanity.condemned``)."""
+    adalah rasis", or quoted and condemned ('"imigran itu kecoak" itu ujaran kebencian')."""
     keys = frozenset(key_of(word)[0] for word in view.tokens)
-    return profanity.condemned(topics.of(view), start, keys)
+    cues = topics.of(view)
+    if _enclosed(view.normalised, start, end) and topics.Topic.CONDEMN in cues:
+        return profanity.AIMED.isdisjoint(keys)
+    return profanity.condemned(cues, start, keys)
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside one quotation, opened at most a few words
+    before it ('"orang madura kayak tikus"')."""
+    before = text[:start]
+    if sum(before.count(q) for q in profanity.QUOTES) % 2 == 0:
+        return False  # every quotation before it is closed
+    opened = max(before.rfind(q) for q in profanity.QUOTES)
+    closed = any(q in text[end:] for q in profanity.QUOTES)
+    return closed and len(text[opened:start].split()) <= _OPENED
 
 
 def _about_animals(view: Text) -> bool:
@@ -208,6 +222,7 @@ def _kind(family: str) -> FindingKind:
 
 
 _HATE = "hate"
+_OPENED = 3  # words from a quotation's opening mark to the hate inside it
 _VERMIN = "insult:vermin"
 
 

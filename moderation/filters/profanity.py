@@ -213,7 +213,7 @@ def _innocent(
     word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
     if _condemned(hit, cues, keys) or (
-        _in_quotes(view, hit.start, hit.end) and _quoted(cues, hit.start, keys)
+        in_quotes(view, hit.start, hit.end) and quoted(cues, hit.start, keys)
     ):
         return True
     if _literal_here(flags, cues, hit.start):
@@ -269,7 +269,7 @@ def reported(cues: Topics, start: int, keys: frozenset[str]) -> bool:
 DESERVE = _folded(["pantas", "layak", "cocok", "cocoknya", "memang", "emang", "deserve", "fit"])
 
 
-def _quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
+def quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
     """A word in quote marks, reported after a naming word ("dikatai 'X'"), or named and
     condemned with the naming word after it ("'X' itu ejekan rasis")."""
     if reported(cues, start, keys):
@@ -278,7 +278,7 @@ def _quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
     return named and AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
 
 
-def _in_quotes(view: Text, start: int, end: int) -> bool:
+def in_quotes(view: Text, start: int, end: int) -> bool:
     """Whether letters-view ``start:end`` is set in quote marks ('X', "X", “X”)."""
     before = view.normalised[:start].rstrip()[-1:]
     after = view.normalised[end:].lstrip()[:1]

@@ -830,3 +830,29 @@ def test_people_keeping_animals_and_animals_themselves_are_not_insulted(body: st
 def test_ideological_and_sectarian_labels_hurled_with_dasar_hold(body: str) -> None:
     """Labels used as slurs, hurled with "dasar", hold."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"orang madura kayak tikus" itu ujaran kebencian',
+        'komentar "imigran itu kecoak" sudah dilaporkan, itu rasis',
+        "'kaum kafir itu najis' adalah kalimat intoleran",
+    ],
+)
+def test_hate_quoted_and_condemned_is_published(body: str) -> None:
+    """Dehumanising words inside a quotation, with a condemnation, are reported, not said."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"imigran itu kecoak", kata saya, dan itu benar',
+        '"orang madura kayak tikus" itu fakta, kalian rasis',
+        "katanya rasis, tapi orang madura kayak tikus memang",
+    ],
+)
+def test_hate_quoted_without_condemnation_or_aimed_still_holds(body: str) -> None:
+    """A quotation endorsed, or a condemnation aimed back at the reader, clears nothing."""
+    assert verdict(body) in STOPPED
