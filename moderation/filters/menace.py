@@ -67,8 +67,10 @@ def _consequence(words: list[str], k: int) -> int | None:
     if word == "siapsiap" or (word == "siap" and words[k + 1 : k + 2] == ["siap"]):
         j = k + 1 if word == "siapsiap" else k + 2
         after = words[j] if j < len(words) else None
-        if after is None or after in v["particle"] or after in v["suffer"]:
+        if after is None or after in v["suffer"]:
             return j - 1
+        if after in v["particle"]:  # "siap-siap saja (kalian)", not "siap-siap saja jam 5"
+            return j - 1 if _clause_ends(words, _skip(words, j, v["particle"])) else None
         return j if after in v["consequence"] else None
     if word in v["see"]:
         j = _skip(words, k + 1, v["particle"])
@@ -190,9 +192,24 @@ def _family_bears(words: list[str]) -> Found | None:
             if words[k] not in v["bear"]:
                 continue
             said = [j for j in range(i + 1, k) if words[j] in v["intent"] or words[j] == "yang"]
-            if said and v["cost"].isdisjoint(words[k + 1 : k + 4]) and not negated_at(words, k):
+            if said and _borne(words, k + 1) and not negated_at(words, k):
                 return i, k, f"threat:family {words[k]}"
     return None
+
+
+def _borne(words: list[str], j: int) -> bool:
+    """Whether what the family bears after ``words[j]`` is the consequence, not a cost: the
+    clause ends, or "akibatnya", "for this", "the price" closes it ("pay for this trip" does
+    not)."""
+    v = lexicon()
+    rest = words[j : j + 4]
+    if not v["cost"].isdisjoint(rest):
+        return False
+    k = _skip(words, j, _BORNE)
+    return _clause_ends(words, k) or (k < len(words) and words[k] in v["consequence"])
+
+
+_BORNE = frozenset(["for", "this", "it", "the", "price", "semua", "ini", "itu", "nanti"])
 
 
 def _visited(words: list[str]) -> Found | None:
@@ -351,7 +368,8 @@ def _warned(words: list[str]) -> Found | None:
         if pair not in _LAST_WARNING:
             continue
         near = [k for k in around(words, i, 3) if is_you(words[k])]
-        if near:
+        described = any(words[k + 1 : k + 2] == ["yang"] for k in near)  # "buat kamu yang ..."
+        if near and not described and lexicon()["notice"].isdisjoint(words):
             return min(i, *near), max(i + 1, *near), f"threat:warning {pair[0]}"
     return None
 
@@ -386,6 +404,8 @@ def _unblamed(words: list[str]) -> Found | None:
     terjadi sesuatu padamu", "ojo nyalahke aku nek ono opo-opo karo kowe", "don't blame us if
     something happens to you"; not "... kalau harga naik" (no one's harm)."""
     v = lexicon()
+    if mentions(words, v["hazard"] | v["road"] | v["outdoors"]):
+        return None  # "... kalau terjadi sesuatu di gunung, bawa perlengkapan"
     for i, word in enumerate(words):
         if word not in v["blame"] or not v["deny"] & set(words[max(0, i - 2) : i]):
             continue

@@ -361,3 +361,33 @@ def test_blame_refused_revenge_promised_and_a_fate_foretold_are_threats(body: st
 def test_prices_replies_history_and_good_fates_are_innocent(body: str) -> None:
     """Blame refused for prices, a reply awaited, history, a good fate pass."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kalau kamu mau ikut, siap-siap saja jam 5 pagi",
+        "ayo serbu tokonya, diskon 50 persen",
+        "rumahmu bisa kebakaran kapan saja kalau musim kemarau",
+        "your family will pay for this trip",
+        "ini peringatan terakhir buat kamu yang belum bayar iuran",
+        "jangan salahkan kami kalau terjadi sesuatu padamu di gunung, bawa perlengkapan",
+    ],
+)
+def test_plans_sales_seasons_trips_notices_and_guides_are_innocent(body: str) -> None:
+    """A time after "siap-siap saja", a sale, a dry season, a trip paid for, a notice to
+    members and a mountain guide's warning are the innocent neighbours of threats."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kalau berita ini tidak dihapus, siap-siap saja kalian",
+        "your family will pay the price",
+        "jangan salahkan kami kalau terjadi sesuatu padamu",
+    ],
+)
+def test_the_same_shapes_closing_on_the_reader_are_threats(body: str) -> None:
+    """The same shapes with the reader or the consequence closing them hold."""
+    assert verdict(body) in STOPPED
