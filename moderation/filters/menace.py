@@ -3,9 +3,11 @@ condition on the reader's writing with a veiled consequence ("kalau masih nulis 
 siap-siap", "keep writing this and see what happens"), a fire foretold for their house ("omahmu
 iso kobong sewayah-wayah"), their family made to pay, visits promised with menace or a crowd
 called to someone's door ("ayo rame-rame datangi rumahnya"), their whereabouts known ("aku
-ngerti sekolahe anakmu"), their life said to be short ("umurmu tidak akan lama lagi"), a last
-warning, peace denied from now on. Each names what keeps the innocent beside it innocent: a plan,
-a purpose, a cause, a condition, a neighbour's remark.
+ngerti sekolahe anakmu") or they watched, their life said to be short ("umurmu tidak akan lama
+lagi"), a last warning, peace denied from now on, a meeting promised ("awas kalau ketemu"), blame
+refused in advance, revenge promised, a fate that "usually" befalls people like them. Each names
+what keeps the innocent beside it innocent: a plan, a purpose, a cause, a condition, a
+neighbour's remark. Tokens carry no punctuation, so a clause's end is read from the next word.
 """
 
 from __future__ import annotations
