@@ -622,15 +622,12 @@ def _verminised(words: list[str]) -> Found | None:
         if word not in v["people"]:
             continue
         j = i + 1
-        while j < len(words) and (words[j] in v["article"] or words[j] in _CROWD_OF):
+        while j < len(words) and (words[j] in v["article"] or words[j] in v["crowd-of"]):
             j += 1
         vermin = j if j < len(words) and words[j] in v["vermin"] else _likened(words, i + 1)
         if vermin is not None:
             return i, vermin, f"insult:vermin {words[vermin]}"
     return None
-
-
-_CROWD_OF = frozenset(["people", "all", "semua", "semuanya", "kabeh", "itu", "iku", "kuwi"])
 
 
 def _expelled(words: list[str], i: int) -> int | None:
