@@ -13,8 +13,11 @@ reader's family under watch, promised regret, "only your name will be left"; Eng
 of contempt ("you filthy lying snake") and imprecations ("go rot in hell"); and a vice laid on
 a whole ethnic group or religion ("orang X semua maling"), or a call to expel one ("kafir semua
 pantas diusir"). Waiting outside the reader's home with no plan said ("tak enteni nang ngarep
-omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. Vocabulary:
-``data/threats.tsv``.
+omahmu") and a visit with a crowd ("karo konco-konco sak truk") are menace too. A group
+likened to vermin or disease ("imigran itu kecoak") is hate, unless named to condemn it.
+The press (newsroom, journalists) counts as the reader. More menace with no harm verb is in
+``menace``; the vocabulary and the word tests all rules share are in ``threat_words``
+(``data/threats.tsv``).
 """
 
 from __future__ import annotations
@@ -22,26 +25,36 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from importlib import resources
 
+from moderation.filters import menace, profanity, topics
 from moderation.filters.automaton import Automaton
 from moderation.filters.context import Context
 from moderation.filters.text import Text
+from moderation.filters.threat_words import (
+    FROM,
+    PHRASE_KINDS,
+    TAKE_CARE,
+    WHERE,
+    WINDOW,
+    YOUR_NOUN,
+    Found,
+    around,
+    is_you,
+    lexicon,
+    menaced,
+    negated_at,
+    verb_forms,
+    visit_forms,
+    with_mu,
+)
+from moderation.filters.wordlist import key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-4"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
-# 4: lurking at the reader's home, visits with a crowd, groups called to be expelled
-WINDOW = 5
+VERSION = "abuse-5"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+# 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
+# 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace
 SCORE = 0.85
 _TOKEN = re.compile(r"[^\W_]+")
-PREFIXES = ("", "ku", "di", "me", "mem", "men", "meng", "nge", "ng", "tak", "dak")
-SUFFIXES = ("", "in", "kan", "i", "nya", "ne", "en", "ing")
-FIRST_PERSON = ("ku", "tak", "dak")
-_YOUR_NOUN = re.compile(r"[a-z]{3,}mu")  # omahmu, lehermu, rumahmu (not "mu" alone)
-_NOT_YOURS = frozenset(
-    ["ilmu", "tamu", "jamu", "kamu", "ketemu", "bertemu", "jumpa", "temu", "semu", "palu"]
-)
-_TAKE_CARE = frozenset([("ati", "ati"), ("hati", "hati"), ("siap", "siap")])  # menace in pairs
 # "Only the name is left" (you will be dead): a threat when said to someone.
 _DOOM = frozenset(
     [("tinggal", "nama"), ("kari", "jeneng"), ("tinggal", "jeneng"), ("kari", "aran")]
@@ -49,53 +62,16 @@ _DOOM = frozenset(
 
 
 @functools.cache
-def _vocabulary() -> dict[str, frozenset[str]]:
-    source = (resources.files("moderation.filters") / "data" / "threats.tsv").read_text(
-        encoding="utf-8"
-    )
-    rows: dict[str, str] = {}
-    for line in source.splitlines():
-        if line and line[0] != "#":
-            kind, values = line.split("\t", 1)
-            rows[kind] = f"{rows[kind]};{values}" if kind in rows else values
-    words = {k: frozenset(v.replace(";", " ").split()) for k, v in rows.items()}
-    for kind in _PHRASE_KINDS:
-        words[kind] = frozenset(p.strip() for p in rows[kind].split(";"))
-    return words
-
-
-_PHRASE_KINDS = {
-    "phrase": "threat:phrase",
-    "imprecation": "insult:imprecation",
-    "insult-phrase": "insult:phrase",
-}
-
-
-def _affixed(verbs: frozenset[str]) -> dict[str, bool]:
-    """Every affixed form of ``verbs``, and whether the form itself says "I" (``kubunuh``)."""
-    forms: dict[str, bool] = {}
-    for verb, pre, suf in itertools.product(verbs, PREFIXES, SUFFIXES):
-        forms[pre + verb + suf] = forms.get(pre + verb + suf, False) or pre in FIRST_PERSON
-    return forms
-
-
-@functools.cache
-def _forms(section: str) -> dict[str, bool]:
-    """The affixed forms of a verb section of the vocabulary (``harm``, ``pursue``, …)."""
-    return _affixed(_vocabulary()[section])
-
-
-@functools.cache
 def _crowd_tokens() -> frozenset[str]:
     """The words a crowd ends on: a measure ("sak truk") or a whole one ("sekampung")."""
-    v = _vocabulary()
+    v = lexicon()
     return v["measure"] | v["whole-measure"]
 
 
 @functools.cache
 def _menace_tokens() -> frozenset[str]:
     """The menace words, and the words of the pairs that are menace together ("ati-ati")."""
-    return _vocabulary()["menace"] | {word for pair in _TAKE_CARE for word in pair}
+    return lexicon()["menace"] | {word for pair in TAKE_CARE for word in pair}
 
 
 @functools.cache
@@ -123,42 +99,44 @@ def _may(tokens: list[str]) -> bool:
 @functools.cache
 def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
     """The words some rule needs, each set with the set it needs beside it (None: alone)."""
-    v = _vocabulary()
+    v = lexicon()
     return (
-        (frozenset(_forms("harm")), None),
+        (frozenset(verb_forms("harm")), None),
         (v["insult-adjective"] | v["insult-noun"] | v["regret"], None),
         (v["beast"], v["contempt"] | v["insult-adjective"]),
         (v["safe"], v["doubt"]),
         (v["family"], v["careful"]),
-        (v["group"], v["vice"] | frozenset(_forms("expel")) | v["expelled"]),
+        (v["group"], v["vice"] | frozenset(verb_forms("expel")) | v["expelled"]),
+        (v["group"] | v["label"], v["vermin"] | frozenset(["dasar", "manusia", "human"])),
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
-        (v["brain"] | _your("brain"), v["empty"] | v["lack"] | _your("brain")),
-        (frozenset(_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
-        (frozenset(_forms("wait")), v["position"]),
+        (v["brain"] | with_mu("brain"), v["empty"] | v["lack"] | with_mu("brain")),
+        (frozenset(verb_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
+        (frozenset(verb_forms("wait")), v["position"]),
         (v["dox"], v["address"]),
+        (v["lesson"], frozenset(verb_forms("give"))),
+        (
+            frozenset(verb_forms("pursue")),
+            v["intent"] | frozenset(["sampek", "sampe", "sampai", "t"]),
+        ),
+        (v["dox"], v["their-address"]),
+        (v["people"], v["vermin"]),
+        *menace.cue_pairs(),
     )
 
 
 @functools.cache
 def _phrases() -> Automaton[str]:
-    v = _vocabulary()
-    return Automaton((p, rule) for kind, rule in _PHRASE_KINDS.items() for p in v[kind])
+    v = lexicon()
+    return Automaton((p, rule) for kind, rule in PHRASE_KINDS.items() for p in v[kind])
 
 
-def _second_person(token: str) -> bool:
-    return token in _vocabulary()["person"] or (
-        token not in _NOT_YOURS and _YOUR_NOUN.fullmatch(token) is not None
-    )
+_DOUBLED = re.compile(r"([a-z]{2,})2")
 
 
-# Indonesian "tak" is "not" before a modal ("tak akan"), Javanese "I will" before a verb.
-_TAK_NOT = frozenset(["akan", "mau", "bakal", "pernah", "bisa", "ingin"])
-
-
-def _negated(before: list[str], negation: frozenset[str]) -> bool:
-    if any(w in negation for w in before):
-        return True
-    return any(a == "tak" and b in _TAK_NOT for a, b in itertools.pairwise(before))
+def _undoubled(words: list[str]) -> list[str]:
+    """Reduplication written with a "2" spelt out, one token still: "siap2" is "siapsiap",
+    "rame2" "ramerame", "hati2" "hatihati"."""
+    return [w[:-1] * 2 if _DOUBLED.fullmatch(w) else w for w in words]
 
 
 class AbuseFilter:
@@ -176,15 +154,22 @@ class AbuseFilter:
         return found[:1]
 
     def _threats(self, view: Text) -> list[Finding]:
-        if not _may(view.tokens):
+        doubled = "2" in view.normalised
+        if not _may(_undoubled(view.tokens) if doubled else view.tokens):
             return []
         tokens = list(_TOKEN.finditer(view.normalised))
         words = [m.group() for m in tokens]
+        if doubled:
+            words = _undoubled(words)
         for rule in RULES:
             found = rule(words)
             if found is not None:
                 first, last, detail = found
                 start, end = tokens[first].start(), tokens[last].end()
+                if detail.startswith(_HATE) and _condemned(view, start, end):
+                    return []
+                if detail.startswith(_VERMIN) and _about_animals(view):
+                    return []
                 return [self._finding(view, start, end, detail)]
         return []
 
@@ -202,6 +187,34 @@ class AbuseFilter:
         )
 
 
+def _condemned(view: Text, start: int, end: int) -> bool:
+    """Hate named in order to condemn it, addressing no one: "menyebut pengungsi itu parasit
+    adalah rasis", or quoted and condemned ('"imigran itu kecoak" itu ujaran kebencian')."""
+    keys = frozenset(key_of(word)[0] for word in view.tokens)
+    cues = topics.of(view)
+    if _enclosed(view.normalised, start, end) and topics.Topic.CONDEMN in cues:
+        return profanity.AIMED.isdisjoint(keys)
+    return profanity.condemned(cues, start, keys)
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside one quotation, opened at most a few words
+    before it ('"orang madura kayak tikus"')."""
+    before = text[:start]
+    if sum(before.count(q) for q in profanity.QUOTES) % 2 == 0:
+        return False  # every quotation before it is closed
+    opened = max(before.rfind(q) for q in profanity.QUOTES)
+    closed = any(q in text[end:] for q in profanity.QUOTES)
+    return closed and len(text[opened:start].split()) <= _OPENED
+
+
+def _about_animals(view: Text) -> bool:
+    """Whether the comment is about animals (a literal or wild cue: "hewan", "kandang",
+    "peliharaan"), where "they are animals" is said of them."""
+    cues = topics.of(view)
+    return topics.Topic.LITERAL in cues or topics.Topic.WILD in cues
+
+
 def _kind(family: str) -> FindingKind:
     """A rule family is named after its kind (``threat:aimed``, ``insult:imprecation``), but
     for generalised hate, which is of kind slur."""
@@ -209,57 +222,87 @@ def _kind(family: str) -> FindingKind:
 
 
 _HATE = "hate"
-_Found = tuple[int, int, str]  # first and last token of the evidence, and the finding's detail
+_OPENED = 3  # words from a quotation's opening mark to the hate inside it
+_VERMIN = "insult:vermin"
 
 
-def _window(words: list[str], i: int, width: int = WINDOW) -> range:
-    return range(max(0, i - width), min(len(words), i + width + 1))
-
-
-def _menaced(words: list[str]) -> bool:
-    """A menace word ("awas", "siap-siap", "you'll regret") anywhere in the comment."""
-    menace = _vocabulary()["menace"]
-    return any(w in menace for w in words) or any(
-        pair in _TAKE_CARE for pair in itertools.pairwise(words)
-    )
-
-
-def _negated_at(words: list[str], i: int) -> bool:
-    return _negated(words[max(0, i - 3) : i], _vocabulary()["negation"])
-
-
-def _aimed(words: list[str]) -> _Found | None:
+def _aimed(words: list[str]) -> Found | None:
     """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader; or
     said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
-    forms, vocabulary = _forms("harm"), _vocabulary()
+    forms, vocabulary = verb_forms("harm"), lexicon()
     for i, word in enumerate(words):
-        if word not in forms or _negated_at(words, i):
+        lesson = _lesson(words, i)
+        if (word not in forms and not lesson) or negated_at(words, i):
             continue
-        window = _window(words, i)
-        aimed = [k for k in window if _second_person(words[k])]
-        intent = [k for k in window if k < i and words[k] in vocabulary["intent"]]
-        if (intent or forms[word]) and (aimed or _menaced(words)):
+        window = around(words, i)
+        aimed = [k for k in window if is_you(words[k]) or words[k] in vocabulary["press"]]
+        passive = lesson or word[:2] == "di" or (i > 0 and words[i - 1] in ("be", "get"))
+        intent = [
+            k
+            for k in window
+            if k < i
+            and (
+                words[k] in vocabulary["intent"] or (passive and words[k] in vocabulary["deserve"])
+            )
+        ]
+        if (intent or forms.get(word, False)) and (aimed or menaced(words)):
             return min([i, *aimed, *intent]), max([i, *aimed]), f"threat:aimed {word}"
     return None
 
 
-def _pursued(words: list[str]) -> _Found | None:
+def _lesson(words: list[str], i: int) -> bool:
+    """ "A lesson" given, which is a beating ("harus diberi pelajaran", "teach you a lesson"),
+    but not at school or from life ("pelajaran berharga")."""
+    v = lexicon()
+    if words[i] not in v["lesson"] or not v["school"].isdisjoint(words):
+        return False
+    return any(w in verb_forms("give") for w in words[max(0, i - 4) : i])
+
+
+def _pursued(words: list[str]) -> Found | None:
     """Pursuit ("tak goleki sampek ketemu", "I'll find you") aimed at the reader, with menace."""
-    forms = _forms("pursue")
+    forms = verb_forms("pursue")
     for i, word in enumerate(words):
-        if word not in forms or _negated_at(words, i):
+        if word not in forms or negated_at(words, i):
             continue
-        aimed = [k for k in _window(words, i) if _second_person(words[k])]
-        gang = not _vocabulary()["gang"].isdisjoint(words) or _crowded(words)
-        if aimed and (_menaced(words) or gang):
+        aimed = [k for k in around(words, i) if is_you(words[k])]
+        gang = not lexicon()["gang"].isdisjoint(words) or _crowded(words)
+        if aimed and (menaced(words) or gang or _hunted(words, i)):
             return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
     return None
+
+
+def _hunted(words: list[str], i: int) -> bool:
+    """Pursuit that ends the comment, with intent before it: "we will find you", "kamu akan
+    ditemukan"; not "we will find you a better job"."""
+    v = lexicon()
+    if len(words) - i > _HUNT_TAIL:
+        return False  # a long way from the end: the comment goes on
+    rest = [w for w in words[i + 1 :] if not is_you(w) and w not in _SOON]
+    before = words[max(0, i - 4) : i]
+    intent = any(w in v["intent"] for w in before) or any(
+        pair in _LET_IT_BE for pair in itertools.pairwise(before)
+    )
+    return not rest and intent
+
+
+# "Don't let me find you": "ojo sampek aku nemokno koen", "jangan sampai aku ketemu kamu".
+_LET_IT_BE = frozenset(
+    [("ojo", "sampek"), ("ojo", "sampe"), ("jangan", "sampai"), ("jangan", "sampe"), ("don", "t")]
+)
+
+
+_LET_IT_BE_WORDS = frozenset(["sampek", "sampe", "sampai", "t"])
+_HUNT_TAIL = 6  # tokens from the pursuit verb to the comment's end: "find you wherever you are"
+_SOON = frozenset(
+    ["soon", "nanti", "mengko", "segera", "wherever", "everywhere", "sampai", "ketemu"]
+)
 
 
 def _crowded(words: list[str]) -> bool:
     """People by the truckload or the village: "konco-konco sak truk", "warga sekampung",
     "a truckload of my boys"; not "nggowo pasir sak truk" (no people)."""
-    v = _vocabulary()
+    v = lexicon()
     for i, word in enumerate(words):
         whole = word in v["whole-measure"]
         if not whole and not (word in v["measure"] and i and words[i - 1] in v["quantity"]):
@@ -269,15 +312,15 @@ def _crowded(words: list[str]) -> bool:
     return False
 
 
-def _lurking(words: list[str]) -> _Found | None:
+def _lurking(words: list[str]) -> Found | None:
     """The speaker waiting in front of or outside the reader's home: "tak enteni nang ngarep
     omahmu", "I'll be waiting outside your house"; not a plan ("... jam 7, budhal bareng"),
     not negated, not someone else's home ("ngarep omahe pak RT")."""
-    v, forms = _vocabulary(), _forms("wait")
+    v, forms = lexicon(), verb_forms("wait")
     if not v["plan"].isdisjoint(words) or any(w.isdigit() for w in words):
         return None
     for i, word in enumerate(words):
-        if word not in forms or _negated_at(words, i):
+        if word not in forms or negated_at(words, i):
             continue
         speaker = forms[word] or any(
             w in v["intent"] or w in v["speaker"] or w == "i" for w in words[max(0, i - 3) : i]
@@ -290,61 +333,82 @@ def _lurking(words: list[str]) -> _Found | None:
 
 def _your_home(words: list[str], start: int) -> int | None:
     """The last token of "in front of / outside your home" within a few tokens of ``start``."""
-    v = _vocabulary()
+    v = lexicon()
     for k in range(start, min(len(words), start + 4)):
         if words[k] not in v["position"]:
             continue
         for j in range(k + 1, min(len(words), k + 4)):
             word = words[j]
-            if _YOUR_NOUN.fullmatch(word) and word[:-2] in v["dwelling"]:
+            if YOUR_NOUN.fullmatch(word) and word[:-2] in v["dwelling"]:
                 return j
             if word in v["dwelling"] and (
-                words[j - 1] == "your" or (j + 1 < len(words) and _second_person(words[j + 1]))
+                words[j - 1] == "your" or (j + 1 < len(words) and is_you(words[j + 1]))
             ):
-                return j + 1 if j + 1 < len(words) and _second_person(words[j + 1]) else j
+                return j + 1 if j + 1 < len(words) and is_you(words[j + 1]) else j
     return None
 
 
-def _doxxed(words: list[str]) -> _Found | None:
+def _doxxed(words: list[str]) -> Found | None:
     """Knowing or spreading an address with a personal identifier: "tahu alamat dan sekolah
     anakmu", "sebar alamat rumah dan nomor KTP-nya"; not "sebar alamat posko bantuan"."""
-    vocabulary = _vocabulary()
+    vocabulary = lexicon()
     for i, word in enumerate(words):
-        if word not in vocabulary["dox"] or _negated_at(words, i) or "jangan" in words[:i]:
+        if word not in vocabulary["dox"] or negated_at(words, i) or "jangan" in words[:i]:
             continue
-        window = _window(words, i, WINDOW + 2)
+        window = around(words, i, WINDOW + 2)
         address = [k for k in window if words[k] in vocabulary["address"]]
-        personal = [k for k in window if words[k] in vocabulary["identifier"]]
+        personal = [
+            k
+            for k in window
+            if words[k] in vocabulary["identifier"] or words[k] in vocabulary["press"]
+        ]
+        if _mobbed(words, window):
+            address += [k for k in window if words[k] in vocabulary["their-address"]]
+            personal = personal or address
         if address and personal:
             return min(i, *address), max(i, *address, *personal), f"threat:doxxing {word}"
     return None
 
 
-def _incited(words: list[str]) -> _Found | None:
-    """A call to harm someone or their home: "someone should burn this reporter's house"."""
-    forms, vocabulary = _forms("harm"), _vocabulary()
+def _mobbed(words: list[str], window: range) -> bool:
+    """A crowd sent with an address spread: "sebarkan alamatnya biar didatangi warga"."""
+    v, forms = lexicon(), visit_forms()
+    return any(words[k] in forms or words[k] in v["gang"] or words[k] == "warga" for k in window)
+
+
+def _incited(words: list[str]) -> Found | None:
+    """A call to harm someone or their home: "someone should burn this reporter's house", or to
+    give them "a lesson" ("let's teach him a lesson", the call anywhere before)."""
+    forms, vocabulary = verb_forms("harm"), lexicon()
     for i, word in enumerate(words):
-        if word not in forms or _negated_at(words, i):
+        lesson = _lesson(words, i)
+        if (word not in forms and not lesson) or negated_at(words, i):
             continue
-        window = _window(words, i)
-        incite = [k for k in window if k < i and words[k] in vocabulary["incite"]]
-        target = [k for k in window if k > i and words[k] in vocabulary["target"]]
+        window = around(words, i)
+        incite = [
+            k
+            for k in (range(i) if lesson else window)
+            if k < i and words[k] in vocabulary["incite"]
+        ]
+        target = [k for k in window if (k > i or lesson) and words[k] in vocabulary["target"]]
         if incite and target:
             return min(incite), max(target), f"threat:incitement {word}"
     return None
 
 
 INSULT_REACH = 4  # tokens from "you"/"what" to the insult word: "you're pathetic and stupid"
+
+
 INSULT_FAR = 8  # further only over contempt words: "you are such an arrogant, entitled, pathetic"
 
 
-def _insulted(words: list[str]) -> _Found | None:
+def _insulted(words: list[str]) -> Found | None:
     """An English insult said of the reader: after "you" and a copula ("you're so pathetic",
     "ur dumb"), or a noun after "you" or "what a" with only insults between ("you worthless
     clown", "what an ignorant fool"), or an animal or a person after "you" and a contempt word
     ("you filthy lying snake", "you sad little man"); not negated ("you're not stupid"), not
     said of oneself ("I felt stupid") nor of a thing ("what a stupid mistake")."""
-    v, insults = _vocabulary(), _insult_words()
+    v, insults = lexicon(), _insult_words()
     for i, word in enumerate(words):
         if word not in insults:
             continue
@@ -359,13 +423,13 @@ def _insulted(words: list[str]) -> _Found | None:
 @functools.cache
 def _insult_words() -> frozenset[str]:
     """The words an English insult ends on: an insult, or an animal or person scorned."""
-    v = _vocabulary()
+    v = lexicon()
     return v["insult-adjective"] | v["insult-noun"] | v["beast"]
 
 
 def _insult_of_you(words: list[str], k: int, i: int) -> bool:
     """Whether ``words[i]`` insults the "you" (or "what a") at ``words[k]``."""
-    v = _vocabulary()
+    v = lexicon()
     between = words[k + 1 : i]
     chained = all(w in _CHAIN or w in v["contempt"] or w in v["insult-adjective"] for w in between)
     if words[i] in v["beast"]:
@@ -383,10 +447,14 @@ def _insult_of_you(words: list[str], k: int, i: int) -> bool:
 
 
 _FILLERS = frozenset(["a", "an", "so", "such", "absolute", "complete", "total", "and", "really"])
+
+
 # Between "you" and an insult, these say it is of something else: "you are right, this stupid law".
 _ELSEWHERE = frozenset(
     ["this", "that", "the", "these", "those", "his", "her", "their", "my", "our"]
 )
+
+
 _CHAIN = _FILLERS | {
     "are",
     "re",
@@ -404,30 +472,28 @@ _CHAIN = _FILLERS | {
 
 def _says_you(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` opens a clause about "you": "you are", "you're", "ur", "u r"."""
-    v = _vocabulary()
+    v = lexicon()
     if words[k] in ("youre", "ur"):
         return True
     return words[k] in v["subject"] and k + 1 < len(words) and words[k + 1] in v["copula"]
 
 
-def _endangered(words: list[str]) -> _Found | None:
+def _endangered(words: list[str]) -> Found | None:
     """Safety denied to the reader or their family, with the speaker or "you" said: "you won't
     make it home in one piece", "belum tentu kamu selamat sampai rumah"; not a warning about
     the road or the weather ("jalan licin, belum tentu selamat")."""
-    v = _vocabulary()
+    v = lexicon()
     if not v["hazard"].isdisjoint(words):
         return None
     people: list[int] | None = None  # found once, on the first safety word that needs them
     for i, word in enumerate(words):
         if word not in v["safe"] or not v["road"].isdisjoint(words[max(0, i - 3) : i + 5]):
             continue
-        window = _window(words, i, WINDOW + 2)
+        window = around(words, i, WINDOW + 2)
         doubt = [k for k in window if k < i and words[k] in v["doubt"]]
         if people is None:
             people = [
-                k
-                for k, w in enumerate(words)
-                if _second_person(w) or w in v["family"] or w in v["speaker"]
+                k for k, w in enumerate(words) if is_you(w) or w in v["family"] or w in v["speaker"]
             ]
         homeward = any(words[k] in v["home"] or words[k] in v["family"] for k in window)
         if doubt and people and homeward:
@@ -435,48 +501,48 @@ def _endangered(words: list[str]) -> _Found | None:
     return None
 
 
-def _family_menaced(words: list[str]) -> _Found | None:
+def _family_menaced(words: list[str]) -> Found | None:
     """Take care of your family, something may happen or we know: "hati-hati sama keluargamu,
     kami tahu jam pulang anakmu"; not a warning about the road or the weather."""
-    v = _vocabulary()
+    v = lexicon()
     if not v["hazard"].isdisjoint(words):
         return None
     for i, word in enumerate(words):
         if word not in v["family"]:
             continue
-        window = _window(words, i, WINDOW + 3)
+        window = around(words, i, WINDOW + 3)
         careful = [k for k in window if words[k] in v["careful"]]
         happen = [k for k in window if words[k] in v["happen"]] + [
             k for k in window if k > 0 and words[k - 1] == words[k] == "apa"
         ]
-        if careful and happen and not _negated_at(words, i):
+        if careful and happen and not negated_at(words, i):
             return min(i, *careful, *happen), max(i, *careful, *happen), f"threat:family {word}"
     return None
 
 
-def _regretted(words: list[str]) -> _Found | None:
+def _regretted(words: list[str]) -> Found | None:
     """Regret promised to the reader: "kamu bakal menyesali tulisan ini"; not "kamu tidak akan
     menyesal" nor "you'll regret not trying it"."""
-    v = _vocabulary()
+    v = lexicon()
     for i, word in enumerate(words):
-        if word not in v["regret"] or _negated_at(words, i):
+        if word not in v["regret"] or negated_at(words, i):
             continue
-        window = _window(words, i)
+        window = around(words, i)
         intent = [k for k in window if k < i and words[k] in v["intent"]]
-        aimed = [k for k in window if _second_person(words[k])]
+        aimed = [k for k in window if is_you(words[k])]
         after = words[i + 1 : i + 4]
         if intent and aimed and v["negation"].isdisjoint(after) and "kalau" not in after:
             return min(*intent, *aimed, i), max(i, *aimed), f"threat:regret {word}"
     return None
 
 
-def _doomed(words: list[str]) -> _Found | None:
+def _doomed(words: list[str]) -> Found | None:
     """ "Only your name will be left", said to someone ("besok tinggal nama kamu") or on a dare
     ("kalau berani lewat sini lagi, pulang tinggal nama")."""
-    dare = _vocabulary()["dare"]
+    dare = lexicon()["dare"]
     for i, pair in enumerate(itertools.pairwise(words)):
         if pair in _DOOM:
-            aimed = [k for k, w in enumerate(words) if _second_person(w) or w in dare]
+            aimed = [k for k, w in enumerate(words) if is_you(w) or w in dare]
             if aimed:
                 return min(i, *aimed), max(i + 1, *aimed), f"threat:doom {' '.join(pair)}"
     return None
@@ -485,11 +551,11 @@ def _doomed(words: list[str]) -> _Found | None:
 _DENIAL = frozenset(["jangan", "bukan", "stop", "tidak", "gak", "nggak", "ora", "not"])
 
 
-def _generalised(words: list[str]) -> _Found | None:
+def _generalised(words: list[str]) -> Found | None:
     """A vice laid on a whole ethnic group or religion: "orang madura semua maling", "dasar
     batak, penipu semua"; not praise ("orang Batak semua jujur"), not denied ("tidak semua orang
     X maling"), not a vice before the group ("maling asal madura")."""
-    v = _vocabulary()
+    v = lexicon()
     for i, word in enumerate(words):
         if word not in v["group"] or not _DENIAL.isdisjoint(words[max(0, i - 4) : i]):
             continue
@@ -503,13 +569,74 @@ def _generalised(words: list[str]) -> _Found | None:
     return None
 
 
+def _dehumanised(words: list[str]) -> Found | None:
+    """A whole group likened to or called vermin, filth or disease: "imigran itu kecoak",
+    "orang madura kayak tikus", "these immigrants are vermin"; or hurled with "dasar" ("dasar
+    kaum pendatang", "dasar wong cino"), but for praise after ("dasar orang Padang, pinter
+    dagang"); not a pest beside a group ("hama tikus di Madura"), not denied."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word in v["vermin"] and i > 1 and words[i - 1] in v["label"] and words[i - 2] == "dasar":
+            return i - 2, i, f"hate:dehumanised {word}"  # "dasar bangsa kera"
+        if word not in v["group"] or not _DENIAL.isdisjoint(words[max(0, i - 4) : i]):
+            continue
+        vermin = _likened(words, i + 1)
+        if vermin is None and i + 1 < len(words) and words[i + 1] in v["vermin"]:
+            vermin = None if i and words[i - 1] in WHERE | FROM else i + 1  # "madura tikus"
+        if vermin is not None:
+            return i, vermin, f"hate:dehumanised {word}"
+        labelled = i > 1 and words[i - 1] in v["label"] and words[i - 2] == "dasar"
+        if (labelled or (i > 0 and words[i - 1] == "dasar")) and v["praise"].isdisjoint(
+            words[i + 1 : i + 5]
+        ):
+            return i - 2 if labelled else i - 1, i, f"hate:dehumanised {word}"
+    return None
+
+
+LIKENED_REACH = 4  # tokens from the group to the likening word: "kaum syiah sesat semua, kayak"
+
+
+def _likened(words: list[str], start: int) -> int | None:
+    """The vermin word of a likening ("kayak tikus", "itu najis", "are a disease") that opens
+    within ``LIKENED_REACH`` tokens of ``start``: only fillers between the likening word and it."""
+    v = lexicon()
+    for k in range(start, min(len(words), start + LIKENED_REACH)):
+        if words[k] not in v["liken"]:
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in v["article"]:
+            j += 1
+        if j < len(words) and words[j] in v["vermin"]:
+            return j
+        if words[j : j + 2] in (["bukan", "manusia"], ["not", "human"]):
+            return j + 1  # "orang X itu bukan manusia"
+    return None
+
+
+def _verminised(words: list[str]) -> Found | None:
+    """The reader or "they" called vermin: "kalian itu tikus semua", "kowe kabeh koyo tikus",
+    "they are cockroaches", "you people are vermin"; an insult, not of a group named; not
+    "mereka memelihara tikus" (a verb between)."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word not in v["people"]:
+            continue
+        j = i + 1
+        while j < len(words) and (words[j] in v["article"] or words[j] in v["crowd-of"]):
+            j += 1
+        vermin = j if j < len(words) and words[j] in v["vermin"] else _likened(words, i + 1)
+        if vermin is not None:
+            return i, vermin, f"insult:vermin {words[vermin]}"
+    return None
+
+
 def _expelled(words: list[str], i: int) -> int | None:
     """A call to expel or wipe out the group at ``words[i]``: a passive or bare form near it
     ("pantas diusir", "usir semua cina", "deserve to be expelled"), an active one only before
     it, the group its object ("harus mengusir semua orang X"; "orang Aceh mengusir penjajah" is
     the group acting)."""
-    v, forms = _vocabulary(), _forms("expel")
-    for k in _window(words, i, WINDOW + 2):
+    v, forms = lexicon(), verb_forms("expel")
+    for k in around(words, i, WINDOW + 2):
         word = words[k]
         active = word in forms and word[:2] == "me"
         if (word in forms or word in v["expelled"]) and (k < i or not active):
@@ -517,24 +644,18 @@ def _expelled(words: list[str], i: int) -> int | None:
     return None
 
 
-@functools.cache
-def _your(section: str) -> frozenset[str]:
-    """The words of ``section`` with ``-mu``: "otakmu", "utekmu"."""
-    return frozenset(word + "mu" for word in _vocabulary()[section])
-
-
-def _brainless(words: list[str]) -> _Found | None:
+def _brainless(words: list[str]) -> Found | None:
     """No brain, said of the reader: "otakmu kosong", "kowe ra nduwe utek", "kamu gak punya
     otak", "you have no brain"; not "otakmu encer", not of someone else ("pasien tidak punya
     keluhan di otak" has no lack beside the brain)."""
-    v, yours = _vocabulary(), _your("brain")
+    v, yours = lexicon(), with_mu("brain")
     for i, word in enumerate(words):
         if word in yours and i + 1 < len(words) and words[i + 1] in v["empty"]:
             return i, i + 1, f"insult:brainless {word}"
         if word not in v["brain"] or i == 0 or words[i - 1] not in v["lack"]:
             continue
         lacking = words[i - 1] == "no" or (i > 1 and words[i - 2] in v["negation"])
-        aimed = [k for k in range(max(0, i - WINDOW), i) if _second_person(words[k])]
+        aimed = [k for k in range(max(0, i - WINDOW), i) if is_you(words[k])]
         if lacking and aimed:
             return aimed[0], i, f"insult:brainless {word}"
     return None
@@ -553,4 +674,7 @@ RULES = (
     _doomed,
     _brainless,
     _generalised,
+    _dehumanised,
+    _verminised,
+    *menace.RULES,
 )

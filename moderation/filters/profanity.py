@@ -212,9 +212,11 @@ def _innocent(
     """A literal word near a literal topic and aimed at nobody, a word that is a name, or a
     word quoted to condemn its use in a comment that addresses no one."""
     flags = hit.entry.flags
-    if _condemned(hit, cues, keys):
+    if _condemned(hit, cues, keys) or (
+        in_quotes(view, hit.start, hit.end) and quoted(cues, hit.start, keys)
+    ):
         return True
-    if "literal" in flags and cues.near(Topic.LITERAL, hit.start):
+    if _literal_here(flags, cues, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
     if "name" in flags and _is_name(view, hit, toks):
@@ -236,18 +238,57 @@ def _innocent(
     return False
 
 
+def _literal_here(flags: frozenset[str], cues: Topics, start: int) -> bool:
+    """A ``literal`` word near a literal or a wild cue, or a ``wild`` one (an insult first, an
+    animal or a trade second: ``kampret``, ``bajingan``) near a wild cue (caves, orchards,
+    carts), which generic health and farm words ("sembuh", "hilang") are not."""
+    if "literal" in flags and cues.near(Topic.LITERAL, start):
+        return True
+    return not flags.isdisjoint(("literal", "wild")) and cues.near(Topic.WILD, start)
+
+
 def _condemned(hit: Hit, cues: Topics, keys: frozenset[str]) -> bool:
     """Named as a word, a few tokens after "menyebut", "call" ("menyebut orang Papua monyet",
     "don't call people X"), in a comment with a condemnation ("itu rasis", "it hurts") that
     addresses no one."""
-    return (
-        Topic.CONDEMN in cues
-        and cues.before(Topic.QUOTE, hit.start, QUOTED)
-        and AIMED.isdisjoint(keys)
-    )
+    return condemned(cues, hit.start, keys)
 
 
 QUOTED = 4  # tokens from the naming word to the word named: "menyebut tetangga beda agama kafir"
+QUOTES = "\"'“”‘’«»`"
+
+
+def reported(cues: Topics, start: int, keys: frozenset[str]) -> bool:
+    """A word named after "called me", "dikatai", "disebut" in a comment that addresses no one
+    ("he called me a 'X' at work"): a reader reporting what was said, quoting, not saying it."""
+    if not DESERVE.isdisjoint(keys) and Topic.CONDEMN not in cues:
+        return False  # "pantas disebut 'X'": the name endorsed, not reported
+    return cues.before(Topic.QUOTE, start, QUOTED) and AIMED.isdisjoint(keys)
+
+
+DESERVE = _folded(["pantas", "layak", "cocok", "cocoknya", "memang", "emang", "deserve", "fit"])
+
+
+def quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
+    """A word in quote marks, reported after a naming word ("dikatai 'X'"), or named and
+    condemned with the naming word after it ("'X' itu ejekan rasis")."""
+    if reported(cues, start, keys):
+        return True
+    named = Topic.CONDEMN in cues and cues.near(Topic.QUOTE, start)
+    return named and AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
+
+
+def in_quotes(view: Text, start: int, end: int) -> bool:
+    """Whether letters-view ``start:end`` is set in quote marks ('X', "X", “X”)."""
+    before = view.normalised[:start].rstrip()[-1:]
+    after = view.normalised[end:].lstrip()[:1]
+    return bool(before) and bool(after) and before in QUOTES and after in QUOTES
+
+
+def condemned(cues: Topics, start: int, keys: frozenset[str]) -> bool:
+    """A finding at ``start`` named as a word and condemned (``_condemned``), for filters other
+    than this one."""
+    return Topic.CONDEMN in cues and reported(cues, start, keys)
 
 
 def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:

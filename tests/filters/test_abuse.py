@@ -615,3 +615,244 @@ def test_no_brain_said_of_the_reader_is_an_insult(body: str) -> None:
 def test_brains_praised_or_of_patients_are_innocent(body: str) -> None:
     """A sharp mind, a patient's brain or a hungry head insults no one."""
     assert AbuseFilter()(normalise(body), context(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "imigran itu kecoak, harus dibasmi",
+        "orang madura kayak tikus, di mana-mana ada",
+        "wong meduro kuwi kabeh koyok tikus",
+        "kaum kafir itu najis",
+        "these immigrants are vermin",
+        "muslims are a disease",
+    ],
+)
+def test_a_group_likened_to_vermin_or_disease_is_held_as_hate(body: str) -> None:
+    """A whole group called vermin, filth or disease is hate speech of kind slur, held."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "hate:dehumanised"
+    assert finding.kind is FindingKind.SLUR
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hama tikus menyerang sawah petani di Madura",
+        "pengungsi rohingya terserang penyakit kulit",
+        "tidak semua imigran itu parasit, banyak yang bekerja keras",
+        "orang papua juara PON cabang atletik",
+        "anak-anak Papua lincah kayak kijang",
+    ],
+)
+def test_pests_beside_a_group_and_denied_likenings_are_not_hate(body: str) -> None:
+    """A pest near a group, an illness a group suffers, or a denied likening is no hate."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body", ["dasar kaum pendatang, kembali ke asalmu", "dasar wong cino", "dasar orang ambon"]
+)
+def test_a_group_hurled_with_dasar_is_held(body: str) -> None:
+    """ "Dasar" with a group's name hurls the name as an insult."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "dasar orang Padang, pinter dagang",
+        "dasar laut di Papua sangat indah",
+        "dasar wong jowo, ramah tenan",
+        "dasar orang Bugis, jago berlayar",
+    ],
+)
+def test_dasar_with_praise_or_as_a_noun_is_not_hate(body: str) -> None:
+    """Fond "dasar" with praise after, or "dasar" the seabed, is no slur."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "menyebut pengungsi itu parasit adalah rasis",
+        "bilang orang madura kayak tikus itu tidak pantas",
+        "calling immigrants vermin is racist",
+    ],
+)
+def test_a_dehumanising_likening_named_to_condemn_it_is_published(body: str) -> None:
+    """Hate quoted to condemn it, addressing no one, passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["dasar budek, ora iso krungu po", "dasar pincang", "dasar mongol", "you retards", "jawir"],
+)
+def test_disability_and_ethnic_slurs_hold_rather_than_mask(body: str) -> None:
+    """Disability words hurled at someone, and ethnic slurs, stop the comment."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "produk cacat harus ditarik dari pasar",
+        "kakinya pincang setelah kecelakaan",
+        "anak tuli berhak sekolah di sekolah umum",
+        "kekaisaran Mongol menyerang Jawa",
+        "kecamatan Keling di Jepara banjir",
+    ],
+)
+def test_everyday_disability_words_and_places_are_innocent(body: str) -> None:
+    """A defect, a limp, deafness, the Mongols and a district pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "wartawan kayak kamu pantas dihabisi",
+        "kantor redaksi ini bakal kami bakar",
+        "this newsroom will burn",
+        "jurnalis macam kamu harus diberi pelajaran",
+        "wartawan iki kudu dikasih pelajaran",
+        "redaksi kalian tunggu saja tanggal mainnya",
+    ],
+)
+def test_threats_against_the_press_are_held(body: str) -> None:
+    """The newsroom and its journalists are the reader: harm aimed at them is a threat."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "wartawan harus dilindungi, jangan diintimidasi",
+        "jurnalis tidak boleh dibunuh karena beritanya",
+        "guru akan memberi pelajaran tambahan untuk kamu",
+        "kejadian ini memberi pelajaran berharga buat kamu",
+        "pelaku pembakaran kantor redaksi sudah ditangkap",
+    ],
+)
+def test_the_press_protected_and_lessons_at_school_are_not_threats(body: str) -> None:
+    """Defending journalists, reporting an attack, a lesson at school or from life pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "madura tikus",
+        "dasar bangsa kera",
+        "orang papua itu bukan manusia",
+        "pendatang iku kabeh hama",
+    ],
+)
+def test_a_group_named_beside_vermin_or_denied_humanity_is_hate(body: str) -> None:
+    """A group with vermin straight after, "dasar bangsa" with an animal, "bukan manusia"."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "di madura tikus sering masuk rumah",
+        "hewan ternak warga Papua mati kena penyakit",
+        "orang papua itu manusia biasa, sama seperti kita",
+        "bangsa kita bukan bangsa kera, kata dosen biologi",
+    ],
+)
+def test_animals_in_a_place_and_humanity_affirmed_are_not_hate(body: str) -> None:
+    """An animal in a place, and humanity affirmed, are no dehumanising."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "someone should teach this journalist a lesson",
+        "let's all go to the reporter's house and teach him a lesson",
+        "ayo kasih dia pelajaran",
+        "sleep with one eye open",
+    ],
+)
+def test_a_lesson_called_for_and_menacing_idioms_are_threats(body: str) -> None:
+    """A call to "teach him a lesson" is incitement; fixed menacing idioms count alone."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "someone should teach this journalist how to spell",
+        "guru harus memberi pelajaran tambahan ke dia",
+        "ayo kita ambil pelajaran dari kejadian ini",
+    ],
+)
+def test_lessons_at_school_or_from_events_are_not_incitement(body: str) -> None:
+    """Teaching how to spell, extra lessons, lessons learnt from events pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kalian itu tikus semua",
+        "kowe kabeh koyo tikus",
+        "they are cockroaches, all of them",
+        "you people are vermin",
+    ],
+)
+def test_the_reader_or_they_called_vermin_is_an_insult(body: str) -> None:
+    """ "Kalian itu tikus semua", "they are cockroaches": an insult that holds."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.INSULT
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mereka memelihara tikus putih",
+        "they are animals, they need a bigger kandang",
+        "mereka itu hewan peliharaan, bukan mainan",
+        "kalian semua hebat",
+    ],
+)
+def test_people_keeping_animals_and_animals_themselves_are_not_insulted(body: str) -> None:
+    """A verb between, or a comment about animals, is no insult."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["dasar PKI", "dasar kaum sodom", "dasar wahabi"])
+def test_ideological_and_sectarian_labels_hurled_with_dasar_hold(body: str) -> None:
+    """Labels used as slurs, hurled with "dasar", hold."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"orang madura kayak tikus" itu ujaran kebencian',
+        'komentar "imigran itu kecoak" sudah dilaporkan, itu rasis',
+        "'kaum kafir itu najis' adalah kalimat intoleran",
+    ],
+)
+def test_hate_quoted_and_condemned_is_published(body: str) -> None:
+    """Dehumanising words inside a quotation, with a condemnation, are reported, not said."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"imigran itu kecoak", kata saya, dan itu benar',
+        '"orang madura kayak tikus" itu fakta, kalian rasis',
+        "katanya rasis, tapi orang madura kayak tikus memang",
+    ],
+)
+def test_hate_quoted_without_condemnation_or_aimed_still_holds(body: str) -> None:
+    """A quotation endorsed, or a condemnation aimed back at the reader, clears nothing."""
+    assert verdict(body) in STOPPED

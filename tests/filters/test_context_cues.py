@@ -459,3 +459,141 @@ def test_praise_then_someone_elses_profile_is_no_offer(body: str) -> None:
 def test_praise_then_ones_own_profile_is_an_offer(body: str) -> None:
     """ "cek profil aku", "cek profil kami", "lihat profil ya kak" invite to the commenter's."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kampret akeh nang wit pelem, buahe entek",
+        "populasi kampret di goa Jatijajar menurun",
+        "bajingan jaman biyen iku kusir cikar",
+        "pak bajingan ngeterke gabah nganggo cikar",
+        "celeng hasil buruan dibagi warga",
+    ],
+)
+def test_insults_that_are_animals_or_trades_are_innocent_beside_a_wild_cue(body: str) -> None:
+    """Bats in caves and fruit trees, the old ox-cart driver, a hunted boar are meant literally."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kampret lu, komen ngawur terus",
+        "bajingan kowe, ngapusi rakyat",
+        "dasar kampret, panen gagal kok diem wae",
+    ],
+)
+def test_the_same_words_aimed_at_someone_beside_a_wild_cue_still_count(body: str) -> None:
+    """A wild cue does not clear the word when it is hurled at someone."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kampret ngawur, sembuh wae ora",
+        "bajingan, rumah sakit kok ngono",
+        "kampret, hilang terus listrike",
+    ],
+)
+def test_generic_literal_cues_do_not_clear_a_wild_word(body: str) -> None:
+    """Health or loss words are no bat's cave: the wild words keep their insult there."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "matamu minus berapa? ganti kacamata",
+        "ndasmu kudu nganggo helm nek numpak motor",
+        "ndasmu isih mumet? ngombe obat",
+        "jangkrik buat umpan mancing lele",
+        "celeng ngrusak kebon jagung wingi bengi",
+        "asuku lara, kudu digawa nang dokter kewan",
+    ],
+)
+def test_eyes_heads_crickets_boars_and_dogs_in_literal_talk_are_innocent(body: str) -> None:
+    """Glasses, helmets, dizziness, fishing bait, maize fields and a vet are literal cues."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "matamu picek, ganti kacamata kono",
+        "ndasmu koen, helm wae ora mudeng",
+        "jangkrik koen, mancing keributan wae",
+    ],
+)
+def test_eyes_heads_and_crickets_aimed_at_someone_still_count(body: str) -> None:
+    """Beside the same cues, aimed at someone they are still swearing."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'he called me a "faggot" at work and HR did nothing',
+        "saya dikatai \u201cmonyet\u201d oleh suporter lawan, mohon diusut",
+        "aku diarani 'asu' karo koncoku, wis tak laporno guru",
+        'tetangga menyebut kami "babi" dan sudah dilaporkan ke polisi',
+        "sebutan 'indon' untuk orang Indonesia itu menghina",
+    ],
+)
+def test_a_slur_a_reader_reports_being_called_is_published(body: str) -> None:
+    """A word quoted after "called me", "dikatai", "diarani", or reported as an insult, passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'dasar "monyet" kamu',
+        'orang papua itu pantas disebut "monyet"',
+        "memang cocok dipanggil 'babi' orang kayak gitu",
+        'dikatai "bencong" pun kamu pantas',
+    ],
+)
+def test_quote_marks_clear_nothing_when_aimed_or_endorsed(body: str) -> None:
+    """Quote marks beside a naming word do not clear a slur hurled at someone or endorsed."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"monyet" itu ejekan rasis untuk orang Papua, stop!',
+        "'cino' kuwi ejekan, ora sopan",
+        '"retard" is a slur and it is hurtful',
+    ],
+)
+def test_a_quoted_word_named_as_an_insult_after_it_is_published(body: str) -> None:
+    """A quoted word, then "itu ejekan rasis" / "is a slur": named and condemned, it passes."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "asu galak nang gang iku nyokot bocah",
+        "kirik anyar lair telu",
+        "kotorane kampret dadi pupuk",
+        "matamu abang, kakehan main hp",
+        "ndasmu benjut kejedot lawang",
+        "adu jangkrik dilarang nang desa",
+        "wedhus gembel metu saka Merapi",
+    ],
+)
+def test_javanese_animals_doings_and_injuries_are_literal(body: str) -> None:
+    """A dog biting, puppies born, bats' dung, red eyes, a bumped head, cricket fights pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["asu galak kowe", "kirik koen, lair ora dikarepke", "gembel lu, ngemis terus"],
+)
+def test_the_same_descriptions_hurled_at_someone_still_count(body: str) -> None:
+    """Aimed at someone, the animal and body words are still insults."""
+    assert verdict(body) in FLAGGED
