@@ -12,6 +12,8 @@ from moderation.filters import features
 from moderation.models import Span
 
 _TOKEN = re.compile(r"[^\W_]+")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit beyond ASCII
+_ALNUM = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 # A run of three or more tokens of one or two characters ("p ul a u wi n", "g o l d 8 8 8"):
 # a word spread out to dodge filters. Tokens and separators are disjoint classes and a run
 # starts only at a token start, so matching is linear.
@@ -45,7 +47,13 @@ class Text:
     @functools.cached_property
     def tokens(self) -> list[str]:
         """The runs of letters and digits in ``normalised``: found once, shared by filters."""
-        return _TOKEN.findall(self.normalised)
+        view = self.normalised
+        if view.isascii() or _NON_ASCII_WORD.search(view) is None:
+            # Its tokens are its ASCII letters and digits: one C split of its bytes, blanked.
+            return list(
+                map(bytes.decode, view.encode("ascii", "replace").translate(_ALNUM).split())
+            )
+        return _TOKEN.findall(view)
 
     @functools.cached_property
     def spread(self) -> tuple[tuple[int, int, str], ...]:
