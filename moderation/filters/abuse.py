@@ -33,7 +33,6 @@ VERSION = "abuse-4"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, 
 # 4: lurking at the reader's home, visits with a crowd, groups called to be expelled
 WINDOW = 5
 SCORE = 0.85
-_TOKEN = re.compile(r"[^\W_]+")
 PREFIXES = ("", "ku", "di", "me", "mem", "men", "meng", "nge", "ng", "tak", "dak")
 SUFFIXES = ("", "in", "kan", "i", "nya", "ne", "en", "ing")
 FIRST_PERSON = ("ku", "tak", "dak")
@@ -178,14 +177,12 @@ class AbuseFilter:
     def _threats(self, view: Text) -> list[Finding]:
         if not _may(view.tokens):
             return []
-        tokens = list(_TOKEN.finditer(view.normalised))
-        words = [m.group() for m in tokens]
+        words, (starts, ends) = view.tokens, view.bounds
         for rule in RULES:
             found = rule(words)
             if found is not None:
                 first, last, detail = found
-                start, end = tokens[first].start(), tokens[last].end()
-                return [self._finding(view, start, end, detail)]
+                return [self._finding(view, starts[first], ends[last], detail)]
         return []
 
     def _finding(self, view: Text, start: int, end: int, detail: str) -> Finding:

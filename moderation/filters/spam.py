@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import math
 import operator
-import re
 
 import msgspec
 
@@ -32,7 +31,6 @@ AUTHOR_RATE = ((20, 0.4), (10, 0.3), (6, 0.15))
 IP_RATE = ((60, 0.4), (30, 0.25), (15, 0.1))
 CLASSIFIER = "classifier"
 CLASSIFIER_FLOOR = 0.2  # below this the classifier's opinion is not a clue
-_WORD = re.compile(r"[^\W_]+")
 WEIGHTS_CACHED = 1 << 16
 
 
@@ -100,7 +98,7 @@ class SpamFilter:
             return clue
         view = text.words
         learned = signals.learned
-        words = list(dict.fromkeys(view.tokens))  # ``_WORD``'s matches, first seen first
+        words = list(dict.fromkeys(view.tokens))  # first seen first
         if learned.counts:
             weights = [self.model.word_weight(word_bucket(word), learned) for word in words]
         else:
@@ -113,8 +111,8 @@ class SpamFilter:
         )
         # Each top word's first occurrence: its index among the tokens, found in C.
         at = sorted(map(view.tokens.index, map(operator.itemgetter(1), weighed[:3])))
-        matches = list(itertools.islice(_WORD.finditer(view.normalised), at[-1] + 1)) if at else []
-        spans = tuple(view.span(*matches[i].span()) for i in at)
+        starts, ends = view.bounds if at else ([], [])
+        spans = tuple(view.span(starts[i], ends[i]) for i in at)
         return msgspec.structs.replace(clue, spans=spans)
 
     def _weights_of(self, words: list[str]) -> list[float]:

@@ -151,7 +151,7 @@ class SpamLexicon:
             itertools.compress(itertools.count(), map(operator.or_, joined, map(known, tokens)))
         )
         if hits and not spans:
-            spans = [m.span() for m in _TOKEN.finditer(text.normalised)]
+            spans = list(zip(*text.bounds, strict=True))
         findings = []
         for i in hits:
             width = 2 if joined[i] else 1

@@ -19,10 +19,9 @@ import re
 
 from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
-from moderation.filters.text import Text
+from moderation.filters.text import Text, bounds
 
 WINDOW = 6  # tokens either side of a finding within which a cue counts
-_TOKEN = re.compile(r"[^\W_]+")
 # "cek profil pejabatnya": a profile owned by someone named after it is no invitation to ours.
 _OWNED = re.compile(r"\s+[^\W_]{2,}nya\b")
 
@@ -60,7 +59,7 @@ class Topics:
             and not (inside and inside(start, end))
             and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
-        self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
+        self._starts = bounds(view)[0] if kept else []
         self.view = view
         self.at: dict[Topic, list[int]] = {}
         for start, topic in sorted(kept):

@@ -21,3 +21,12 @@ def test_letters_and_digits_beyond_ascii_are_tokens_too() -> None:
     characters, as the regular expression reads them."""
     assert tokens("café x²  ٣٤ ŋa_b") == ["café", "x²", "٣٤", "ŋa", "b"]
     assert tokens("naïve😀naive") == ["naïve", "naive"]
+
+
+def test_bounds_are_where_each_token_starts_and_ends() -> None:
+    """Offsets in the view, one pair per token, also past emoji and letters beyond ASCII."""
+    for view in ("wa 0812, cek😀profil!", "café 😀 x² ŋa_b", "", "...", "a"):
+        starts, ends = Text(view, view).bounds
+        assert [view[s:e] for s, e in zip(starts, ends, strict=True)] == tokens(view)
+    assert Text("😀 ab_c", "😀 ab_c").bounds == ([2, 5], [4, 6])
+    assert Text("é ab", "é ab").bounds == ([0, 2], [1, 4])
