@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import operator
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -70,6 +69,7 @@ class SpamLexicon:
         self.phrases = Automaton((phrase, (category, score)) for phrase, category, score in rows)
         self.brands = frozenset(brands)
         self.shortest = min(map(len, self.brands), default=0)
+        self.heads = frozenset(brand[:i] for brand in self.brands for i in range(1, len(brand)))
         digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands))).encode())
         self.version = f"lexicon-{digest.hexdigest()[:8]}"
 
@@ -135,6 +135,7 @@ class SpamLexicon:
         """Known brands among the tokens, each token joined with the next first ("pulau 777",
         "alexis 17"), and runs of one-character tokens joined into one (``p u l a u``)."""
         plain = text.tokens
+        known = self.brands.__contains__
         if b"\x01\x01" in bytes(map((1).__eq__, map(len, plain))):  # "p u l a u": join first
             words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised))
             if self.brands.isdisjoint(words) and self.brands.isdisjoint(
@@ -145,16 +146,15 @@ class SpamLexicon:
             tokens, spans = [t for _, _, t in squashed], [(s, e) for s, e, _ in squashed]
         else:  # no two one-character tokens side by side: nothing to squash
             tokens, spans = plain, []
-        known = self.brands.__contains__
-        joined = [*map(known, map(str.__add__, tokens, tokens[1:])), False]
-        hits = list(
-            itertools.compress(itertools.count(), map(operator.or_, joined, map(known, tokens)))
-        )
+        # A token joined with the next is a brand only if it begins one: few do, so few joins.
+        begins = itertools.compress(range(len(tokens) - 1), map(self.heads.__contains__, tokens))
+        joined = {i for i in begins if tokens[i] + tokens[i + 1] in self.brands}
+        hits = sorted(joined.union(itertools.compress(itertools.count(), map(known, tokens))))
         if hits and not spans:
             spans = list(zip(*text.bounds, strict=True))
         findings = []
         for i in hits:
-            width = 2 if joined[i] else 1
+            width = 2 if i in joined else 1
             span = text.span(spans[i][0], spans[i + width - 1][1])
             word = "".join(tokens[i : i + width])
             findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))

@@ -60,3 +60,17 @@ def test_news_vocabulary_is_quiet() -> None:
 def test_everyday_words_of_a_brands_shape_are_not_brands() -> None:
     """ "cosplay", "gameplay", a name like "Erwin" and "ngebet" end like brands but are words."""
     assert found("cosplay Wiro Sableng, gameplay lancar, Mas Erwin ngebet nonton JKT48") == []
+
+
+def test_known_brand_split_anywhere_in_two_tokens() -> None:
+    """A brand cut in two anywhere ("agen 911", "arwana gaming", "asia-99") is found whole;
+    two tokens that begin a brand but do not finish one ("asia 98", "ayam goreng", "agen
+    resmi") are not a brand."""
+    for body, brand in (
+        ("cobain agen 911 gan", "agen911"),
+        ("di arwana gaming aja", "arwanagaming"),
+        ("info asia-99 malam ini", "asia99"),
+    ):
+        assert ("brand:known", brand) in found(body)
+    for body in ("penduduk asia 98 juta", "makan ayam goreng", "agen resmi pos"):
+        assert not [rule for rule, _ in found(body) if rule == "brand:known"]
