@@ -24,6 +24,7 @@ import itertools
 import re
 from importlib import resources
 
+from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
 from moderation.filters.context import Context
 from moderation.filters.text import Text
@@ -141,7 +142,8 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
 @functools.cache
 def _phrases() -> Automaton[str]:
     v = _vocabulary()
-    return Automaton((p, rule) for kind, rule in _PHRASE_KINDS.items() for p in v[kind])
+    phrases = Automaton((p, rule) for kind, rule in _PHRASE_KINDS.items() for p in v[kind])
+    return automaton.shared(phrases)
 
 
 def _second_person(token: str) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import TypeVar
 
+from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
 from moderation.filters.normalise import LEET
 from moderation.filters.text import Text
@@ -84,7 +85,9 @@ class SpamLexicon:
         ]
         lines = (data / "judol-brands.txt").read_text(encoding="utf-8").splitlines()
         brands = (line.strip() for line in lines if line.strip() and not line.startswith("#"))
-        return cls(((p, c, float(s)) for p, c, s in rows), brands)
+        lexicon = cls(((p, c, float(s)) for p, c, s in rows), brands)
+        automaton.shared(lexicon.phrases)
+        return lexicon
 
     def __call__(self, text: Text) -> list[Finding]:
         return self.phrase_findings(text.words) + self.brand_findings(text)

@@ -64,7 +64,7 @@ CANCEL = "-"  # a part of that name cancels the parts it touches ("gratis ongkir
 
 @functools.cache
 def _parts() -> Automaton[str]:
-    return automaton.shipped("spam-moves.tsv")
+    return automaton.shared(automaton.shipped("spam-moves.tsv"))
 
 
 def moves(text: Text) -> list[Finding]:

@@ -42,7 +42,7 @@ class Topic(enum.StrEnum):
 
 @functools.cache
 def _cues() -> Automaton[str]:
-    return automaton.shipped("topic-cues.tsv")
+    return automaton.shared(automaton.shipped("topic-cues.tsv"))
 
 
 class Topics:
