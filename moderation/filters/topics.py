@@ -16,6 +16,7 @@ import bisect
 import enum
 import functools
 import re
+from collections.abc import Callable
 
 from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
@@ -48,7 +49,9 @@ def _cues() -> Automaton[str]:
 class Topics:
     """The cues of one comment: where each topic is mentioned, in token positions."""
 
-    def __init__(self, view: str) -> None:
+    def __init__(self, view: str, starts: Callable[[], list[int]] | None = None) -> None:
+        """The cues of letters view ``view``; ``starts`` gives its tokens' start offsets, if the
+        caller has them (``Text.bounds``), else they are found when a cue needs them."""
         found = [(s, e, cue, topics[0]) for s, e, cue, topics in _cues().words(view)]
         cancels = [(s, e) for s, e, _, topic in found if topic == "-"]
         inside = automaton.covering(cancels) if cancels else None  # most comments: none
@@ -59,7 +62,7 @@ class Topics:
             and not (inside and inside(start, end))
             and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
-        self._starts = bounds(view)[0] if kept else []
+        self._starts = (bounds(view)[0] if starts is None else starts()) if kept else []
         self.view = view
         self.at: dict[Topic, list[int]] = {}
         for start, topic in sorted(kept):
@@ -88,11 +91,18 @@ class Topics:
         return i < len(cued) and cued[i] <= here + WINDOW
 
 
-@functools.lru_cache(maxsize=256)
-def _of(view: str) -> Topics:
-    return Topics(view)
+SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
 
 
 def of(text: Text) -> Topics:
     """The topics of ``text``, found once however many filters ask."""
-    return _of(text.words.normalised)
+    view = text.words
+    found = _SEEN.get(view.normalised)
+    if found is None:
+        if len(_SEEN) >= SEEN:
+            _SEEN.clear()  # bounded memory
+        found = _SEEN[view.normalised] = Topics(view.normalised, lambda: view.bounds[0])
+    return found
+
+
+_SEEN: dict[str, Topics] = {}

@@ -86,3 +86,14 @@ def test_the_shipped_cue_lists_are_scanned_jointly() -> None:
         assert cues._joint is not None
         assert cues.words(view) == cues._words(view)
     assert SpamLexicon.shipped().phrases.any_word("maxwin")
+
+
+def test_the_topics_of_a_text_are_those_of_its_letters_view() -> None:
+    """``topics.of`` (token starts from the text's own bounds, memoised) reads as ``Topics``
+    on the letters view alone, for cued texts and for one with no cue."""
+    for body in ("Artikelnya bagus, cek profil ya kak", "awas penipuan slot", "hari ini cerah"):
+        text = normalise(body)
+        alone = Topics(text.words.normalised)
+        assert topics.of(text).at == alone.at
+        assert topics.of(text) is topics.of(text)
+    assert Topic.WARNING in topics.of(normalise("awas penipuan slot"))
