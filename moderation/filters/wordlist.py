@@ -363,21 +363,24 @@ class WordList:
 
     def candidates(self, text: str) -> set[str]:
         """Token keys worth a closer look, found with set operations in C. Most texts: none."""
-        plain = "*" not in text and (text.isascii() or _NON_ASCII_WORD.search(text) is None)
-        folded = text.encode().translate(_ASCII_FOLD).decode() if plain else text.translate(_FOLD)
-        words = _words(text, _ASCII_FOLDED) if plain else set(TOKEN.findall(folded))
+        starred = "*" in text
+        plain = not starred and (text.isascii() or _NON_ASCII_WORD.search(text) is None)
+        tokens = TOKEN if starred else _LETTERS  # the same tokens: ``_LETTERS`` is faster
+        words = _words(text, _ASCII_FOLDED) if plain else set(tokens.findall(text.translate(_FOLD)))
         hot = words & self.keys
         for first in self.phrase_words.keys() & words:
             if any(phrase <= words for phrase in self.phrase_words[first]):
                 hot.add(first)
-        if "*" in folded:
+        if starred:
             hot.update(key_of(w.strip("*"))[0] for w in set(TOKEN.findall(text)) if "*" in w)
         glue = self.glue
-        if glue is not None and next(glue.within(folded), None):
+        # A glued word is letters (or stars), so it stands inside one token: look in the
+        # distinct tokens, not the whole text.
+        if glue is not None and next(glue.within(" ".join(words)), None):
             hot.update(w for w in words if next(glue.within(w), None))
         # a plain text's words are its ASCII letters: one with a run has a doubled letter
         if (_LETTER_RUN if plain else _RUN).search(text):
-            for w in _words(text, _ASCII_LETTERS) if plain else set(TOKEN.findall(text)):
+            for w in _words(text, _ASCII_LETTERS) if plain else set(tokens.findall(text)):
                 key = _run_key(w)
                 if key is not None and (
                     key in self.keys or (glue is not None and next(glue.within(key), None))

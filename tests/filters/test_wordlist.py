@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.filters.wordlist import Token, tokens
+from moderation.filters.wordlist import Token, WordList, tokens
 
 
 def test_ascii_tokens_have_offsets_folded_keys_and_runs() -> None:
@@ -36,3 +36,15 @@ def test_stars_inside_a_token_stay_and_outer_stars_go() -> None:
         Token(0, 4, "f*k", (1, 2, 1)),
         Token(9, 12, "ioi", None),
     ]
+
+
+def test_a_glued_word_is_a_candidate_only_inside_one_token() -> None:
+    """A word flagged ``glue`` is looked for inside each distinct token ("fuckthis", with
+    stars or accents around), never across two ("fu ck", "fu-ck" are other matters)."""
+    words = WordList.load("en")
+    for text in ("well fuckthis then", "ok *fuckthis* é", "fuckthis! fuckthis"):
+        assert "fuckthis" in words.candidates(text)
+    for text in ("fu ck this", "fu-ck", "f uck"):
+        assert "fuck" not in words.candidates(text) and not any(
+            "fuck" in key for key in words.candidates(text)
+        )
