@@ -23,10 +23,13 @@ V = TypeVar("V")
 
 class Automaton(Generic[V]):
     def __init__(self, patterns: Iterable[tuple[str, V]]) -> None:
-        self._values: dict[str, list[V]] = {}
+        values: dict[str, list[V]] = {}
         for key, value in patterns:
             if key:
-                self._values.setdefault(key, []).append(value)
+                values.setdefault(key, []).append(value)
+        # Tuples: a match holds only immutable values, which the garbage collector stops
+        # tracking, so a long comment's many matches cost it nothing while they are kept.
+        self._values = {key: tuple(found) for key, found in values.items()}
         self._automaton = ahocorasick.Automaton()
         for key in self._values:
             self._automaton.add_word(key, key)
@@ -38,22 +41,22 @@ class Automaton(Generic[V]):
     def __len__(self) -> int:
         return len(self._values)
 
-    def within(self, text: str) -> Iterator[tuple[int, int, str, list[V]]]:
+    def within(self, text: str) -> Iterator[tuple[int, int, str, tuple[V, ...]]]:
         """Every occurrence: ``(start, end, pattern, values)``."""
         if not self._values:
             return
         for last, key in self._automaton.iter(text):
             yield last - len(key) + 1, last + 1, key, self._values[key]
 
-    def words(self, text: str) -> list[tuple[int, int, str, list[V]]]:
+    def words(self, text: str) -> list[tuple[int, int, str, tuple[V, ...]]]:
         """Occurrences that begin and end on word boundaries."""
         if self._joint is not None:
             return list(self._joint.words(text)[self._slot])
         return self._words(text)
 
-    def _words(self, text: str) -> list[tuple[int, int, str, list[V]]]:
+    def _words(self, text: str) -> list[tuple[int, int, str, tuple[V, ...]]]:
         # One loop, no generator layer per match.
-        out: list[tuple[int, int, str, list[V]]] = []
+        out: list[tuple[int, int, str, tuple[V, ...]]] = []
         if not self._values:
             return out
         values, size = self._values, len(text)
@@ -69,8 +72,8 @@ class Automaton(Generic[V]):
         return bool(self._words(text))  # a short string: not worth the joint scan's memo
 
 
-Match = tuple[int, int, str, list[Any]]
-SEEN = 8  # texts whose joint scan is kept: every filter's view of the comment being decided
+Match = tuple[int, int, str, tuple[Any, ...]]
+SEEN = 1  # texts whose joint scan is kept: the view of the comment being decided
 
 
 class Joint:
@@ -86,7 +89,7 @@ class Joint:
     def add(self, member: Automaton[Any]) -> None:
         member._joint, member._slot = self, len(self.members)
         self.members.append(member)
-        owners: dict[str, list[tuple[int, list[Any]]]] = {}
+        owners: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
         for slot, each in enumerate(self.members):
             for key, values in each._values.items():
                 owners.setdefault(key, []).append((slot, values))

@@ -69,7 +69,7 @@ def test_automatons_scanned_jointly_find_what_each_finds_alone() -> None:
         joint.add(member)
     assert [[m.words(text) for m in members] for text in TEXTS] == expected
     assert [[m.words(text) for m in members] for text in TEXTS] == expected  # memoised
-    assert members[0].words("slot gacor") == [(0, 4, "slot", [1]), (0, 10, "slot gacor", [2])]
+    assert members[0].words("slot gacor") == [(0, 4, "slot", (1,)), (0, 10, "slot gacor", (2,))]
 
 
 def test_the_shipped_cue_lists_are_scanned_jointly() -> None:
