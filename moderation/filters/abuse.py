@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 
-from moderation.filters import menace, profanity, topics
+from moderation.filters import automaton, menace, profanity, topics
 from moderation.filters.automaton import Automaton
 from moderation.filters.context import Context
 from moderation.filters.text import Text
@@ -54,7 +54,6 @@ VERSION = "abuse-5"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, 
 # 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
 # 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace
 SCORE = 0.85
-_TOKEN = re.compile(r"[^\W_]+")
 # "Only the name is left" (you will be dead): a threat when said to someone.
 _DOOM = frozenset(
     [("tinggal", "nama"), ("kari", "jeneng"), ("tinggal", "jeneng"), ("kari", "aran")]
@@ -127,7 +126,8 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
 @functools.cache
 def _phrases() -> Automaton[str]:
     v = lexicon()
-    return Automaton((p, rule) for kind, rule in PHRASE_KINDS.items() for p in v[kind])
+    phrases = Automaton((p, rule) for kind, rule in PHRASE_KINDS.items() for p in v[kind])
+    return automaton.shared(phrases)
 
 
 _DOUBLED = re.compile(r"([a-z]{2,})2")
@@ -157,15 +157,14 @@ class AbuseFilter:
         doubled = "2" in view.normalised
         if not _may(_undoubled(view.tokens) if doubled else view.tokens):
             return []
-        tokens = list(_TOKEN.finditer(view.normalised))
-        words = [m.group() for m in tokens]
+        words, (starts, ends) = view.tokens, view.bounds
         if doubled:
             words = _undoubled(words)
         for rule in RULES:
             found = rule(words)
             if found is not None:
                 first, last, detail = found
-                start, end = tokens[first].start(), tokens[last].end()
+                start, end = starts[first], ends[last]
                 if detail.startswith(_HATE) and _condemned(view, start, end):
                     return []
                 if detail.startswith(_VERMIN) and _about_animals(view):

@@ -35,17 +35,17 @@ def word_bucket(word: str) -> int:
 def buckets(text: Text) -> frozenset[int]:
     """The feature buckets of a comment; linear in its length."""
     words = text.words.tokens
-    pairs = map(str.encode, map(" ".join, itertools.pairwise(words)))
-    spread = {joined for _, _, joined in text.spread}
-    unique = spread.union(words)
-    # Nearly always every word is short enough for the cache: then no Python call per word.
-    short = max(map(len, unique), default=0) <= CACHED
-    return frozenset(
-        itertools.chain(
-            itertools.chain.from_iterable(map(_cached_buckets if short else word_buckets, unique)),
-            map(_MASK.__and__, map(zlib.crc32, pairs, itertools.repeat(_BIGRAM))),
-        )
-    )
+    spread = text.spread
+    unique = {joined for _, _, joined in spread}.union(words) if spread else set(words)
+    # Nearly always every word is short enough for the caches: then no Python call per word.
+    if max(map(len, unique), default=0) <= CACHED:
+        grams = map(_cached_buckets, unique)
+        pairs = map(_cached_pair, words, words[1:])
+    else:
+        grams = map(word_buckets, unique)
+        joined = map(str.encode, map(" ".join, itertools.pairwise(words)))
+        pairs = map(_MASK.__and__, map(zlib.crc32, joined, itertools.repeat(_BIGRAM)))
+    return frozenset(itertools.chain(itertools.chain.from_iterable(grams), pairs))
 
 
 CACHED = 32  # longer tokens are computed each time, so the cache's memory stays bounded
@@ -56,8 +56,20 @@ def word_buckets(token: str) -> tuple[int, ...]:
     return _cached_buckets(token) if len(token) <= CACHED else _buckets(token)
 
 
+def _pair(first: str, second: str) -> int:
+    return zlib.crc32(f"{first} {second}".encode(), _BIGRAM) & _MASK
+
+
 def _buckets(token: str) -> tuple[int, ...]:
     word = token.encode()
+    if len(word) > _PLANNED:
+        return _long_buckets(word)
+    slices, seeds = _plan(len(word) + 2)
+    grams = map(zlib.crc32, map((b" " + word + b" ").__getitem__, slices), seeds)
+    return tuple({zlib.crc32(word, _WORD) & _MASK, *map(_MASK.__and__, grams)})
+
+
+def _long_buckets(word: bytes) -> tuple[int, ...]:
     padded = b" " + word + b" "
     crc32 = zlib.crc32
     found = {crc32(word, _WORD) & _MASK}
@@ -69,4 +81,17 @@ def _buckets(token: str) -> tuple[int, ...]:
 
 # Each n-gram length with its CRC start value.
 _SEEDS = tuple((n, _GRAM + n) for n in GRAMS)
+_PLANNED = 4 * CACHED  # bytes: a cached word's UTF-8 is no longer, so the plans stay few
+
+
+@functools.cache
+def _plan(size: int) -> tuple[tuple[slice, ...], tuple[int, ...]]:
+    """Every n-gram of a padded word of ``size`` bytes, as slices and their CRC start values:
+    a short word's grams are then hashed in C (``_long_buckets``' loop, unrolled)."""
+    cuts = [(slice(i, i + n), seed) for n, seed in _SEEDS for i in range(max(1, size - n + 1))]
+    return tuple(cut for cut, _ in cuts), tuple(seed for _, seed in cuts)
+
+
 _cached_buckets = functools.lru_cache(maxsize=1 << 16)(_buckets)
+# Word pairs repeat across comments ("of the", "slot gacor") as words do.
+_cached_pair = functools.lru_cache(maxsize=1 << 16)(_pair)

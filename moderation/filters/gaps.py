@@ -13,6 +13,7 @@ the letters view, so findings lead back to the original like any other.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -64,15 +65,30 @@ def found(text: Text) -> list[Gapped]:
         start = classes.rfind(b" ", 0, gap.start()) + 1  # the word around the gap
         end = classes.find(b" ", gap.end())
         end = len(plain) if end < 0 else end
-        for m in _GAPPED.finditer(plain, start, end):
-            run = m.group()
-            pieces = _PIECE.findall(run)
-            readings = _readings(run, pieces)
-            if readings:  # letters spread out: many pieces, each one character
-                spread = len(pieces) >= MIN_SPREAD and all(len(p) == 1 for p in pieces)
-                out.append(Gapped(m.start(), m.end(), readings, spread))
+        word = plain[start:end]
+        for at, to, readings, spread in (_cached_runs if len(word) <= CACHED else _runs)(word):
+            out.append(Gapped(start + at, start + to, readings, spread))
         gap = _SHAPE.search(classes, end)
     return out
+
+
+def _runs(word: str) -> tuple[Gapped, ...]:
+    """The gapped runs of one whitespace-delimited word, offsets in the word. The text before
+    it is a space or an apostrophe (or nothing), neither a letter nor a digit: the pattern reads
+    the word alone as it reads it in place."""
+    out = []
+    for m in _GAPPED.finditer(word):
+        run = m.group()
+        pieces = _PIECE.findall(run)
+        readings = _readings(run, pieces)
+        if readings:  # letters spread out: many pieces, each one character
+            spread = len(pieces) >= MIN_SPREAD and all(len(p) == 1 for p in pieces)
+            out.append(Gapped(m.start(), m.end(), readings, spread))
+    return tuple(out)
+
+
+CACHED = 64  # words up to this long are read once each ("e.g.", "08.00", links), bounded memory
+_cached_runs = functools.lru_cache(maxsize=1 << 12)(_runs)
 
 
 def _readings(run: str, pieces: list[str]) -> tuple[tuple[str, bool], ...]:

@@ -9,7 +9,7 @@ inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
@@ -70,9 +70,10 @@ def numbers(normalised: str) -> list[tuple[int, int]]:
 
 def _numbers(normalised: str) -> list[tuple[int, int, str]]:
     """Each number's span and its digits in the local form (``+62 812…`` → ``0812…``)."""
-    spelled = not _SPELLED_BYTES.isdisjoint(_ascii_words(normalised))
-    if not spelled and sum(map(normalised.count, _DIGITS)) < MIN_DIGITS:
-        return []  # most comments: too few digits for any number, decided in C
+    if sum(map(normalised.count, _DIGITS)) < MIN_DIGITS and _SPELLED_BYTES.isdisjoint(
+        _ascii_words(normalised)
+    ):
+        return []  # most comments: too few digits for any number and none spelled, in C
     view, where = _spelled_out(normalised)
     found = []
     for m in _RUN.finditer(view):
@@ -105,10 +106,10 @@ def _ascii_words(text: str) -> set[bytes]:
     return set(text.encode("ascii", "replace").translate(_ASCII_LETTERS).split())
 
 
-def _spelled_out(text: str) -> tuple[str, list[int]]:
+def _spelled_out(text: str) -> tuple[str, Sequence[int]]:
     """``text`` with runs of spelled digits written as digits, and each character's source."""
     if not _WORDS.search(text):
-        return text, list(range(len(text)))
+        return text, range(len(text))
     return rewrite(
         text,
         (

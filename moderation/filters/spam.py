@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
+import operator
 
 import msgspec
 
@@ -31,7 +31,6 @@ AUTHOR_RATE = ((20, 0.4), (10, 0.3), (6, 0.15))
 IP_RATE = ((60, 0.4), (30, 0.25), (15, 0.1))
 CLASSIFIER = "classifier"
 CLASSIFIER_FLOOR = 0.2  # below this the classifier's opinion is not a clue
-_WORD = re.compile(r"[^\W_]+")
 WEIGHTS_CACHED = 1 << 16
 
 
@@ -99,29 +98,34 @@ class SpamFilter:
             return clue
         view = text.words
         learned = signals.learned
-        words = list(dict.fromkeys(view.tokens))  # ``_WORD``'s matches, first seen first
+        words = list(dict.fromkeys(view.tokens))  # first seen first
         if learned.counts:
             weights = [self.model.word_weight(word_bucket(word), learned) for word in words]
         else:
-            weights = list(map(self._weight, words))
+            weights = self._weights_of(words)
+        # Heaviest first; equal weights keep their order (a stable sort, reversed).
         weighed = sorted(
-            (w for w in zip(weights, words, strict=True) if w[0] > 0), key=lambda w: -w[0]
+            itertools.compress(zip(weights, words, strict=True), map((0.0).__lt__, weights)),
+            key=operator.itemgetter(0),
+            reverse=True,
         )
         # Each top word's first occurrence: its index among the tokens, found in C.
-        at = sorted(map(view.tokens.index, (word for _, word in weighed[:3])))
-        matches = list(itertools.islice(_WORD.finditer(view.normalised), at[-1] + 1)) if at else []
-        spans = tuple(view.span(*matches[i].span()) for i in at)
+        at = sorted(map(view.tokens.index, map(operator.itemgetter(1), weighed[:3])))
+        starts, ends = view.bounds if at else ([], [])
+        spans = tuple(view.span(starts[i], ends[i]) for i in at)
         return msgspec.structs.replace(clue, spans=spans)
 
-    def _weight(self, word: str) -> float:
-        """A word's weight in the shipped model alone (no site verdicts), cached per word."""
+    def _weights_of(self, words: list[str]) -> list[float]:
+        """The words' weights in the shipped model alone (no site verdicts), cached per word."""
         cache = self._weights
-        weight = cache.get(word)
-        if weight is None:
-            if len(cache) >= WEIGHTS_CACHED:
+        missing = [word for word in words if word not in cache]
+        if missing:
+            if len(cache) + len(missing) > WEIGHTS_CACHED:
                 cache.clear()  # bounded memory whatever the input
-            weight = cache[word] = self.model.word_weight(word_bucket(word), Learned())
-        return weight
+                missing = words
+            weight, none = self.model.word_weight, Learned()
+            cache.update((word, weight(word_bucket(word), none)) for word in missing)
+        return list(map(cache.__getitem__, words))
 
 
 def _once(findings: list[Finding]) -> list[Finding]:

@@ -7,15 +7,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import operator
 import re
 from collections.abc import Iterable
 from importlib import resources
 from typing import TypeVar
 
+from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
 from moderation.filters.normalise import LEET
-from moderation.filters.text import Text, rewrite
+from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding, Span
 
 V = TypeVar("V")
@@ -57,8 +57,6 @@ def _join(match: re.Match[str]) -> str:
     return "".join(_TOKEN.findall(match.group()))
 
 
-_SPACING = re.compile(r"\s{2,}|[\n\t]")
-_SPACING_HINT = "  "
 BRAND_SCORE = 0.6
 SHAPE = ("brand:shape", 0.3)
 # Hiding a listed phrase (spread letters, leetspeak, emoji inside) is evidence of its own.
@@ -72,6 +70,7 @@ class SpamLexicon:
         self.phrases = Automaton((phrase, (category, score)) for phrase, category, score in rows)
         self.brands = frozenset(brands)
         self.shortest = min(map(len, self.brands), default=0)
+        self.heads = frozenset(brand[:i] for brand in self.brands for i in range(1, len(brand)))
         digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands))).encode())
         self.version = f"lexicon-{digest.hexdigest()[:8]}"
 
@@ -86,7 +85,9 @@ class SpamLexicon:
         ]
         lines = (data / "judol-brands.txt").read_text(encoding="utf-8").splitlines()
         brands = (line.strip() for line in lines if line.strip() and not line.startswith("#"))
-        return cls(((p, c, float(s)) for p, c, s in rows), brands)
+        lexicon = cls(((p, c, float(s)) for p, c, s in rows), brands)
+        automaton.shared(lexicon.phrases)
+        return lexicon
 
     def __call__(self, text: Text) -> list[Finding]:
         return self.phrase_findings(text.words) + self.brand_findings(text)
@@ -95,7 +96,9 @@ class SpamLexicon:
         """Listed phrases on word boundaries, and inside words joined from spread letters;
         a phrase inside a longer listed one that matched (``anda terpilih``) is not counted."""
         view = text.normalised
-        found = [(s, e, k, v[0]) for s, e, k, v in _words_across_spacing(self.phrases, view)]
+        found = [
+            (s, e, k, v[0]) for s, e, k, v in automaton.words_across_spacing(self.phrases, view)
+        ]
         for word in text.joined:
             at = view.find(word)
             found += [
@@ -138,6 +141,7 @@ class SpamLexicon:
         """Known brands among the tokens, each token joined with the next first ("pulau 777",
         "alexis 17"), and runs of one-character tokens joined into one (``p u l a u``)."""
         plain = text.tokens
+        known = self.brands.__contains__
         if b"\x01\x01" in bytes(map((1).__eq__, map(len, plain))):  # "p u l a u": join first
             words = _TOKEN.findall(_SINGLES.sub(_join, text.normalised))
             if self.brands.isdisjoint(words) and self.brands.isdisjoint(
@@ -148,16 +152,15 @@ class SpamLexicon:
             tokens, spans = [t for _, _, t in squashed], [(s, e) for s, e, _ in squashed]
         else:  # no two one-character tokens side by side: nothing to squash
             tokens, spans = plain, []
-        known = self.brands.__contains__
-        joined = [*map(known, map(str.__add__, tokens, tokens[1:])), False]
-        hits = list(
-            itertools.compress(itertools.count(), map(operator.or_, joined, map(known, tokens)))
-        )
+        # A token joined with the next is a brand only if it begins one: few do, so few joins.
+        begins = itertools.compress(range(len(tokens) - 1), map(self.heads.__contains__, tokens))
+        joined = {i for i in begins if tokens[i] + tokens[i + 1] in self.brands}
+        hits = sorted(joined.union(itertools.compress(itertools.count(), map(known, tokens))))
         if hits and not spans:
-            spans = [m.span() for m in _TOKEN.finditer(text.normalised)]
+            spans = list(zip(*text.bounds, strict=True))
         findings = []
         for i in hits:
-            width = 2 if joined[i] else 1
+            width = 2 if i in joined else 1
             span = text.span(spans[i][0], spans[i + width - 1][1])
             word = "".join(tokens[i : i + width])
             findings.append(self._finding("brand:known", BRAND_SCORE, span, (word,)))
@@ -202,17 +205,6 @@ def _handle(text: Text, start: int) -> bool:
     replying to someone names a person, not a brand."""
     at = text.span(start, start + 1).start
     return at > 0 and text.original[at - 1] == "@"
-
-
-def _words_across_spacing(
-    phrases: Automaton[tuple[str, float]], view: str
-) -> list[tuple[int, int, str, list[tuple[str, float]]]]:
-    """``phrases`` on word boundaries of ``view``, read with each run of spaces or line breaks
-    as one space ("check  out my", "slot\n\ngacor"), with spans in ``view``."""
-    if _SPACING_HINT not in view and "\n" not in view and "\t" not in view:
-        return list(phrases.words(view))  # most comments: single spaces only
-    single, where = rewrite(view, ((m.start(), m.end(), " ") for m in _SPACING.finditer(view)))
-    return [(where[s], where[e - 1] + 1, k, v) for s, e, k, v in phrases.words(single)]
 
 
 def _as_written_and_unleeted(word: str) -> tuple[str, ...]:

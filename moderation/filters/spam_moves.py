@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from typing import NamedTuple
 
 from moderation.filters import automaton
@@ -23,7 +22,6 @@ from moderation.models import Action, FilterName, Finding
 
 VERSION = "spam-moves-2"
 SPAN = 14  # tokens from the first part's word to the last's
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 class Move(NamedTuple):
@@ -66,7 +64,7 @@ CANCEL = "-"  # a part of that name cancels the parts it touches ("gratis ongkir
 
 @functools.cache
 def _parts() -> Automaton[str]:
-    return automaton.shipped("spam-moves.tsv")
+    return automaton.shared(automaton.shipped("spam-moves.tsv"))
 
 
 def moves(text: Text) -> list[Finding]:
@@ -79,11 +77,10 @@ def moves(text: Text) -> list[Finding]:
         found = [(s, e, part) for s, e, part in found if part != CANCEL and not touched(s, e)]
     wanted = {part for _, _, part in found}
     out = []
-    starts: list[int] = []
     for move in MOVES:
         if not wanted.issuperset(move.parts):
             continue
-        starts = starts or [m.start() for m in _TOKEN.finditer(view.normalised)]
+        starts = view.bounds[0]
         hits = sorted(
             (bisect.bisect_right(starts, s) - 1, s, e, part)
             for s, e, part in found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,9 @@ from moderation.filters import features
 from moderation.models import Span
 
 _TOKEN = re.compile(r"[^\W_]+")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit beyond ASCII
+_ASCII_TOKEN = re.compile(rb"([a-zA-Z0-9]+)")
+_ALNUM = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 # A run of three or more tokens of one or two characters ("p ul a u wi n", "g o l d 8 8 8"):
 # a word spread out to dodge filters. Tokens and separators are disjoint classes and a run
 # starts only at a token start, so matching is linear.
@@ -45,7 +49,18 @@ class Text:
     @functools.cached_property
     def tokens(self) -> list[str]:
         """The runs of letters and digits in ``normalised``: found once, shared by filters."""
-        return _TOKEN.findall(self.normalised)
+        view = self.normalised
+        if view.isascii() or _NON_ASCII_WORD.search(view) is None:
+            # Its tokens are its ASCII letters and digits: one C split of its bytes, blanked.
+            return list(
+                map(bytes.decode, view.encode("ascii", "replace").translate(_ALNUM).split())
+            )
+        return _TOKEN.findall(view)
+
+    @functools.cached_property
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Where each of ``tokens`` starts and ends in ``normalised`` (``bounds``)."""
+        return bounds(self.normalised)
 
     @functools.cached_property
     def spread(self) -> tuple[tuple[int, int, str], ...]:
@@ -78,6 +93,18 @@ class Text:
             while hi < len(self.original) and _is_continuation(self.original[hi]):
                 hi += 1
         return Span(lo, hi, self.original[lo:hi])
+
+
+def bounds(view: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of each run of letters and digits in ``view``: for a text with
+    none beyond ASCII, the lengths of the pieces its bytes split into around them (one
+    non-ASCII character encodes as one ``?``, so offsets stay), with no match object per token."""
+    if view.isascii() or _NON_ASCII_WORD.search(view) is None:
+        pieces = _ASCII_TOKEN.split(view.encode("ascii", "replace"))
+        cuts = list(itertools.accumulate(map(len, pieces)))
+        return cuts[0:-1:2], cuts[1::2]
+    matches = list(_TOKEN.finditer(view))
+    return list(map(re.Match.start, matches)), list(map(re.Match.end, matches))
 
 
 def _is_continuation(char: str) -> bool:

@@ -18,16 +18,15 @@ import bisect
 import enum
 import functools
 import re
+from collections.abc import Callable
 
 from moderation.filters import automaton
 from moderation.filters.automaton import Automaton
-from moderation.filters.text import Text, rewrite
+from moderation.filters.text import Text, bounds
 
 WINDOW = 6  # tokens either side of a finding within which a cue counts
-_TOKEN = re.compile(r"[^\W_]+")
 # "cek profil pejabatnya": a profile owned by someone named after it is no invitation to ours.
 _OWNED = re.compile(r"\s+[^\W_]{2,}nya\b")
-_SPACING = re.compile(r"\s{2,}|[\n\t]")
 
 
 class Topic(enum.StrEnum):
@@ -48,14 +47,19 @@ class Topic(enum.StrEnum):
 
 @functools.cache
 def _cues() -> Automaton[str]:
-    return automaton.shipped("topic-cues.tsv")
+    return automaton.shared(automaton.shipped("topic-cues.tsv"))
 
 
 class Topics:
     """The cues of one comment: where each topic is mentioned, in token positions."""
 
-    def __init__(self, view: str) -> None:
-        found = [(s, e, cue, topics[0]) for s, e, cue, topics in _words_across_spacing(view)]
+    def __init__(self, view: str, starts: Callable[[], list[int]] | None = None) -> None:
+        """The cues of letters view ``view``; ``starts`` gives its tokens' start offsets, if the
+        caller has them (``Text.bounds``), else they are found when a cue needs them."""
+        found = [
+            (s, e, cue, topics[0])
+            for s, e, cue, topics in automaton.words_across_spacing(_cues(), view)
+        ]
         cancels = [(s, e) for s, e, _, topic in found if topic == "-"]
         inside = automaton.covering(cancels) if cancels else None  # most comments: none
         kept = [
@@ -65,7 +69,7 @@ class Topics:
             and not (inside and inside(start, end))
             and not (cue.endswith("profil") and _OWNED.match(view, end))
         ]
-        self._starts = [m.start() for m in _TOKEN.finditer(view)] if kept else []
+        self._starts = (bounds(view)[0] if starts is None else starts()) if kept else []
         self.view = view
         self.at: dict[Topic, list[int]] = {}
         for start, topic in sorted(kept):
@@ -94,20 +98,18 @@ class Topics:
         return i < len(cued) and cued[i] <= here + WINDOW
 
 
-def _words_across_spacing(view: str) -> list[tuple[int, int, str, list[str]]]:
-    """The cues on word boundaries of ``view``, read with each run of spaces or line breaks as
-    one space ("check the  views"), with spans in ``view``."""
-    if "  " not in view and "\n" not in view and "\t" not in view:
-        return list(_cues().words(view))  # most comments: single spaces only
-    single, where = rewrite(view, ((m.start(), m.end(), " ") for m in _SPACING.finditer(view)))
-    return [(where[s], where[e - 1] + 1, k, v) for s, e, k, v in _cues().words(single)]
-
-
-@functools.lru_cache(maxsize=256)
-def _of(view: str) -> Topics:
-    return Topics(view)
+SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
 
 
 def of(text: Text) -> Topics:
     """The topics of ``text``, found once however many filters ask."""
-    return _of(text.words.normalised)
+    view = text.words
+    found = _SEEN.get(view.normalised)
+    if found is None:
+        if len(_SEEN) >= SEEN:
+            _SEEN.clear()  # bounded memory
+        found = _SEEN[view.normalised] = Topics(view.normalised, lambda: view.bounds[0])
+    return found
+
+
+_SEEN: dict[str, Topics] = {}

@@ -59,6 +59,10 @@ _ASCII_FOLDED = _ASCII_LETTERS.translate(_ASCII_FOLD)
 # A non-ASCII letter or digit: a text with none (only emoji and symbols beyond ASCII, which
 # UTF-8 encodes as bytes the tables blank) has the same ``TOKEN``s as its ASCII letters.
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+# ``TOKEN`` without ``*`` (a single class repeated, which the regex engine runs fastest), and
+# over such a text's bytes.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_TOKEN = re.compile(rb"([a-zA-Z]+)")
 
 
 class Token(NamedTuple):
@@ -107,6 +111,39 @@ def key_of(word: str) -> tuple[str, tuple[int, ...] | None]:
 
 
 def tokens(text: str) -> list[Token]:
+    """The letter tokens of ``text`` with their keys, built in C (a namedtuple is its own
+    ``tuple.__new__``, which its generated ``__new__`` calls): only a token with a run of one
+    letter (``shiiit``) costs Python work."""
+    if "*" in text:
+        return _starred(text)
+    if text.isascii() or _NON_ASCII_WORD.search(text) is None:
+        # Its tokens are its ASCII letter runs: split the folded bytes around them, and the
+        # pieces' lengths give every token's offsets.
+        pieces = _ASCII_TOKEN.split(text.encode("ascii", "replace").translate(_ASCII_FOLD))
+        cuts = list(itertools.accumulate(map(len, pieces)))
+        starts, ends = cuts[0:-1:2], cuts[1::2]
+        keys: Iterable[str] = map(bytes.decode, pieces[1::2])
+    else:
+        matches = list(_LETTERS.finditer(text))
+        starts, ends = list(map(re.Match.start, matches)), list(map(re.Match.end, matches))
+        keys = _LETTERS.findall(text.translate(_FOLD))  # the fold maps letters to letters
+    fields = zip(starts, ends, keys, itertools.repeat(None))
+    out: list[Token] = list(map(tuple.__new__, itertools.repeat(Token), fields))
+    run = _RUN.search(text)
+    while run is not None:
+        at = run.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at + 1 < ends[i]:  # the run is inside token ``i``: key it, skip past it
+            word = text[starts[i] : ends[i]]
+            out[i] = Token(starts[i], ends[i], *(_key if len(word) <= CACHED else key_of)(word))
+            run = _RUN.search(text, ends[i])
+        else:  # two equal characters that are no letters ("..", "11"), as ``finditer`` goes on
+            run = _RUN.search(text, run.end())
+    return out
+
+
+def _starred(text: str) -> list[Token]:
+    """``tokens`` of a text with ``*`` in it: a token's outer stars are stripped."""
     folded = text.translate(_FOLD)
     repeats = _RUN.search(text) is not None
     out = []
@@ -326,21 +363,24 @@ class WordList:
 
     def candidates(self, text: str) -> set[str]:
         """Token keys worth a closer look, found with set operations in C. Most texts: none."""
-        plain = "*" not in text and (text.isascii() or _NON_ASCII_WORD.search(text) is None)
-        folded = text.encode().translate(_ASCII_FOLD).decode() if plain else text.translate(_FOLD)
-        words = _words(text, _ASCII_FOLDED) if plain else set(TOKEN.findall(folded))
+        starred = "*" in text
+        plain = not starred and (text.isascii() or _NON_ASCII_WORD.search(text) is None)
+        tokens = TOKEN if starred else _LETTERS  # the same tokens: ``_LETTERS`` is faster
+        words = _words(text, _ASCII_FOLDED) if plain else set(tokens.findall(text.translate(_FOLD)))
         hot = words & self.keys
         for first in self.phrase_words.keys() & words:
             if any(phrase <= words for phrase in self.phrase_words[first]):
                 hot.add(first)
-        if "*" in folded:
+        if starred:
             hot.update(key_of(w.strip("*"))[0] for w in set(TOKEN.findall(text)) if "*" in w)
         glue = self.glue
-        if glue is not None and next(glue.within(folded), None):
+        # A glued word is letters (or stars), so it stands inside one token: look in the
+        # distinct tokens, not the whole text.
+        if glue is not None and next(glue.within(" ".join(words)), None):
             hot.update(w for w in words if next(glue.within(w), None))
         # a plain text's words are its ASCII letters: one with a run has a doubled letter
         if (_LETTER_RUN if plain else _RUN).search(text):
-            for w in _words(text, _ASCII_LETTERS) if plain else set(TOKEN.findall(text)):
+            for w in _words(text, _ASCII_LETTERS) if plain else set(tokens.findall(text)):
                 key = _run_key(w)
                 if key is not None and (
                     key in self.keys or (glue is not None and next(glue.within(key), None))
@@ -421,6 +461,7 @@ def _key_of_run(word: str) -> str | None:
 
 CACHED = 32
 _cached_run_key = functools.lru_cache(maxsize=1 << 14)(_key_of_run)
+_key = functools.lru_cache(maxsize=1 << 14)(key_of)  # a token's key and runs (``tokens``)
 
 
 def _allowed(hit: Hit, toks: Sequence[Token]) -> bool:

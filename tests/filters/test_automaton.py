@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from moderation.filters.automaton import Automaton, covering, overlapping
+from typing import Any
+
+from moderation.filters import abuse, spam_moves, topics
+from moderation.filters.automaton import Automaton, Joint, covering, overlapping
 from moderation.filters.normalise import normalise
+from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.filters.topics import WINDOW, Topic, Topics
+
+PATTERNS: tuple[list[tuple[str, object]], ...] = (
+    [("slot", 1), ("slot gacor", 2), ("or", 3)],
+    [("gacor", "a"), ("slot", "b"), ("r", "c")],
+    [],
+)
+TEXTS = ("slot gacor slotgacor", "or slot, gacor or", "", "r r", "slot gacor gacor slot")
 
 
 def test_words_keep_only_matches_on_word_boundaries() -> None:
@@ -46,3 +57,43 @@ def test_overlapping_tells_whether_a_span_shares_a_character_with_one_of_many() 
     touched = overlapping([(10, 20), (0, 5), (12, 30)])
     assert touched(4, 11) and touched(25, 40) and touched(0, 1) and touched(2, 3)
     assert not touched(5, 10) and not touched(30, 31) and not touched(40, 50)
+
+
+def test_automatons_scanned_jointly_find_what_each_finds_alone() -> None:
+    """Members of a joint scan sharing a pattern ("slot") each get their own matches and
+    values, in the order their own scan gives; one with no patterns gets none."""
+    joint = Joint()
+    members = [Automaton(patterns) for patterns in PATTERNS]
+    expected = [[m.words(text) for m in members] for text in TEXTS]
+    for member in members:
+        joint.add(member)
+    assert [[m.words(text) for m in members] for text in TEXTS] == expected
+    assert [[m.words(text) for m in members] for text in TEXTS] == expected  # memoised
+    assert members[0].words("slot gacor") == [(0, 4, "slot", (1,)), (0, 10, "slot gacor", (2,))]
+
+
+def test_the_shipped_cue_lists_are_scanned_jointly() -> None:
+    """Topic cues, scam-move parts, abuse phrases and lexicon phrases share one scan, and
+    each still finds what its own automaton finds (``any_word`` asks it alone)."""
+    lists: list[Automaton[Any]] = [
+        topics._cues(),
+        spam_moves._parts(),
+        abuse._phrases(),
+        SpamLexicon.shipped().phrases,
+    ]
+    view = normalise("Mantap gan, slot gacor maxwin! WA admin, tak bakar omahmu").words.normalised
+    for cues in lists:
+        assert cues._joint is not None
+        assert cues.words(view) == cues._words(view)
+    assert SpamLexicon.shipped().phrases.any_word("maxwin")
+
+
+def test_the_topics_of_a_text_are_those_of_its_letters_view() -> None:
+    """``topics.of`` (token starts from the text's own bounds, memoised) reads as ``Topics``
+    on the letters view alone, for cued texts and for one with no cue."""
+    for body in ("Artikelnya bagus, cek profil ya kak", "awas penipuan slot", "hari ini cerah"):
+        text = normalise(body)
+        alone = Topics(text.words.normalised)
+        assert topics.of(text).at == alone.at
+        assert topics.of(text) is topics.of(text)
+    assert Topic.WARNING in topics.of(normalise("awas penipuan slot"))

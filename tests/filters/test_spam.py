@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from moderation.filters import spam
 from moderation.filters.context import Signals
 from moderation.filters.normalise import normalise
 from moderation.filters.spam import SpamFilter
@@ -71,3 +74,21 @@ def test_classifier_evidence_names_the_words() -> None:
     [classifier] = [c for c in clues if c.rule == "classifier"]
     assert classifier.spans
     assert classifier.version.startswith("spam-model-")
+
+
+def test_classifier_evidence_is_the_same_when_the_weight_cache_overflows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A full word-weight cache is emptied and refilled: the words shown stay the same."""
+    bodies = [
+        JUDOL,
+        "Gacor parah slot maxwin hari ini, daftar sekarang juga bos",
+        "Check out my channel for a free giveaway, subscribe and win http://bit.ly/x",
+    ]
+    expected = [run(body) for body in bodies]
+    assert all(any(f.rule == "classifier" and f.spans for f in found) for found in expected)
+    monkeypatch.setattr(spam, "WEIGHTS_CACHED", 3)
+    spam_filter = SpamFilter.default()
+    for body, findings in zip(bodies * 2, expected * 2, strict=True):
+        assert spam_filter(normalise(body), context(body)) == findings
+        assert len(spam_filter._weights) <= max(3, len(set(normalise(body).words.tokens)))

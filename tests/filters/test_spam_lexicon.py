@@ -109,3 +109,17 @@ def test_words_apart_across_a_line_break_stay_words() -> None:
     assert found("I will check\n\nthe news later") == []
     assert found("beli  sayur  di  pasar") == []
     assert found("my\nfavourite video") == []
+
+
+def test_known_brand_split_anywhere_in_two_tokens() -> None:
+    """A brand cut in two anywhere ("agen 911", "arwana gaming", "asia-99") is found whole;
+    two tokens that begin a brand but do not finish one ("asia 98", "ayam goreng", "agen
+    resmi") are not a brand."""
+    for body, brand in (
+        ("cobain agen 911 gan", "agen911"),
+        ("di arwana gaming aja", "arwanagaming"),
+        ("info asia-99 malam ini", "asia99"),
+    ):
+        assert ("brand:known", brand) in found(body)
+    for body in ("penduduk asia 98 juta", "makan ayam goreng", "agen resmi pos"):
+        assert not [rule for rule, _ in found(body) if rule == "brand:known"]
