@@ -12,7 +12,7 @@ from moderation.filters import sources
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "links-2"
+VERSION = "links-3"
 # A URL with a scheme or www., or a bare host name ending in a known top-level domain.
 TLDS = frozenset(
     [

@@ -48,7 +48,7 @@ from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-1"
+VERSION = "spam-context-2"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
