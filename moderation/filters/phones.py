@@ -10,6 +10,7 @@ inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -168,5 +169,10 @@ def phones(text: Text, hotlines: Iterable[str] = ()) -> list[Finding]:
 
 
 def _asked(asks: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of ``asks`` stands just before the number at ``[start, end)`` or after it."""
-    return any(start - NEAR <= e <= start or end <= s <= end + AFTER for s, e in asks)
+    """Whether one of ``asks`` (in text order, so their ends ascend too) stands just before the
+    number at ``[start, end)`` or just after it: two bisections, however many asks."""
+    i = bisect.bisect_left(asks, start - NEAR, key=lambda a: a[1])
+    if i < len(asks) and asks[i][1] <= start:
+        return True
+    j = bisect.bisect_left(asks, end, key=lambda a: a[0])
+    return j < len(asks) and asks[j][0] <= end + AFTER
