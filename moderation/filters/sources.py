@@ -1,7 +1,8 @@
 """Sites readers cite as sources (``data/cited-sites.tsv``: news outlets and wires, reference
 works, fact-checkers, civil society; and the schools' and universities' own second-level
-domains), and hosts that borrow a listed outlet's name to pass for it (``detik-bonus.xyz``,
-``detlk.com``): ``links`` counts the latter as impostors."""
+domains), community pages on social media (``data/community-names.tsv``: a mosque's or a
+school's handle), and hosts that borrow a listed outlet's name to pass for it
+(``detik-bonus.xyz``, ``detlk.com``): ``links`` counts the latter as impostors."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ _LOOKS = str.maketrans("01l345", "oiieas")
 _DOUBLES = (("rn", "m"), ("vv", "w"))
 AFFIX = 5  # a name this long is borrowed also at either end of a label ("detikbonus.xyz")
 _PARTS = re.compile(r"[.-]")
+SOCIAL = frozenset(
+    ["instagram.com", "facebook.com", "fb.com", "tiktok.com", "x.com", "twitter.com", "threads.net"]
+)
+_HANDLE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*([a-z0-9-]+\.[a-z]+)/@?([a-z0-9._]+)")
 
 
 @functools.cache
@@ -37,6 +42,23 @@ def reputable(name: str) -> bool:
         return True
     domains, labels = _shipped()[0], name.split(".")
     return any(".".join(labels[i:]) in domains for i in range(len(labels) - 1))
+
+
+def community(link: str) -> bool:
+    """Whether ``link`` (lower case) is a social page whose handle starts with a listed name
+    ("instagram.com/masjidagungkediri", "facebook.com/smpn1.pare")."""
+    found = _HANDLE.match(link)
+    if found is None or found.group(1) not in SOCIAL:
+        return False
+    return found.group(2).replace(".", "").replace("_", "").startswith(_names())
+
+
+@functools.cache
+def _names() -> tuple[str, ...]:
+    source = (resources.files("moderation.filters") / "data" / "community-names.tsv").read_text(
+        encoding="utf-8"
+    )
+    return tuple(line.strip() for line in source.splitlines() if line and line[0] != "#")
 
 
 def borrowed(name: str) -> bool:

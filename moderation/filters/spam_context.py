@@ -29,7 +29,8 @@
   the classifier's clue, which reads "check" as channel spam, unless anything else sells.
 - A link cited as a source (``cited``): to a site readers cite (``sources.reputable``: news,
   wires, reference, fact-checkers, universities, schools) or named just after a ``citation``
-  cue ("Sumber: …", "baca selengkapnya di …") as an article or a video, is lowered,
+  cue ("Sumber: …", "baca selengkapnya di …") as an article, a video or a mosque's or a
+  school's social page (``sources.community``), is lowered,
   and the classifier weighs the comment without it (``uncited``: the model learnt "link =
   spam"), unless anything else sells: another clue, a lure (``sale``, ``promo``, ``offer``,
   ``pledge`` cues: "klik", "daftar", "bonus"), or a link that is not cited.
@@ -146,6 +147,8 @@ def _cited(span: Span, text: Text, cues: topics.Topics) -> bool:
         return False
     if name in links.VIDEO:
         return not links.is_channel(link)
+    if sources.community(link):
+        return True  # a mosque's or a school's own notice board ("diumumkan di instagram.com/…")
     # An unknown site is cited by an article (a dated path, a title's slug), never by its home
     # page, a channel or a shop: those are what a spammer points to.
     path = (link.partition("//")[2] if "//" in link else link).partition("/")[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.filters.sources import borrowed, reputable
+from moderation.filters.sources import borrowed, community, reputable
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,31 @@ def test_a_host_borrowing_an_outlets_name_is_borrowed(name: str) -> None:
 def test_outlets_and_hosts_sharing_an_everyday_word_borrow_nothing(name: str) -> None:
     """The outlets themselves and local sites named with an ordinary word are not impostors."""
     assert not borrowed(name)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "instagram.com/masjidalhikmahpare",
+        "https://www.facebook.com/smpn2.kediri/",
+        "tiktok.com/@posyandumelati",
+        "x.com/ponpes_lirboyo",
+    ],
+)
+def test_a_social_page_named_after_a_mosque_or_a_school_is_a_community_page(link: str) -> None:
+    """A handle that starts with a place of worship, a school or a neighbourhood group."""
+    assert community(link)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "instagram.com/jualakunmurah",
+        "instagram.com/p/Cx9abc/",  # a post, whose owner the link does not name
+        "shopee.co.id/masjidstore",  # a shop, not a social page
+        "facebook.com/pemkabkediri.bansos",  # offices are what phishers pose as
+    ],
+)
+def test_other_pages_are_no_community_page(link: str) -> None:
+    """Any other handle, a post, a shop, or an office's page."""
+    assert not community(link)

@@ -416,3 +416,29 @@ def test_a_host_passing_for_the_news_is_not_cited(body: str) -> None:
     clues = adjusted(body)
     assert rule_score(clues, "link:impostor") == links.SCORES["link:impostor"]
     assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kajian subuh diumumkan di instagram.com/masjidalfalahngadiluwih",
+        "Info lengkap lomba 17-an lihat di facebook.com/karangtarunasumberejo",
+        "jadwal imunisasi lihat di tiktok.com/@posyandukenanga",
+    ],
+)
+def test_a_mosques_or_a_schools_page_after_a_cue_is_cited(body: str) -> None:
+    """A community's own social page named after a cue is its notice board: lowered."""
+    assert rule_score(adjusted(body), "link:domain") < 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kajian subuh diumumkan di instagram.com/masjidalfalahngadiluwih, daftar umroh murah",
+        "lihat di instagram.com/sekolahbisnisonline klik link di bio",
+        "info lengkap di facebook.com/pondokcuan88 bonus tiap hari",
+    ],
+)
+def test_a_community_page_beside_a_lure_is_not_cited(body: str) -> None:
+    """ "daftar umroh murah", "klik link", "bonus" beside the page still sell."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
