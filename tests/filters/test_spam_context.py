@@ -442,3 +442,29 @@ def test_a_mosques_or_a_schools_page_after_a_cue_is_cited(body: str) -> None:
 def test_a_community_page_beside_a_lure_is_not_cited(body: str) -> None:
     """ "daftar umroh murah", "klik link", "bonus" beside the page still sell."""
     assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "only 200 subscribers left to my goal, please help, source: bbc.com",
+        "new rapper here, support me and share, via reuters.com",
+        "aku butuh 1000 followers, bantu ya kak, sumber: kompas.com",
+    ],
+)
+def test_a_channel_beggar_appending_a_news_link_is_not_cited(body: str) -> None:
+    """Subscribers, followers, "support me": the beggar's ask voids the citation."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "menurut kompas.com penonton konser di Kediri sampai 20 ribu",
+        "source: apnews.com/article/flood-java-2026, the dam broke at night",
+        "via detik.com, jembatan Semampir ditutup sementara",
+    ],
+)
+def test_a_citation_without_a_beggars_ask_is_still_cited(body: str) -> None:
+    """The same sources cited about the news are lowered."""
+    assert rule_score(adjusted(body), "link:domain") < 0.1
