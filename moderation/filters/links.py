@@ -1,16 +1,18 @@
 """Links in a comment: how many, to where, and whether they hide behind a shortener or lead
 into a WhatsApp group. Domains the site allows (``Policy.allowed_domains``) and the state's and
-the banks' own domains never count, unless written with look-alike letters."""
+the banks' own domains never count, unless written with look-alike letters; a host that borrows
+an office's, a bank's or a news outlet's name (``sources``) off its real domain is an impostor."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from moderation.filters import sources
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "links-2"
+VERSION = "links-3"
 # A URL with a scheme or www., or a bare host name ending in a known top-level domain.
 TLDS = frozenset(
     [
@@ -184,8 +186,6 @@ BARE = 1  # words besides the links, at most ("thanks", "here")
 _TOKEN = re.compile(r"[^\W_]+")
 _WORDLIKE = re.compile(r"[^\W\d_]{2}")
 _SLUG = re.compile(r"(?:^|/)(?:[a-z]{2,}[-_]){2,}[a-z]{2,}|(?:^|/)(?:19|20)[0-9]{2}/[01]?[0-9]/")
-# Reference works readers cite by a page that names no article ("wiki/Gangnam_Style").
-REFERENCE = frozenset(["wikipedia.org", "wiktionary.org", "wikimedia.org"])
 _REQUEST = re.compile(
     r"\b(?:check(?: it)? out|check|visit|go to|click|watch|see|look at|search|subscribe|"
     r"cek|cekidot|kunjungi|mampir(?: ke)?|klik|buka|kepoin|follow)"
@@ -281,14 +281,14 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
             else "link:shortener"
             if name in SHORTENERS
             else "link:video"
-            if name in VIDEO and not _CHANNEL.search(rejoined_link(text, start, end, where))
+            if name in VIDEO and not is_channel(rejoined_link(text, start, end, where))
             else "link:domain"
         )
         spans.setdefault(kind, []).append((start, end))
         if kind == "link:shortener" or (
             kind == "link:domain"
-            and not allowed(name, REFERENCE)
-            and _page(rejoined_link(text, start, end, where))
+            and not sources.reputable(name)  # "wiki/Gangnam_Style", "bbc.com/…/articles/c123"
+            and page(rejoined_link(text, start, end, where))
         ):
             promotable.append((start, end))
         if where is not None and _rejoin(text.normalised[start:end]) != text.normalised[start:end]:
@@ -312,14 +312,22 @@ def links(text: Text, allowed_domains: Iterable[str]) -> list[Finding]:
 
 
 def impostor(name: str, original: str) -> bool:
-    """Whether host ``name`` passes for an official one: written with look-alike letters
-    (``original`` is not ASCII), or borrowing an authority's name off its real domain."""
+    """Whether host ``name`` passes for an official one or a news outlet: written with
+    look-alike letters (``original`` is not ASCII), or borrowing an authority's or an outlet's
+    name off its real domain."""
     if not original.isascii():
         return True
     if official(name):
         return False
     parts = re.split(r"[.-]", name)[:-1]  # the TLD aside
-    return bool(_AUTHORITY_LONG.search(name)) or not _AUTHORITY_SHORT.isdisjoint(parts)
+    if _AUTHORITY_LONG.search(name) or not _AUTHORITY_SHORT.isdisjoint(parts):
+        return True
+    return sources.borrowed(name)
+
+
+def is_channel(link: str) -> bool:
+    """Whether a YouTube ``link`` leads to a channel's page, not to a video."""
+    return bool(_CHANNEL.search(link))
 
 
 def official(name: str) -> bool:
@@ -345,7 +353,7 @@ def rejoined_link(text: Text, start: int, end: int, where: list[int] | None) -> 
     return link if where is None else _rejoin(link)
 
 
-def _page(link: str) -> bool:
+def page(link: str) -> bool:
     """Whether ``link`` leads to a page that is not an article: a path past the host (a
     channel, a shop, a referral code, a file) but neither a dated path nor a slug of a title
     (``/2026/11/28/…``, ``/warga-desa-gotong-royong``), which readers quote as a source."""
@@ -356,7 +364,7 @@ def _page(link: str) -> bool:
 def _promoting(
     normalised: str, counted: list[tuple[int, int]], links: list[tuple[int, int]]
 ) -> bool:
-    """Whether the comment promotes its ``links`` (pages, ``_page``): a link and little else
+    """Whether the comment promotes its ``links`` (pages, ``page``): a link and little else
     (``BARE`` words), or a request to follow it just before it ("check out www…",
     "kunjungi …")."""
     if _words_outside(normalised, sorted(counted)) <= BARE:

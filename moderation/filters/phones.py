@@ -1,5 +1,7 @@
 """Phone numbers, and worse, phone numbers offered for a chat: the WhatsApp solicitation of
-loan, gambling and "obat" sellers (``WA 0812-3456-7890``, ``hub +62 812 3456 7890``).
+loan, gambling and "obat" sellers (``WA 0812-3456-7890``, ``hub +62 812 3456 7890``). A foreign
+number with its country code (``+44 7935 454150 talk to me``) counts only where it is offered:
+an embassy's line quoted from the news is no clue, and office lines (``+62 21 …``) never are.
 
 Numbers are read from a digits view that undoes the usual disguises: keycap and circled digits
 (folded by ``normalise``), spelled-out digits (``nol delapan satu dua``), letters for digits
@@ -8,13 +10,14 @@ inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "phones-2"
+VERSION = "phones-3"
 _SPELLED = {
     "nol": "0",
     "kosong": "0",
@@ -50,6 +53,8 @@ _RUN = re.compile(rf"(?<![a-z0-9])[{_DIGITISH}](?:[\s.\-–—•·*_/()]{{0,3}}
 _GROUP = re.compile(rf"[{_DIGITISH}]+")
 _AS_DIGIT = str.maketrans("olisbz|", "0115821")
 _MOBILE = re.compile(r"(?:\+?62|0)8\d{7,12}")
+# Another country's number, written with its code and in plain digits (E.164: at most 15).
+_FOREIGN = re.compile(r"\+(?!62)[1-9]\d{7,14}")
 MIN_DIGITS = 6  # real digits a disguised number still has (so words are never numbers)
 _DIGITS = "0123456789"
 _ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
@@ -57,6 +62,12 @@ _SPELLED_BYTES = frozenset(w.encode() for w in _SPELLED)
 _ASK = re.compile(
     r"\b(?:wa|whatsapp|whatshap|watsap|wasap|hub|hubungi|kontak|contact|call|sms|chat|telegram|"
     r"tele|tlp|telp|telpon|telepon|line|dm|admin|cs|info)\b"
+)
+# A foreign number is offered by a chat ask or a call to oneself ("text me", "talk to me",
+# "call me"); "hubungi KBRI di +44 …" quotes an office's line.
+_OFFERED = re.compile(
+    r"\b(?:wa|whatsapp|watsap|wasap|telegram|sms|chat|dm|text|talk|message|msg|viber|signal)\b"
+    r"|\b(?:call|contact|reach|ring|hubungi|kontak|telpon|telepon)\s+(?:me|us|saya|aku|kami)\b"
 )
 SCORES = {"phone:solicit": 0.7, "phone:number": 0.4}
 NEAR = 40  # characters between the ask and the number
@@ -82,7 +93,7 @@ def _numbers(normalised: str) -> list[tuple[int, int, str]]:
             continue
         run = m.group()[groups[0].start() : groups[-1].end()]  # words at either end stay words
         digits = "".join(c for c in run.translate(_AS_DIGIT) if c.isdigit() or c == "+")
-        if sum(c.isdigit() for c in run) >= MIN_DIGITS and _MOBILE.fullmatch(digits):
+        if sum(c.isdigit() for c in run) >= MIN_DIGITS and _dialled(run, digits):
             start, end = m.start() + groups[0].start(), m.start() + groups[-1].end()
             last = where[end - 1] + 1
             while (
@@ -93,6 +104,13 @@ def _numbers(normalised: str) -> list[tuple[int, int, str]]:
                 last += 1  # to the end of a spelled-out last digit
             found.append((where[start], last, local(digits)))
     return found
+
+
+def _dialled(run: str, digits: str) -> bool:
+    """Whether ``digits`` (read from ``run``) are an Indonesian mobile or a foreign number."""
+    if _MOBILE.fullmatch(digits):
+        return True
+    return bool(_FOREIGN.fullmatch(digits)) and not any(c.isalpha() for c in run)
 
 
 def local(digits: str) -> str:
@@ -130,9 +148,13 @@ def phones(text: Text, hotlines: Iterable[str] = ()) -> list[Finding]:
     if not found:
         return []
     asks = [m.span() for m in _ASK.finditer(normalised)]
+    offers = [m.span() for m in _OFFERED.finditer(normalised)]
     findings = []
-    for start, end, _ in found:
-        solicit = any(start - NEAR <= e <= start or end <= s <= end + AFTER for s, e in asks)
+    for start, end, number in found:
+        foreign = not number.startswith("0")
+        solicit = _asked(offers if foreign else asks, start, end)
+        if foreign and not solicit:
+            continue  # a foreign number not offered: a quoted embassy's or office's line
         rule = "phone:solicit" if solicit else "phone:number"
         findings.append(
             Finding(
@@ -145,3 +167,13 @@ def phones(text: Text, hotlines: Iterable[str] = ()) -> list[Finding]:
             )
         )
     return findings
+
+
+def _asked(asks: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``asks`` (in text order, so their ends ascend too) stands just before the
+    number at ``[start, end)`` or just after it: two bisections, however many asks."""
+    i = bisect.bisect_left(asks, start - NEAR, key=lambda a: a[1])
+    if i < len(asks) and asks[i][1] <= start:
+        return True
+    j = bisect.bisect_left(asks, end, key=lambda a: a[0])
+    return j < len(asks) and asks[j][0] <= end + AFTER

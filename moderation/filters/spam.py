@@ -79,7 +79,10 @@ class SpamFilter:
             *_unlisted(spam_moves.moves(text), listed),
             *_signals(context.signals),
         ]
-        probability = self.model.probability(text.buckets, context.signals.learned)
+        # A link cited as a source is weighed apart: the model learnt that links are spam.
+        cited = spam_context.cited(found, text)
+        weighed = spam_context.uncited(text, cited) if cited else text
+        probability = self.model.probability(weighed.buckets, context.signals.learned)
         if probability >= CLASSIFIER_FLOOR:
             found.append(
                 Finding(
@@ -88,6 +91,7 @@ class SpamFilter:
                     action=Action.HOLD,
                     score=round(probability, 4),
                     version=self.model.version,
+                    detail="weighed without the cited link(s)" if cited else "",
                 )
             )
         return spam_context.adjust(found, text)

@@ -27,6 +27,13 @@
   warning, not a channel: it is dropped.
 - Readers counting the video's audience ("just came to check the views", ``audience``) lower
   the classifier's clue, which reads "check" as channel spam, unless anything else sells.
+- A link cited as a source (``cited``): to a site readers cite (``sources.reputable``: news,
+  wires, reference, fact-checkers, universities, schools) or named just after a ``citation``
+  cue ("Sumber: …", "baca selengkapnya di …") as an article, a video or a mosque's or a
+  school's social page (``sources.community``), is lowered,
+  and the classifier weighs the comment without it (``uncited``: the model learnt "link =
+  spam"), unless anything else sells: another clue, a lure (``sale``, ``promo``, ``offer``,
+  ``pledge`` cues: "klik", "daftar", "bonus"), or a link that is not cited.
 """
 
 from __future__ import annotations
@@ -36,12 +43,13 @@ import re
 
 import msgspec
 
-from moderation.filters import topics
+from moderation.filters import links, sources, topics
+from moderation.filters.normalise import normalise
 from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-1"
+VERSION = "spam-context-2"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
@@ -77,6 +85,11 @@ _FAKE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W_]+")
+# A cited link's clues, and what may stand beside them (the classifier weighs it without them).
+CITED = ("link:domain", "link:video", "link:many")
+BESIDE_CITED = (*CITED, "classifier", "burst:", "velocity:")
+LURES = (Topic.SALE, Topic.PROMO, Topic.OFFER, Topic.PLEDGE)
+CITE_WIDTH = 5  # tokens from a citation cue to the link it names ("beritanya juga ada di …")
 # Words that turn an ask into a warning when they stand just before it.
 NEGATIONS = frozenset(["jangan", "jgn", "never", "dont", "t", "not", "tidak", "tdk", "gak", "ga"])
 _DENIED = re.compile(r"\b(?:bukan|not|no|anti|tidak|tdk|gak|nggak)\b", re.IGNORECASE)
@@ -96,6 +109,8 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     found = [*_companioned(clues), *_promoted(clues, text, cues), *_offer(text, cues)]
     if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
+    if cited(found, text):
+        return [_damped(c) if c.rule.startswith(CITED) else c for c in found]
     if any(c.rule.startswith(VEHICLES) for c in found):
         return found
     if Topic.WORKPLACE in cues:
@@ -107,6 +122,46 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     if Topic.AUDIENCE in cues and not any(c.rule.startswith("lexicon:") for c in found):
         return [_damped(c) if c.rule == "classifier" else c for c in found]
     return found
+
+
+def cited(clues: list[Finding], text: Text) -> tuple[Span, ...]:
+    """The links of ``clues`` when every one is cited as a source and nothing else sells (see
+    the module's docstring); else none."""
+    spans = {s for c in clues if c.rule.startswith("link:") for s in c.spans}
+    if not spans or not all(c.rule.startswith(BESIDE_CITED) for c in clues):
+        return ()
+    cues = topics.of(text)
+    if any(lure in cues for lure in LURES):
+        return ()
+    if not all(_cited(s, text, cues) for s in spans):
+        return ()
+    return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def _cited(span: Span, text: Text, cues: topics.Topics) -> bool:
+    link = span.text.lower()
+    name = links.host(link)
+    if sources.reputable(name):
+        return True
+    if not cues.before(Topic.CITATION, _letters_offset(text, span.start), CITE_WIDTH):
+        return False
+    if name in links.VIDEO:
+        return not links.is_channel(link)
+    if sources.community(link):
+        return True  # a mosque's or a school's own notice board ("diumumkan di instagram.com/…")
+    # An unknown site is cited by an article (a dated path, a title's slug), never by its home
+    # page, a channel or a shop: those are what a spammer points to.
+    path = (link.partition("//")[2] if "//" in link else link).partition("/")[2]
+    return bool(path.strip("/")) and not links.page(link)
+
+
+def uncited(text: Text, spans: tuple[Span, ...]) -> Text:
+    """``text`` without the cited links ``spans``: what the classifier weighs beside them."""
+    original, kept, at = text.original, [], 0
+    for span in spans:
+        kept.append(original[at : span.start])
+        at = span.end
+    return normalise(" ".join([*kept, original[at:]]))
 
 
 def _asserted(clues: list[Finding], text: Text) -> list[Finding]:

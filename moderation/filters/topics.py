@@ -5,7 +5,9 @@ the spammer's moves: ``praise`` of the article, an ``offer`` of a private channe
 talk of winning, a ``pledge`` of success; ``local`` (a shop or a tradesman a reader points
 others to); ``workplace`` (employers and their rules, where working from home is news);
 ``quote`` and ``condemn``, a word named in order to condemn its use ("bilang monyet itu rasis");
-``audience`` (readers counting the video's views, "came to check the views");
+``audience`` (readers counting the video's views, "came to check the views"); ``citation``
+(a source named: "sumber", "baca selengkapnya di", "dikutip dari") and ``sale`` (an ask or a
+lure no cited source carries: "klik", "daftar", "bonus", "gratis");
 ``wild`` (caves, orchards, hunting, carts: the narrow cues for words mostly used as insults).
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
@@ -43,6 +45,8 @@ class Topic(enum.StrEnum):
     WORKPLACE = "workplace"  # employers and their rules ("ASN", "surat edaran", "teacher")
     AUDIENCE = "audience"  # the video's own count: "check the views", "2 billion", "view count"
     WILD = "wild"  # bats' caves and orchards, hunted boars, ox carts: "kampret" the bat
+    CITATION = "citation"  # a source named: "sumber:", "baca selengkapnya di", "menurut"
+    SALE = "sale"  # an ask or a lure beside a link: "klik", "daftar", "bonus", "gratis"
 
 
 @functools.cache

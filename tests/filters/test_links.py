@@ -213,3 +213,25 @@ def test_many_links_are_read_in_linear_time() -> None:
     found = rules(body)
     assert {"link:promoted", "link:many"} <= found
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_news_outlets_name_off_its_real_domain_is_an_impostor() -> None:
+    """ "detik-bonus.xyz", "detlk.com", "kompas.com.hadiah.top" pass for the news."""
+    assert "link:impostor" in rules("Sumber: detik-bonus.xyz klaim sekarang")
+    assert "link:impostor" in rules("baca di https://detlk.com/promo")
+    assert "link:impostor" in rules("info kompas.com.hadiah-undian.top")
+
+
+def test_real_news_domains_are_not_impostors() -> None:
+    """The outlets' own hosts and their regional editions keep their names."""
+    assert "link:impostor" not in rules("Sumber: detik.com, radarkediri.jawapos.com")
+    assert "link:impostor" not in rules("baca di https://surabaya.kompas.com/read/2026/12/01/x")
+    assert "link:impostor" not in rules("via tribunnews.com")
+
+
+def test_a_news_article_alone_is_not_promoted() -> None:
+    """A listed outlet's article whose path names no title is cited, not sold."""
+    assert "link:promoted" not in rules("https://www.bbc.com/indonesia/articles/c4ngq9xyz")
+    assert "link:promoted" not in rules("Sumber: https://news.detik.com/d-7012345")
+    assert "link:promoted" not in rules("reuters.com/markets/ABC123X")
+    assert "link:promoted" in rules("https://mybeats.example.com/store")

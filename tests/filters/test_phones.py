@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from moderation.filters.normalise import normalise
 from moderation.filters.phones import phones
 
@@ -49,3 +53,47 @@ def test_an_ask_after_the_number_is_solicitation() -> None:
 def test_scores_and_minutes_with_dashes_are_not_numbers() -> None:
     """A match score and minutes separated by spaced dashes never make a mobile number."""
     assert phones(normalise("skor 3 - 1, menit 08 - 45 - 90, babak kedua")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "+44 7935 454150 talk to me",
+        "lonely? +1 (555) 010-9999 text me",
+        "WhatsApp me on +234 803 123 4567 for the deal",
+        "call me +971 50 123 4567 anytime",
+    ],
+)
+def test_a_foreign_number_offered_for_a_chat_is_solicitation(body: str) -> None:
+    """Another country's number beside a chat ask or a call to oneself is offered to readers."""
+    assert [f.rule for f in phones(normalise(body))] == ["phone:solicit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hubungi KBRI Tokyo di +81 3 3441 4201 kalau darurat",
+        "Menurut detik, KBRI London bisa dihubungi di +44 20 7499 7661",
+        "kantor pusatnya di +62 21 3456 7890, buka jam 8",
+        "call center maskapai +1 800 123 4567 katanya sibuk terus",
+    ],
+)
+def test_embassy_and_office_lines_quoted_are_no_clue(body: str) -> None:
+    """A foreign line not offered for a chat and a ``+62 21`` office line are no phone clue."""
+    assert phones(normalise(body)) == []
+
+
+def test_a_foreign_number_is_read_from_plain_digits_only() -> None:
+    """Letters standing for digits make a disguised Indonesian number, never a foreign one."""
+    assert phones(normalise("text me +44 79ЗS 454l50")) == []
+    assert phones(normalise("chat +1 five five five")) == []
+    assert [f.rule for f in phones(normalise("WA +62 812 3456 7890"))] == ["phone:solicit"]
+
+
+def test_a_flood_of_numbers_and_asks_is_read_without_pairing_each() -> None:
+    """A 20,000-character comment of asked numbers: each number finds its ask by bisection."""
+    body = ("WA 0812 3456 7890 talk +44 7935 454150 " * 600)[:20_000]
+    start = time.perf_counter()
+    found = phones(normalise(body))
+    assert len(found) > 500 and {f.rule for f in found} == {"phone:solicit"}
+    assert time.perf_counter() - start < 0.5

@@ -92,3 +92,26 @@ def test_classifier_evidence_is_the_same_when_the_weight_cache_overflows(
     for body, findings in zip(bodies * 2, expected * 2, strict=True):
         assert spam_filter(normalise(body), context(body)) == findings
         assert len(spam_filter._weights) <= max(3, len(set(normalise(body).words.tokens)))
+
+
+def test_a_cited_link_is_not_weighed_by_the_classifier() -> None:
+    """The model learnt that links are spam: a comment citing the news is weighed without its
+    link, and published."""
+    for body in (
+        "Sumber: jatimnow.com",
+        "Ini linknya kalau mau baca: https://surabaya.kompas.com/read/2026/11/30/warga-gotong-royong",
+        "Video karnaval kemarin lihat di youtube.com/watch?v=abc123XYZ seru banget",
+    ):
+        assert run(body) == []
+
+
+def test_the_rest_of_a_comment_citing_the_news_is_still_weighed() -> None:
+    """Channel begging with a news link appended is held: the classifier reads the rest."""
+    for body in (
+        "Hey guys I make beats, give me a chance please, source: bbc.com",
+        "Please share this with your friends and family, it helps a lot. Source: cnn.com",
+        "I'm 16 and I sing covers, would mean the world if you give it a shot. Via theguardian.com",
+    ):
+        summary, *clues = run(body)
+        assert summary.action in (Action.HOLD, Action.REJECT)
+        assert "weighed without the cited link(s)" in {c.detail for c in clues}

@@ -327,3 +327,144 @@ def test_trying_a_product_is_no_place_to_play(body: str) -> None:
     clues = adjusted(body)
     assert "brand:promoted" not in {c.rule for c in clues}
     assert score(clues) < HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut beritajatim.com jalan tol ditutup sebagian besok",
+        "Sudah ada beritanya, suarasurabaya.net dan jatim.antaranews.com",
+        "foto aslinya di commons.wikimedia.org/wiki/File:Kelud_1990.jpg",
+        "pengumuman PPDB ada di sman3kediri.sch.id, cek tanggalnya",
+    ],
+)
+def test_a_link_to_a_site_readers_cite_is_lowered(body: str) -> None:
+    """A listed outlet, a reference work or a school's own site is a source, wherever it stands
+    in the comment: its link clue is lowered."""
+    clues = adjusted(body)
+    assert all(c.score < 0.1 for c in clues if c.rule.startswith("link:"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: https://kediripost.example.com/2026/12/03/jembatan-semampir-diperbaiki",
+        "baca selengkapnya di portalpare.com/berita/pasar-hewan-dipindah-ke-utara",
+        "dikutip dari https://warta-desa.net/2026/11/30/panen-raya",
+    ],
+)
+def test_an_article_named_after_a_citation_cue_is_lowered(body: str) -> None:
+    """ "Sumber:", "baca selengkapnya di", "dikutip dari" just before an article (a dated path,
+    a title's slug) of a site not listed cite it."""
+    clues = adjusted(body)
+    assert rule_score(clues, "link:domain") < 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: rezekiharian.xyz",
+        "lihat di instagram.com/akunbaruku",
+        "Sumber video: youtube.com/@kontenkreator99",
+        "baca selengkapnya di tokobaju.com/produk/B00X1",
+    ],
+)
+def test_a_home_page_a_channel_or_a_shop_after_a_cue_is_not_cited(body: str) -> None:
+    """A cue before an unknown site's home page, a channel or a shop page cites nothing: those
+    are what spam points to."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: detik.com, klik sekarang untuk hadiah",
+        "menurut kompas.com, daftar sekarang dapat bonus",
+        "via tribunnews.com, saldo gratis buat yang komen",
+    ],
+)
+def test_a_lure_beside_a_cited_link_voids_the_citation(body: str) -> None:
+    """ "klik", "daftar", "bonus", "saldo gratis" are no reader's words about a source."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: detik.com. Modal usaha cair cepat hubungi WA 0857 1234 5678",
+        "sumber: liputan6.com, situs slot gacor gampang maxwin rajazeus.com",
+        "Baca selengkapnya di bit.ly/beritaviral",
+        "baca selengkapnya di kompas.com, mampir juga tokoku.shop/diskon",
+    ],
+)
+def test_another_clue_or_an_uncited_link_voids_the_citation(body: str) -> None:
+    """A phone, a lexicon phrase, a shortener or a second link not cited still sell."""
+    clues = adjusted(body)
+    assert max(c.score for c in clues if c.rule.startswith("link:")) >= 0.3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: detik-bonus.xyz",
+        "baca selengkapnya di detlk.com/berita/2026/12/01/x",
+        "menurut kompas.com.hadiah-undian.top",
+    ],
+)
+def test_a_host_passing_for_the_news_is_not_cited(body: str) -> None:
+    """An impostor of a news outlet holds, whatever cue stands before it."""
+    clues = adjusted(body)
+    assert rule_score(clues, "link:impostor") == links.SCORES["link:impostor"]
+    assert score(clues) >= HOLD
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kajian subuh diumumkan di instagram.com/masjidalfalahngadiluwih",
+        "Info lengkap lomba 17-an lihat di facebook.com/karangtarunasumberejo",
+        "jadwal imunisasi lihat di tiktok.com/@posyandukenanga",
+    ],
+)
+def test_a_mosques_or_a_schools_page_after_a_cue_is_cited(body: str) -> None:
+    """A community's own social page named after a cue is its notice board: lowered."""
+    assert rule_score(adjusted(body), "link:domain") < 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kajian subuh diumumkan di instagram.com/masjidalfalahngadiluwih, daftar umroh murah",
+        "lihat di instagram.com/sekolahbisnisonline klik link di bio",
+        "info lengkap di facebook.com/pondokcuan88 bonus tiap hari",
+    ],
+)
+def test_a_community_page_beside_a_lure_is_not_cited(body: str) -> None:
+    """ "daftar umroh murah", "klik link", "bonus" beside the page still sell."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "only 200 subscribers left to my goal, please help, source: bbc.com",
+        "new rapper here, support me and share, via reuters.com",
+        "aku butuh 1000 followers, bantu ya kak, sumber: kompas.com",
+    ],
+)
+def test_a_channel_beggar_appending_a_news_link_is_not_cited(body: str) -> None:
+    """Subscribers, followers, "support me": the beggar's ask voids the citation."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "menurut kompas.com penonton konser di Kediri sampai 20 ribu",
+        "source: apnews.com/article/flood-java-2026, the dam broke at night",
+        "via detik.com, jembatan Semampir ditutup sementara",
+    ],
+)
+def test_a_citation_without_a_beggars_ask_is_still_cited(body: str) -> None:
+    """The same sources cited about the news are lowered."""
+    assert rule_score(adjusted(body), "link:domain") < 0.1
