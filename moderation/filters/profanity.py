@@ -280,9 +280,21 @@ def quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
 
 def in_quotes(view: Text, start: int, end: int) -> bool:
     """Whether letters-view ``start:end`` is set in quote marks ('X', "X", “X”)."""
-    before = view.normalised[:start].rstrip()[-1:]
-    after = view.normalised[end:].lstrip()[:1]
+    before, after = neighbours(view.normalised, start, end)
     return bool(before) and bool(after) and before in QUOTES and after in QUOTES
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters next to ``text[start:end]`` past any spacing ('' at either end).
+
+    Walks the spacing instead of slicing the text: a slice per hit made a comment of many
+    hits quadratic; a run of spacing is walked by at most the two hits beside it."""
+    i, j = start - 1, end
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return (text[i] if i >= 0 else ""), (text[j] if j < len(text) else "")
 
 
 def condemned(cues: Topics, start: int, keys: frozenset[str]) -> bool:
@@ -311,9 +323,8 @@ def _is_aimed(hit: Hit, toks: Sequence[Token], view: Text) -> bool:
         return True
     if hit.last + 1 < len(toks) and toks[hit.last + 1].key in AFTER:
         return True
-    prefix = view.normalised[: hit.start].rstrip()
-    suffix = view.normalised[hit.end :].lstrip()
-    return prefix.endswith((",", "!")) and (not suffix or suffix[0] in ".,!?")
+    left, right = neighbours(view.normalised, hit.start, hit.end)
+    return left in (",", "!") and (not right or right in ".,!?")
 
 
 def _labels(hit: Hit, toks: Sequence[Token]) -> bool:

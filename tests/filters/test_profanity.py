@@ -6,7 +6,7 @@ import pytest
 
 from moderation.filters.context import Context
 from moderation.filters.normalise import normalise
-from moderation.filters.profanity import ProfanityFilter
+from moderation.filters.profanity import ProfanityFilter, neighbours
 from moderation.filters.wordlist import parse
 from moderation.models import Action, Author, Comment, Finding, FindingKind, Thread
 from moderation.policy import Policy, Severity, SeverityActions
@@ -297,3 +297,13 @@ def test_emoji_beside_words_change_no_finding(body: str, plain: str) -> None:
         (f.rule, f.action) for f in findings(plain)
     ]
     assert findings(body)
+
+
+def test_the_neighbours_of_a_word_are_read_past_its_spacing() -> None:
+    """Quote marks and an address's comma are found across spaces and line breaks, and
+    nothing is found past either end of the text."""
+    text = 'dia dikatai  "  babi "\n, katanya'
+    start = text.index("babi")
+    assert neighbours(text, start, start + 4) == ('"', '"')
+    assert neighbours("babi", 0, 4) == ("", "")
+    assert neighbours("shut up,   moron  ", 11, 16) == (",", "")
