@@ -67,13 +67,18 @@ def borrowed(name: str) -> bool:
     ("detikbonus.xyz"), or spelled with look-alike letters ("detlk.com", "k0mpas.id")."""
     if reputable(name):
         return False
-    names = _shipped()[1]
+    names, long = _shipped()[1], _long_names()
     for part in map(_folded, _PARTS.split(name)[:-1]):  # the TLD aside
-        if part in names:
-            return True
-        if any(len(n) >= AFFIX and (part.startswith(n) or part.endswith(n)) for n in names):
+        if part in names or part.startswith(long) or part.endswith(long):
             return True
     return False
+
+
+@functools.cache
+def _long_names() -> tuple[str, ...]:
+    """The guarded names borrowed also at either end of a label, as one tuple: ``startswith``
+    and ``endswith`` try them all in C (a Python loop over them cost ~40 µs a link)."""
+    return tuple(sorted(n for n in _shipped()[1] if len(n) >= AFFIX))
 
 
 def _folded(label: str) -> str:
