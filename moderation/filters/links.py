@@ -357,8 +357,13 @@ def page(link: str) -> bool:
     """Whether ``link`` leads to a page that is not an article: a path past the host (a
     channel, a shop, a referral code, a file) but neither a dated path nor a slug of a title
     (``/2026/11/28/…``, ``/warga-desa-gotong-royong``), which readers quote as a source."""
-    path = (link.partition("//")[2] if "//" in link else link).partition("/")[2]
+    path = path_of(link)
     return bool(path.strip("/")) and not _SLUG.search(path.partition("?")[0])
+
+
+def path_of(link: str) -> str:
+    """What follows ``link``'s host: ``x.com/a/b?c`` → ``a/b?c`` ('' for a bare host)."""
+    return (link.partition("//")[2] if "//" in link else link).partition("/")[2]
 
 
 def _promoting(

@@ -84,7 +84,6 @@ _FAKE = re.compile(
     r"(?:\s+(?:site|link|website|situs|web))?\s*(?:[:,]|seperti|like|yaitu|ini)?\s*$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[^\W_]+")
 # A cited link's clues, and what may stand beside them (the classifier weighs it without them).
 CITED = ("link:domain", "link:video", "link:many")
 BESIDE_CITED = (*CITED, "classifier", "burst:", "velocity:")
@@ -151,8 +150,7 @@ def _cited(span: Span, text: Text, cues: topics.Topics) -> bool:
         return True  # a mosque's or a school's own notice board ("diumumkan di instagram.com/…")
     # An unknown site is cited by an article (a dated path, a title's slug), never by its home
     # page, a channel or a shop: those are what a spammer points to.
-    path = (link.partition("//")[2] if "//" in link else link).partition("/")[2]
-    return bool(path.strip("/")) and not links.page(link)
+    return bool(links.path_of(link).strip("/")) and not links.page(link)
 
 
 def uncited(text: Text, spans: tuple[Span, ...]) -> Text:
@@ -236,7 +234,7 @@ def _letters_offset(text: Text, original: int) -> int:
 def _offer(text: Text, cues: topics.Topics) -> list[Finding]:
     praise, offer = cues.at.get(Topic.PRAISE), cues.at.get(Topic.OFFER)
     if praise and offer:
-        words = _TOKEN.findall(cues.view)
+        words = text.words.tokens  # the tokens of ``cues.view``, the letters view
         offer = [i for i in offer if not (i and words[i - 1] in NEGATIONS)]  # "jangan cek profil"
     if praise and offer and min(praise) < max(offer):
         return [_finding(OFFER, (), "praise of the article, then a private channel")]
