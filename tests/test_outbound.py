@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import httpx
 import pytest
 
 from moderation import outbound
@@ -43,3 +44,18 @@ async def test_two_names_at_one_address_never_share_a_connection() -> None:
     for received in receiver.received:
         names.setdefault(received.peer, set()).add(received.headers["host"].split(":")[0])
     assert sorted(sorted(hosts) for hosts in names.values()) == [["a.example"], ["b.example"]]
+
+
+async def test_pools_beyond_the_bound_are_closed_least_recently_used_first() -> None:
+    """With room for two pools, a third host's delivery closes the pool used longest ago;
+    the host used since keeps its pool."""
+    with receiving(keep_alive=True) as receiver:
+        transport = outbound.PerHost(most=2)
+        async with httpx.AsyncClient(transport=transport) as http:
+            guard = Guard(resolver=to_loopback, allow_http=True, allow_private=True)
+            sender = Sender(http, guard, timeout=2.0)
+            for name in ("a.example", "b.example", "a.example", "c.example"):
+                url = f"http://{name}:{receiver.port}/hook"
+                attempt = await sender.send(url, [b"k" * 32], "evt_1", b"{}")
+                assert attempt.outcome is Outcome.DELIVERED
+            assert transport.hosts() == [f"a.example:{receiver.port}", f"c.example:{receiver.port}"]
