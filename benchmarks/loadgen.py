@@ -7,6 +7,8 @@ open-loop: request ``i`` is due at ``start + i / rate`` whether or not earlier o
 and its latency counts from when it was due (no coordinated omission). A server that ends
 each response with ``Connection: close`` (gunicorn's sync workers) gets a new connection for
 the next request, so connecting counts in its figures, as it does for its real clients.
+Its own garbage collector is off for the run (a run's garbage fits in memory many times over):
+a collection pause in the sender would count as the server's latency.
 
     python benchmarks/loadgen.py REQUESTS.msgpack PORT [--connections N] [--duration S]
                                  [--once] [--rate R] [--record FILE]
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import gc
 import json
 import sys
 import time
@@ -215,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     requests = msgspec.msgpack.decode(Path(args.requests).read_bytes(), type=list[bytes])
+    gc.collect()
+    gc.freeze()  # the request pool is never garbage: later collections need not walk it
+    gc.disable()
     try:
         import uvloop
     except ImportError:  # the plain loop works, only slower
