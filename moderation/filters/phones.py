@@ -6,18 +6,21 @@ an embassy's line quoted from the news is no clue, and office lines (``+62 21 �
 Numbers are read from a digits view that undoes the usual disguises: keycap and circled digits
 (folded by ``normalise``), spelled-out digits (``nol delapan satu dua``), letters for digits
 inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between digit groups
-(``08•12•34``, ``0 8 5 7``)."""
+(``08•12•34``, ``0 8 5 7``). The numbers national offices publish (``data/official-numbers.tsv``:
+OJK's, Kemensos', BPJS Kesehatan's WhatsApp lines) are never clues, like the site's hotlines."""
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
+from importlib import resources
 
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "phones-3"
+VERSION = "phones-4"
 _SPELLED = {
     "nol": "0",
     "kosong": "0",
@@ -138,12 +141,23 @@ def _spelled_out(text: str) -> tuple[str, Sequence[int]]:
     )
 
 
+@functools.cache
+def official() -> frozenset[str]:
+    """The national offices' published numbers (``data/official-numbers.tsv``), dialled locally."""
+    source = (resources.files("moderation.filters") / "data" / "official-numbers.tsv").read_text(
+        encoding="utf-8"
+    )
+    rows = (line.split("\t")[0] for line in source.splitlines() if line and line[0] != "#")
+    return frozenset(local(number.strip()) for number in rows)
+
+
 def phones(text: Text, hotlines: Iterable[str] = ()) -> list[Finding]:
-    """Numbers found in ``text``, except the site's own ``hotlines`` (``Policy.hotlines``)."""
+    """Numbers found in ``text``, except the site's own ``hotlines`` (``Policy.hotlines``) and
+    the national offices' published numbers (``official``)."""
     normalised = text.normalised
     found = _numbers(normalised)
-    if found and hotlines:
-        trusted = {local(h) for h in hotlines}
+    if found:
+        trusted = official().union(map(local, hotlines))
         found = [n for n in found if n[2] not in trusted]
     if not found:
         return []

@@ -22,9 +22,18 @@
 - Praise of the article followed by an invitation to a private channel is the classic
   offer-after-praise ("artikelnya bagus … cek profil ya").
 - In a warning, a link named as a fake just before it ("situs palsu kemensos-bansos.com")
-  is exposed, not offered: it is dropped.
-- A contact ask said in the negative ("jangan klik link", "never message them") is a
-  warning, not a channel: it is dropped.
+  is exposed, not offered: it is dropped. So is a number named as the scammer's ("nomor
+  penipu 0812…", "0812… itu penipu", "ditelepon 0813… katanya menang undian"), and a link or
+  a number a reader asks about ("bansos-kemensos.online ini asli atau palsu?", ``doubt``
+  cues, which clear the rest as a warning does).
+- A listed phrase denied just before it ("bukan pesugihan", "dudu dukun") is no clue.
+- Aid or a prize handed out in person (``venue``: "datang ke balai desa … bawa KK"), or the
+  state's own site named (``official``: "cek penerima resmi di cekbansos.kemensos.go.id"),
+  lowers the aid-phishing and giveaway clues, unless the comment carries a way to reach the
+  spammer: a phisher never asks anyone to come to an office, nor sends them to the real site.
+- A contact ask said in the negative ("jangan klik link", "never message them"), or any other
+  listed phrase forbidden ("jangan isi data di link lain", "ojo judi"; not "do not like this
+  comment", the channel beggar's reverse psychology), is a warning, not an offer: it is dropped.
 - Readers counting the video's audience ("just came to check the views", ``audience``) lower
   the classifier's clue, which reads "check" as channel spam, unless anything else sells.
 - A link cited as a source (``cited``): to a site readers cite (``sources.reputable``: news,
@@ -49,7 +58,7 @@ from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-2"
+VERSION = "spam-context-3"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
@@ -74,6 +83,9 @@ PLAIN = (*REFERRED, "classifier", "burst:", "velocity:")  # ... and what may sta
 OFFER = ("offer:after-praise", 0.55)
 # Working from home said plainly (not "penghasilan jutaan", "extra income": those still sell).
 AT_WORK = frozenset(["kerja dari rumah", "work from home", "working from home", "from home"])
+# What aid handed out in person, or the state's own site, clears (a phisher asks for no visit
+# to an office, and gains nothing from the real site).
+IN_PERSON = frozenset(["lexicon:bansos", "lexicon:giveaway"])
 # Gambling phrases that are everyday words elsewhere ("tiket di situs resmi panitia"): they
 # count only beside another gambling clue.
 COMPANIONED = frozenset(["situs resmi"])
@@ -92,6 +104,31 @@ CITE_WIDTH = 5  # tokens from a citation cue to the link it names ("beritanya ju
 # Words that turn an ask into a warning when they stand just before it.
 NEGATIONS = frozenset(["jangan", "jgn", "never", "dont", "t", "not", "tidak", "tdk", "gak", "ga"])
 _DENIED = re.compile(r"\b(?:bukan|not|no|anti|tidak|tdk|gak|nggak)\b", re.IGNORECASE)
+# A number named as the scammer's, by what stands just before it ("nomor penipu", "ditelepon",
+# "awas, WA") or just after it ("itu penipu", "ngaku dari pemkab", "katanya menang"); never
+# "resmi" or an ask ("hubungi"): a phisher passes his own number off as the office's.
+_EXPOSED_BEFORE = re.compile(
+    r"\b(?:penipu|penipuan|scammer|scam|palsu|fake|ditelepon|ditelpon|ditelfon|ditlp|dihubungi|"
+    r"dichat|di-?wa|di-?sms|dikirimi|(?:dapat|dapet|ada|terima|nerima)\s+(?:wa|sms|telepon|"
+    r"telpon|chat|pesan)\s+dari|called\s+me|texted\s+me|(?:a\s+)?(?:call|text|message)\s+from|"
+    r"blokir|diblokir|laporkan|report|awas|waspada)"
+    r"\W*(?:(?:nomor|nomer|no|wa|hp|sms|telp|number)\W*)?$",
+    re.IGNORECASE,
+)
+_EXPOSED_AFTER = re.compile(
+    r"^\W*(?:(?:itu|ini|tsb|tersebut|tu|iku|kuwi|is|was)\s+)?(?:(?:nomor|nomer|number|a|an)\s+)?"
+    r"(?:penipu|penipuan|palsu|scam|scammer|fake|hoax|hoaks|bodong|ngaku|mengaku|ngakunya|"
+    r"katanya|claiming|pretending|jangan\s+(?:ditransfer|transfer|dibalas|diangkat|percaya|"
+    r"ditanggapi|dilayani))\b",
+    re.IGNORECASE,
+)
+EXPOSE_WIDTH = 30  # characters either side of a number within which it is named a scammer's
+# A listed phrase denied just before it: "bukan pesugihan", "dudu dukun", "not a giveaway"
+# (never "tanpa", "no", "tidak perlu": "tanpa jaminan", "no BI checking" are the offer).
+_DENIAL = re.compile(r"\b(?:bukan|dudu|not\s+an?|isn'?t\s+an?)\s+$", re.IGNORECASE)
+_FORBIDDEN = re.compile(
+    r"\b(?:jangan|jgn|ojo)(?:\s+(?:asal|sembarangan|pernah))?\s+$", re.IGNORECASE
+)
 _NEGATED = re.compile(
     r"\b(?:jangan|jgn|jangan pernah|tidak|tdk|tak|gak|nggak|ga|never|don'?t|do not|dont)"
     r"(?:\s+(?:asal|sembarangan|mau|pernah|ever))?\s+$",
@@ -103,8 +140,9 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
     cues = topics.of(text)
     clues = _asserted(clues, text)
-    if Topic.WARNING in cues and Topic.PLEDGE not in cues:
-        clues = _unmasked(clues, text)
+    warned = (Topic.WARNING in cues or Topic.DOUBT in cues) and Topic.PLEDGE not in cues
+    if warned:
+        clues = _unmasked(clues, text, cues)
     found = [*_companioned(clues), *_promoted(clues, text, cues), *_offer(text, cues)]
     if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
@@ -112,11 +150,13 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
         return [_damped(c) if c.rule.startswith(CITED) else c for c in found]
     if any(c.rule.startswith(VEHICLES) for c in found):
         return found
+    if Topic.VENUE in cues or Topic.OFFICIAL in cues:
+        found = [_damped(c) if c.rule in IN_PERSON else c for c in found]
     if Topic.WORKPLACE in cues:
         found = [
             _damped(c) if c.rule == "lexicon:wfh" and c.detail in AT_WORK else c for c in found
         ]
-    if (Topic.WARNING in cues and Topic.PLEDGE not in cues) or Topic.BIRDS in cues:
+    if warned or Topic.BIRDS in cues:
         return [_damped(c) if c.rule.startswith(DAMPED) else c for c in found]
     if Topic.AUDIENCE in cues and not any(c.rule.startswith("lexicon:") for c in found):
         return [_damped(c) if c.rule == "classifier" else c for c in found]
@@ -163,31 +203,54 @@ def uncited(text: Text, spans: tuple[Span, ...]) -> Text:
 
 
 def _asserted(clues: list[Finding], text: Text) -> list[Finding]:
-    """``clues`` without the contact asks said in the negative: "jangan klik link", "never
-    message them" warn readers off the channel instead of offering it."""
-    return [
-        c
-        for c in clues
-        if not (
-            c.rule == "lexicon:contact"
-            and c.spans
-            and _NEGATED.search(text.original, max(0, c.spans[0].start - 16), c.spans[0].start)
-        )
-    ]
+    """``clues`` without the listed phrases said in the negative ("jangan klik link", "never
+    message them", "jangan isi data" warn readers off the channel instead of offering it) or
+    denied ("bukan pesugihan")."""
+    return [c for c in clues if not (c.rule.startswith("lexicon:") and _said_not(c, text))]
 
 
-def _unmasked(clues: list[Finding], text: Text) -> list[Finding]:
+def _said_not(clue: Finding, text: Text) -> bool:
+    if not clue.spans:
+        return False
+    at = clue.spans[0].start
+    before = (text.original, max(0, at - 16), at)
+    if clue.rule == "lexicon:contact":
+        return bool(_NEGATED.search(*before))
+    # "Do not like this comment", "if you don't subscribe to me" is the channel beggar's
+    # reverse psychology; "ga maxwin", "gak depo" the gambler's boast: only a warning's
+    # "jangan" and a denial clear the rest.
+    return clue.rule != "lexicon:channel" and bool(
+        _FORBIDDEN.search(*before) or _DENIAL.search(*before)
+    )
+
+
+def _unmasked(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Finding]:
     """``clues`` without the links a warning names as fakes ("situs palsu kemensos-bansos.com",
-    "fake site: x.xyz"): a reader exposing a phisher's host points no one to it."""
-    return [
-        c
-        for c in clues
-        if not (
-            c.rule.startswith("link:")
-            and c.spans
-            and all(_named_fake(text.original, s.start) for s in c.spans)
-        )
-    ]
+    "fake site: x.xyz") and the numbers it names as a scammer's, nor the links and numbers a
+    reader asks about ("… ini asli atau palsu?"): a reader exposing them points no one there."""
+    return [c for c in clues if not (c.spans and _exposed(c, text, cues))]
+
+
+def _exposed(clue: Finding, text: Text, cues: topics.Topics) -> bool:
+    original = text.original
+    if clue.rule.startswith("link:"):
+        named = all(_named_fake(original, s.start) for s in clue.spans)
+    elif clue.rule.startswith("phone:"):
+        named = all(_named_scammer(original, s.start, s.end) for s in clue.spans)
+    else:
+        return False
+    return named or (
+        Topic.DOUBT in cues
+        and all(cues.near(Topic.DOUBT, _letters_offset(text, s.end)) for s in clue.spans)
+    )
+
+
+def _named_scammer(original: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` is named as a scammer's just before or after."""
+    return bool(
+        _EXPOSED_BEFORE.search(original, max(0, start - EXPOSE_WIDTH), start)
+        or _EXPOSED_AFTER.match(original[end : end + EXPOSE_WIDTH])
+    )
 
 
 def _named_fake(original: str, at: int) -> bool:

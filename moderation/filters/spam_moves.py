@@ -20,7 +20,7 @@ from moderation.filters.automaton import Automaton
 from moderation.filters.text import Text
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "spam-moves-2"
+VERSION = "spam-moves-3"
 SPAN = 14  # tokens from the first part's word to the last's
 
 
@@ -50,6 +50,12 @@ MOVES = (
     # Cash handed out beside identity data ("santunan ... data KTP"): the fake official's bait,
     # below a hold alone; with the ask to send the papers it holds.
     Move("lexicon:bansos", ("handout", "document"), 0.3),
+    # A handout or a prize to be claimed ("bagi-bagi hadiah … klaim di …"), or aid applied
+    # for through an online form ("bantuan … daftar lewat form ini"): below a hold alone, as
+    # news says both; with a link, a contact or a listed phrase beside it, it holds.
+    Move("lexicon:giveaway", ("gift", "claim"), 0.4),
+    Move("lexicon:bansos", ("handout", "claim"), 0.4),
+    Move("lexicon:bansos", ("handout", "form"), 0.35),
     # A job that costs a fee before it starts ("lowongan ABK ... biaya medical"), a diploma
     # without the study or for sale, an account or its followers for sale: no innocent reading.
     Move("lexicon:job", ("job", "upfront"), 0.5),

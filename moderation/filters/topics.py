@@ -8,7 +8,10 @@ others to); ``workplace`` (employers and their rules, where working from home is
 ``audience`` (readers counting the video's views, "came to check the views"); ``citation``
 (a source named: "sumber", "baca selengkapnya di", "dikutip dari") and ``sale`` (an ask or a
 lure no cited source carries: "klik", "daftar", "bonus", "gratis");
-``wild`` (caves, orchards, hunting, carts: the narrow cues for words mostly used as insults).
+``wild`` (caves, orchards, hunting, carts: the narrow cues for words mostly used as insults);
+``doubt`` (a reader asking whether something is a scam: "ini penipuan bukan?", "asli atau palsu");
+``venue`` (aid handed out in person: "balai desa", "kantor pos", "bawa KTP"); ``official`` (the
+state's own site named: "cekbansos.kemensos.go.id").
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -47,6 +50,9 @@ class Topic(enum.StrEnum):
     WILD = "wild"  # bats' caves and orchards, hunted boars, ox carts: "kampret" the bat
     CITATION = "citation"  # a source named: "sumber:", "baca selengkapnya di", "menurut"
     SALE = "sale"  # an ask or a lure beside a link: "klik", "daftar", "bonus", "gratis"
+    DOUBT = "doubt"  # a reader asking whether it is a scam: "asli atau palsu?", "is this legit"
+    VENUE = "venue"  # aid handed out in person: "balai desa", "kantor pos", "bawa KTP"
+    OFFICIAL = "official"  # the state's own site named: "kemensos.go.id", "kedirikab.go.id"
 
 
 @functools.cache

@@ -97,3 +97,25 @@ def test_a_flood_of_numbers_and_asks_is_read_without_pairing_each() -> None:
     found = phones(normalise(body))
     assert len(found) > 500 and {f.rule for f in found} == {"phone:solicit"}
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "aduan pinjol ilegal lewat WA OJK 081157157157",
+        "Kemensos buka pengaduan bansos di WA 0811-1022-210",
+        "tanya kepesertaan JKN ke PANDAWA WA +62 811 8165 165",
+    ],
+)
+def test_a_national_offices_published_number_is_no_clue(body: str) -> None:
+    """The WhatsApp lines OJK, Kemensos and BPJS Kesehatan publish are quoted, not offered."""
+    assert phones(normalise(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["WA OJK 081157157158", "WA Kemensos 0811-1022-211", "WA BPJS 0811 8165 166"],
+)
+def test_a_number_off_by_one_digit_from_an_offices_is_still_a_clue(body: str) -> None:
+    """Only the published number itself is trusted: a phisher's near copy is still solicitation."""
+    assert [f.rule for f in phones(normalise(body))] == ["phone:solicit"]

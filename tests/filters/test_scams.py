@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from moderation.evaluation import Outcome
+from moderation.filters.normalise import normalise
 from tests.filters.tricks import STOPPED, verdict
 
 
@@ -284,3 +287,108 @@ def test_a_new_brand_praised_in_javanese_is_held(body: str) -> None:
 def test_javanese_talk_of_trying_and_winning_without_a_brand_is_published(body: str) -> None:
     """ "jajal", "menang terus" of a soto stall, a bus or a football club are ordinary."""
     assert verdict(body) is Outcome.APPROVED
+
+
+# Round 8: each scam kind in new wordings, and the readers who warn about it, quote the
+# official channel or the scammer's number, retell it as news or ask whether it is a scam
+# (none of them in the adversarial suite).
+ROUND8_SCAMS = [
+    ("clearing", "Jasa pelunasan galbay pinjol, nama langsung bersih di SLIK, chat aja"),
+    ("clearing", "Catatan kredit macet bisa dihapus dari sistem OJK, bayar setelah berhasil"),
+    ("clearing", "Your credit score can be fixed in 7 days, message me for the service"),
+    ("form", "Warga yang belum dapat bantuan silakan daftar lewat form ini: forms.gle/abc123"),
+    ("form", "Bansos lansia cair, daftarkan KTP kamu di link ini sebelum ditutup"),
+    ("form", "Pendaftaran bansos PKH 2026 sudah dibuka, isi data lewat link berikut"),
+    ("official", "Pak Bupati bagi sembako dan uang tunai, klaim jatahmu di link profil"),
+    ("official", "Bupati bagi-bagi hadiah motor untuk 50 warga, klaim di wa.me/6281234567890"),
+    ("official", "Bu Camat bagi hadiah sepeda, ambil jatahmu sekarang, chat admin"),
+    ("task", "Kerja santai dibayar 50rb per like, cukup like video youtube, minat wa"),
+    ("task", "Tugas subscribe channel dibayar per subscribe 5rb, langsung cair ke DANA"),
+    ("task", "Cuma like video dapat 10rb per like, ayo gabung grup telegram"),
+    ("occult", "Ritual penarik kekayaan dijamin kaya dalam 7 hari, mahar terjangkau"),
+    ("occult", "Ilmu kekayaan dari Ki Ageng, rezeki lancar dijamin kaya, mahar ringan"),
+    ("occult", "Sugih tanpa kerja, ritual kekayaan Gunung Srandil, japri wae"),
+    ("togel", "Info angka keluar nanti malam, join telegram prediksi, 100% akurat"),
+    ("togel", "Prediksi angka 4D malam ini, gabung telegram prediksi gratis"),
+    ("togel", "Room prediksi togel HK SGP SDY, angka keluar nanti malam pasti tembus"),
+    ("job", "Dibutuhkan karyawan pabrik di Batam, biaya pelatihan 750rb ditransfer dulu"),
+    ("job", "Lowongan kerjo nang pabrik, bayar pendaftaran 300 ewu disik"),
+    ("job", "Dicari karyawan toko, gaji 4 juta, bayar pendaftaran 150rb dulu via DANA"),
+]
+# A decoy warning then the seller's own testimony: the warning clears nothing.
+DECOY_WARNINGS = [
+    "Saya sering tertipu dukun palsu, akhirnya ketemu Mbah Joyo, pesugihan tanpa tumbal",
+    "Jangan mau ditipu dukun abal-abal, Ki Sabdo asli, dana gaib cair dalam 3 hari",
+    "Awas banyak dukun palsu. Saya dibantu Mbah Suro, uang gaib 100 juta cair, mahar ringan",
+    "Dulu aku korban penipuan, berkat bantuan Ki Ageng usaha lancar, penglaris ampuh",
+    "Waspada pinjol ilegal! pinjaman resmi cair cepat tanpa jaminan, chat aja",
+]
+ROUND8_READERS = [
+    ("exposed", "Awas, WA 0857-1234-9876 ngaku dari pemkab minta uang, itu penipuan"),
+    ("exposed", "Saya ditelepon 0813 9999 8888 katanya menang undian, langsung saya blokir"),
+    ("exposed", "Dapat WA dari 0812 0000 1111 katanya saya dapat hadiah mobil, itu modus"),
+    ("exposed", "Nomor penipu 0819-8765-4321, udah saya laporkan ke polisi"),
+    ("news", "Modusnya pelaku mengaku pegawai bank dan menawarkan pemutihan data BI checking"),
+    ("news", "Tersangka menawarkan kerja like video dibayar per like, korban rugi jutaan"),
+    ("news", "Polisi mengungkap sindikat pesugihan yang menipu warga dengan penggandaan uang"),
+    ("doubt", "Ada yang tahu link bansos-kemensos.online ini asli atau palsu?"),
+    ("doubt", "Kok ada yang nawarin hapus data SLIK, emang bisa ya?"),
+    ("doubt", "Saya dapat tawaran kerja like video dibayar per like, itu scam bukan sih?"),
+    (
+        "official",
+        "Cek penerima bansos resmi di cekbansos.kemensos.go.id, jangan isi data di link lain",
+    ),
+    ("official", "Hati-hati hadiah atas nama bupati, info resmi hanya di kedirikab.go.id"),
+    ("official", "Pengaduan penipuan pinjol ke Kontak OJK 157 atau WA 081157157157"),
+    ("venue", "Warga diminta datang ke balai desa mengisi formulir bantuan, bawa KK"),
+    ("venue", "Pemenang lomba bisa klaim hadiahnya di kantor kecamatan besok"),
+    ("javanese", "Ojo percoyo lowongan sing kon mbayar disik, mesti apus-apus"),
+    ("javanese", "Ati-ati lur, ono sing ngaku bupati bagi-bagi hadiah, iku apus-apus"),
+    ("plain", "Bupati kemarin bagi-bagi hadiah untuk juara lomba 17an di alun-alun"),
+    ("plain", "Dukun di desa kami biasanya cuma pijat bayi, bukan pesugihan"),
+    ("plain", "Lowongan kerja di pabrik gula, tidak dipungut biaya apa pun"),
+]
+
+
+@pytest.mark.parametrize(("kind", "body"), ROUND8_SCAMS)
+def test_round_eight_scams_hold(kind: str, body: str) -> None:
+    """Records cleared for a fee paid once "clean", aid through an online form, an official's
+    handout to claim, clicks paid by the unit, wealth rituals, togel numbers, job fees."""
+    assert verdict(body) in STOPPED, kind
+
+
+@pytest.mark.parametrize("body", DECOY_WARNINGS)
+def test_a_warning_followed_by_the_sellers_testimony_still_holds(body: str) -> None:
+    """ "Tertipu dukun palsu, akhirnya ketemu Mbah …": a testimony undoes the warning."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(("kind", "body"), ROUND8_READERS)
+def test_readers_exposing_retelling_or_asking_about_a_scam_are_published(
+    kind: str, body: str
+) -> None:
+    """The scammer's number exposed, a scam retold as news, a doubt asked, the official site or
+    number quoted, aid handed out in person, a Javanese warning, and plain talk."""
+    assert verdict(body) is Outcome.APPROVED, kind
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hati-hati penipuan! Pinjaman resmi hubungi WA 0812 3456 7890 sekarang",
+        "Awas kehabisan, klaim bansos lewat WA 0813 2222 4444",
+        "Bansos cair, asli bukan tipuan, daftar di bansos-cair.site",
+    ],
+)
+def test_a_number_or_link_offered_beside_warning_words_still_holds(body: str) -> None:
+    """Warning words do not clear a number or link offered, nor "asli bukan tipuan"."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize("name", ["spam-lexicon.tsv", "spam-moves.tsv", "topic-cues.tsv"])
+def test_every_listed_phrase_is_written_as_the_letters_view_reads_it(name: str) -> None:
+    """A phrase the letters view rewrites ("wa aja" → "wa saja") would never match."""
+    source = (resources.files("moderation.filters") / "data" / name).read_text(encoding="utf-8")
+    phrases = [line.split("\t")[0] for line in source.splitlines() if line and line[0] != "#"]
+    unread = [p for p in phrases if " ".join(normalise(p).words.normalised.split()) != p]
+    assert not unread
