@@ -33,7 +33,12 @@
   school's social page (``sources.community``), is lowered,
   and the classifier weighs the comment without it (``uncited``: the model learnt "link =
   spam"), unless anything else sells: another clue, a lure (``sale``, ``promo``, ``offer``,
-  ``pledge`` cues: "klik", "daftar", "bonus"), or a link that is not cited.
+  ``pledge`` cues: "klik", "daftar", "bonus"), or a link that is not cited. The citation cue
+  before a cited link ("read more at") is weighed away with it; a marketplace's page is never
+  cited (``sources.shop``): it sells.
+- A product named alone (``NAMING``: a medicine, an account sold), with nothing that sells
+  it (no vehicle, ask, pledge, price or lure beyond its own words) and the classifier calm,
+  is lowered: recipes and health or security stories name them.
 """
 
 from __future__ import annotations
