@@ -224,6 +224,13 @@ _ODD_TLDS = frozenset(
     ["com", "net", "xyz", "vip", "top", "bet", "win", "cc", "ly", "org", "biz", "icu"]
 )
 _PART = re.compile(rf"{_DOT}|\s*/\s*")
+# A full stop with a space before it ends many a sentence ("datang . terima kasih", "cok . gg
+# reza"): it is read as a host's dot only before a TLD that spells no everyday word, after a
+# label with a digit in it ("gacor77 . top"), or where the rejoined host is a shortener or a
+# chat link ("bit . ly", "t . me"), which no sentence spells.
+_SPACED_TLDS = _ODD_TLDS | {"id", "io", "gl", "xyz", "site", "online", "info", "pw", "cfd", "sbs"}
+_SPACED_TLDS -= {"top", "win", "bet"}
+_CHAT_HOSTS = SHORTENERS | WHATSAPP
 
 
 def view(normalised: str) -> tuple[str, list[int] | None]:
@@ -240,13 +247,34 @@ def view(normalised: str) -> tuple[str, list[int] | None]:
         odd = [p.end() for p in _ODD_DOT.finditer(m.group())]
         if odd and not all(_label_at(m.group(), at) in _ODD_TLDS for at in odd):
             continue
+        if not _hostlike(m.group()):
+            continue
         pieces += [
-            (m.start() + p.start(), m.start() + p.end(), "." if "/" not in p.group() else "/")
+            (m.start() + p.start(), m.start() + p.end(), _joint(p))
             for p in _PART.finditer(m.group())
         ]
     if not pieces:
         return normalised, None
     return rewrite(normalised, pieces)
+
+
+def _hostlike(chain: str) -> bool:
+    """Whether every spaced full stop of ``chain`` stands where a host has a dot (see
+    ``_SPACED_TLDS``); a bracketed or spelled-out dot is a host's wherever it stands."""
+    spaced = [p for p in _PART.finditer(chain) if p.group().strip() == "."]
+    if not spaced:
+        return True
+    if host(_PART.sub(_joint, chain)) in _CHAT_HOSTS:
+        return True
+    return all(
+        _label_at(chain, p.end()) in _SPACED_TLDS
+        or any(c.isdigit() for c in _label_before(chain, p.start()))
+        for p in spaced
+    )
+
+
+def _joint(part: re.Match[str]) -> str:
+    return "/" if "/" in part.group() else "."
 
 
 def _spelled_hint(text: str) -> bool:
@@ -340,6 +368,11 @@ def _look_alike(original: str) -> bool:
     """Whether a link is written with a non-ASCII letter or digit (a Cyrillic or fullwidth
     look-alike); a bullet spelled for a dot is no such letter."""
     return any(not c.isascii() and c.isalnum() for c in original)
+
+
+def _label_before(chain: str, at: int) -> str:
+    """The host label of ``chain`` that ends at ``at``."""
+    return re.split(r"[^a-z0-9-]", chain[:at])[-1]
 
 
 def _label_at(chain: str, at: int) -> str:

@@ -1,7 +1,8 @@
 """Sites readers cite as sources (``data/cited-sites.tsv``: news outlets and wires, reference
 works, fact-checkers, civil society; and the schools' and universities' own second-level
 domains), community pages on social media (``data/community-names.tsv``: a mosque's or a
-school's handle), and hosts that borrow a listed outlet's name to pass for it
+school's handle), marketplaces (``data/marketplaces.txt``: selling, never cited), and hosts
+that borrow a listed outlet's name to pass for it
 (``detik-bonus.xyz``, ``detlk.com``): ``links`` counts the latter as impostors."""
 
 from __future__ import annotations
@@ -10,12 +11,18 @@ import functools
 import re
 from importlib import resources
 
+from moderation.filters import topics
+
 # Second-level domains only accredited universities, schools and pesantren can register.
 INSTITUTIONS = (".ac.id", ".sch.id", ".ponpes.id")
 # ASCII look-alikes folded to the letter they pass for: "detlk" is "detik", "k0mpas" "kompas".
 _LOOKS = str.maketrans("01l345", "oiieas")
 _DOUBLES = (("rn", "m"), ("vv", "w"))
 AFFIX = 5  # a name this long is borrowed also at either end of a label ("detikbonus.xyz")
+# TLDs outlets are registered under: a label ending in a guarded name there may be a local
+# outlet's own ("beritakompas"-like); on another TLD it poses as the outlet.
+OUTLET_TLDS = frozenset(["com", "id", "net", "org", "tv", "co", "news", "media"])
+HEAD = 3  # letters a label's head needs before a guarded name to be a word of its own
 _PARTS = re.compile(r"[.-]")
 SOCIAL = frozenset(
     ["instagram.com", "facebook.com", "fb.com", "tiktok.com", "x.com", "twitter.com", "threads.net"]
@@ -44,6 +51,21 @@ def reputable(name: str) -> bool:
     return any(".".join(labels[i:]) in domains for i in range(len(labels) - 1))
 
 
+def shop(name: str) -> bool:
+    """Whether host ``name`` is a marketplace's (``data/marketplaces.txt``) or a page host under
+    one: a link there sells a product, it cites nothing."""
+    labels = name.split(".")
+    return any(".".join(labels[i:]) in _shops() for i in range(len(labels) - 1))
+
+
+@functools.cache
+def _shops() -> frozenset[str]:
+    source = (resources.files("moderation.filters") / "data" / "marketplaces.txt").read_text(
+        encoding="utf-8"
+    )
+    return frozenset(line.strip() for line in source.splitlines() if line and line[0] != "#")
+
+
 def community(link: str) -> bool:
     """Whether ``link`` (lower case) is a social page whose handle starts with a listed name
     ("instagram.com/masjidagungkediri", "facebook.com/smpn1.pare")."""
@@ -68,10 +90,23 @@ def borrowed(name: str) -> bool:
     if reputable(name):
         return False
     names, long = _shipped()[1], _long_names()
-    for part in map(_folded, _PARTS.split(name)[:-1]):  # the TLD aside
-        if part in names or part.startswith(long) or part.endswith(long):
+    parts = _PARTS.split(name)
+    for part in map(_folded, parts[:-1]):  # the TLD aside
+        if part in names or part.startswith(long):
+            return True
+        if part.endswith(long) and _posing(part, parts[-1]):
             return True
     return False
+
+
+def _posing(part: str, tld: str) -> bool:
+    """Whether a label ending in a guarded name poses as the outlet: its head no word of its
+    own ("88detik", "xdetik"), a lure ("hadiahreuters"), or on a TLD no outlet uses. A local
+    outlet's own name may end in one as a word part ("kabarsore30detik.com")."""
+    head = part[: -max(len(n) for n in _long_names() if part.endswith(n))]
+    if tld not in OUTLET_TLDS or sum(c.isalpha() for c in head) < HEAD:
+        return True
+    return topics.inside(head, (topics.Topic.SALE, topics.Topic.PROMO))
 
 
 @functools.cache

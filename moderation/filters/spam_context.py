@@ -42,7 +42,12 @@
   school's social page (``sources.community``), is lowered,
   and the classifier weighs the comment without it (``uncited``: the model learnt "link =
   spam"), unless anything else sells: another clue, a lure (``sale``, ``promo``, ``offer``,
-  ``pledge`` cues: "klik", "daftar", "bonus"), or a link that is not cited.
+  ``pledge`` cues: "klik", "daftar", "bonus"), or a link that is not cited. The citation cue
+  before a cited link ("read more at") is weighed away with it; a marketplace's page is never
+  cited (``sources.shop``): it sells.
+- A product named alone (``NAMING``: a medicine, an account sold), with nothing that sells
+  it (no vehicle, ask, pledge, price or lure beyond its own words) and the classifier calm,
+  is lowered: recipes and health or security stories name them.
 """
 
 from __future__ import annotations
@@ -72,6 +77,17 @@ VEHICLES = (
     "lexicon:contact",
     "lexicon:recovery",
     "lexicon:channel",
+)
+# Families that name a product rather than an ask: a recipe or a health story names a medicine,
+# a security story an account sold. Alone (see ``_unsold``) they are lowered.
+NAMING = frozenset(["lexicon:pharma", "lexicon:accounts"])
+CALM = 0.3  # a classifier this unsure beside a lone product name reads no sale in it
+# A shop's price or a buyer's ask ("15rb", "Rp 150.000", "cheapest price", "order"); a sum in
+# the news ("Rp 2 miliar") is no price.
+_PRICE = re.compile(
+    r"(?:\brp\.?\s?|\$)[\d.,]++(?!\s?(?:juta|miliar|milyar|triliun|million|billion)\b)"
+    r"|\b\d+(?:[.,]\d+)?\s?(?:rb|ribu|rebu|ewu|k|jt|usd|dollars?)\b"
+    r"|\b(?:harga|price|prices|termurah|cheap|cheapest|buy|order|cod|ongkir|ready stoc?k)\b"
 )
 PROMOTED = ("brand:promoted", 0.55)
 # Praise beside a brand shape ("ZEUS88 mantap") sells it too, but product codes are praised
@@ -152,6 +168,8 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
         return found
     if Topic.VENUE in cues or Topic.OFFICIAL in cues:
         found = [_damped(c) if c.rule in IN_PERSON else c for c in found]
+    if _unsold(found, text, cues):
+        return [_damped(c) if c.rule in NAMING else c for c in found]
     if Topic.WORKPLACE in cues:
         found = [
             _damped(c) if c.rule == "lexicon:wfh" and c.detail in AT_WORK else c for c in found
@@ -161,6 +179,19 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     if Topic.AUDIENCE in cues and not any(c.rule.startswith("lexicon:") for c in found):
         return [_damped(c) if c.rule == "classifier" else c for c in found]
     return found
+
+
+def _unsold(clues: list[Finding], text: Text, cues: topics.Topics) -> bool:
+    """Whether ``clues`` are one ``NAMING`` family's phrases alone (no vehicle, no other clue,
+    the classifier below ``CALM``) with nothing that sells them: no ask, pledge or price,
+    and no lure beside the phrase's own words ("jual" is the accounts move's own)."""
+    rules = {c.rule for c in clues if not (c.rule == "classifier" and c.score < CALM)}
+    if len(rules) != 1 or not rules <= NAMING:
+        return False
+    if Topic.OFFER in cues or Topic.PLEDGE in cues or _PRICE.search(text.normalised):
+        return False
+    own = {cues.token_at(_letters_offset(text, s.start)) for c in clues for s in c.spans}
+    return all(at in own for lure in LURES for at in cues.at.get(lure, ()))
 
 
 def cited(clues: list[Finding], text: Text) -> tuple[Span, ...]:
@@ -182,6 +213,8 @@ def _cited(span: Span, text: Text, cues: topics.Topics) -> bool:
     name = links.host(link)
     if sources.reputable(name):
         return True
+    if sources.shop(name):
+        return False  # a product's page, whatever its slug: it sells
     if not cues.before(Topic.CITATION, _letters_offset(text, span.start), CITE_WIDTH):
         return False
     if name in links.VIDEO:
@@ -194,12 +227,26 @@ def _cited(span: Span, text: Text, cues: topics.Topics) -> bool:
 
 
 def uncited(text: Text, spans: tuple[Span, ...]) -> Text:
-    """``text`` without the cited links ``spans``: what the classifier weighs beside them."""
+    """``text`` without the cited links ``spans``, each with the citation cue that names it
+    ("read more at", "selengkapnya di": a formula, which the model learnt beside spam links):
+    what the classifier weighs beside them."""
     original, kept, at = text.original, [], 0
     for span in spans:
-        kept.append(original[at : span.start])
+        kept.append(original[at : max(at, _cue_start(text, span.start))])
         at = span.end
     return normalise(" ".join([*kept, original[at:]]))
+
+
+def _cue_start(text: Text, start: int) -> int:
+    """Where the earliest citation cue at most ``CITE_WIDTH`` tokens before the link at
+    original offset ``start`` begins; ``start`` if there is none."""
+    cues = topics.of(text)
+    here = cues.token_at(_letters_offset(text, start))
+    cued = [i for i in cues.at.get(Topic.CITATION, ()) if here - CITE_WIDTH <= i < here]
+    if not cued:
+        return start
+    view = text.words
+    return min(start, view.span(view.bounds[0][cued[0]], view.bounds[1][cued[0]]).start)
 
 
 def _asserted(clues: list[Finding], text: Text) -> list[Finding]:

@@ -108,6 +108,11 @@ class Topics:
         return i < len(cued) and cued[i] <= here + WINDOW
 
 
+def inside(word: str, wanted: tuple[Topic, ...]) -> bool:
+    """Whether a cue of a ``wanted`` topic is spelled inside ``word`` (a host's label)."""
+    return any(t in wanted for *_, topics in _cues().within(word) for t in topics)
+
+
 SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
 
 

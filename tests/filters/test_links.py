@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from moderation.filters.links import SCORES, links
 from moderation.filters.normalise import normalise
 
@@ -235,3 +237,53 @@ def test_a_news_article_alone_is_not_promoted() -> None:
     assert "link:promoted" not in rules("Sumber: https://news.detik.com/d-7012345")
     assert "link:promoted" not in rules("reuters.com/markets/ABC123X")
     assert "link:promoted" in rules("https://mybeats.example.com/store")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sudah sampai rumah . me time dulu",
+        "acaranya seru . in the end semua senang",
+        "pulang kerja capek cok . gg bro",
+        "mantap . top banget pokoknya",
+    ],
+)
+def test_a_spaced_full_stop_between_words_is_no_disguised_link(body: str) -> None:
+    """A sentence's full stop before a word that is also a TLD ("me", "in", "gg") is prose."""
+    assert rules(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "gabung t . me / gacorvip",
+        "pakai s . id / hoki",
+        "daftar di gacor77 . top sekarang",
+        "kunjungi slotgacor . xyz",
+    ],
+)
+def test_a_spaced_full_stop_before_a_hosts_tld_is_a_disguised_link(body: str) -> None:
+    """A chat host or shortener, a label with digits, or a TLD no word spells: a host."""
+    assert "link:disguised" in rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "berita banjir di kabar30detik.com lengkap",
+        "info dari kabarsore30detik.co.id",
+        "baca radarkompas.id tadi pagi",
+    ],
+)
+def test_a_local_outlet_ending_in_a_national_name_is_no_impostor(body: str) -> None:
+    """A word of its own before the outlet's name, on an outlet's TLD: a local outlet."""
+    assert "link:impostor" not in rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["klaim di 88detik.com", "info gacorkompas.com", "promo bonusdetik.id", "kabar30detik.xyz"],
+)
+def test_a_lure_digits_or_a_cheap_tld_before_an_outlets_name_is_an_impostor(body: str) -> None:
+    """No word of its own before the name, a lure, or a TLD no outlet uses: it poses."""
+    assert "link:impostor" in rules(body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.filters.sources import borrowed, community, reputable
+from moderation.filters.sources import borrowed, community, reputable, shop
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,15 @@ def test_a_social_page_named_after_a_mosque_or_a_school_is_a_community_page(link
 def test_other_pages_are_no_community_page(link: str) -> None:
     """Any other handle, a post, a shop, or an office's page."""
     assert not community(link)
+
+
+@pytest.mark.parametrize("name", ["shopee.co.id", "www.tokopedia.com", "m.lazada.co.id"])
+def test_a_marketplace_host_is_a_shop(name: str) -> None:
+    """Marketplaces and their page hosts sell."""
+    assert shop(name.removeprefix("www."))
+
+
+@pytest.mark.parametrize("name", ["kompas.com", "beritajatim.com", "tokopedia-news.com"])
+def test_outlets_are_no_shops(name: str) -> None:
+    """An outlet, or a host that only names a marketplace, is no shop."""
+    assert not shop(name)

@@ -468,3 +468,83 @@ def test_a_channel_beggar_appending_a_news_link_is_not_cited(body: str) -> None:
 def test_a_citation_without_a_beggars_ask_is_still_cited(body: str) -> None:
     """The same sources cited about the news are lowered."""
     assert rule_score(adjusted(body), "link:domain") < 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Resep jamu: campur kunyit, madu, jangan pakai obat kuat ya",
+        "BPOM sita ribuan cialis palsu di gudang Surabaya",
+        "akun instagram bupati dijual? hati-hati diretas, ganti password",
+        "Katanya akun YouTube pak lurah dijual ke orang lain ya?",
+    ],
+)
+def test_a_lone_product_name_with_nothing_that_sells_it_is_published(body: str) -> None:
+    """A recipe or a health story naming a medicine, a story of an account sold: no sale."""
+    assert verdict(body) == Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jual akun FF sultan 200rb",
+        "obat kuat herbal asli, dijamin ampuh, pesan sekarang",
+        "viagra original cod seluruh indonesia",
+        "Buy 1000 Instagram followers cheap and fast",
+    ],
+)
+def test_a_product_name_with_a_price_a_pledge_or_an_order_still_holds(body: str) -> None:
+    """A price, a pledge, cash on delivery or "buy": the name is for sale."""
+    assert verdict(body) in (Outcome.HELD, Outcome.REJECTED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "read more at apnews.com",
+        "read more: reuters.com",
+        "Read more at bbc.com/news/world-asia-123",
+    ],
+)
+def test_a_citation_formula_is_weighed_with_its_cited_link(body: str) -> None:
+    """ "read more at" names the source: the classifier weighs the comment without both."""
+    assert verdict(body) == Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "read more at slotgacor88.com",
+        "Baca selengkapnya di kompas.com klik daftar bonus",
+        "more info at bit.ly/hoki88",
+    ],
+)
+def test_a_citation_formula_before_an_uncited_link_or_a_lure_still_holds(body: str) -> None:
+    """The formula clears nothing when the link is not a source or a lure stands by."""
+    assert verdict(body) in (Outcome.HELD, Outcome.REJECTED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: tokopedia.com/tokojaya/kaos-polos-hitam",
+        "lihat di shopee.co.id/sepatu-lari-pria-ori-i.123.456",
+        "info di lazada.co.id/products/jaket-kulit-asli-i123.html",
+    ],
+)
+def test_a_marketplace_product_page_is_never_cited(body: str) -> None:
+    """A product's slug after a citation cue sells: its link keeps its score."""
+    assert rule_score(adjusted(body), "link:domain") == links.SCORES["link:domain"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sumber: beritajatim.com/banjir-kediri-meluas-ke-tiga-desa",
+        "baca di radarkediri.id/2026/12/01/pasar-pahing-dibuka",
+        "dikutip dari kabarpare.com/warga-gotong-royong-bersihkan-sungai",
+    ],
+)
+def test_an_article_slug_on_a_site_that_is_no_shop_is_still_cited(body: str) -> None:
+    """The same cue before a local outlet's article is a citation."""
+    assert rule_score(adjusted(body), "link:domain") < 0.1
