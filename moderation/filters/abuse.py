@@ -160,17 +160,16 @@ class AbuseFilter:
         words, (starts, ends) = view.tokens, view.bounds
         if doubled:
             words = _undoubled(words)
-        for rule in RULES:
-            found = rule(words)
-            if found is not None:
-                first, last, detail = found
-                start, end = starts[first], ends[last]
-                if detail.startswith(_HATE) and _condemned(view, start, end):
-                    return []
-                if detail.startswith(_VERMIN) and _about_animals(view):
-                    return []
-                return [self._finding(view, start, end, detail)]
-        return []
+        found = _found(words, _sentences(view.normalised, starts, ends))
+        if found is None:
+            return []
+        first, last, detail = found
+        start, end = starts[first], ends[last]
+        if detail.startswith(_HATE) and _condemned(view, start, end):
+            return []
+        if detail.startswith(_VERMIN) and _about_animals(view):
+            return []
+        return [self._finding(view, start, end, detail)]
 
     def _finding(self, view: Text, start: int, end: int, detail: str) -> Finding:
         rule, _, words = detail.partition(" ")
@@ -184,6 +183,32 @@ class AbuseFilter:
             detail=words,
             kind=_kind(rule.partition(":")[0]),
         )
+
+
+def _found(words: list[str], sentence: list[int]) -> Found | None:
+    """The first rule's finding: a harm verb aimed at the reader, then every other rule."""
+    found = _aimed(words, sentence)
+    for rule in RULES:
+        if found is not None:
+            break
+        found = rule(words)
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?;]+\s")
+
+
+def _sentences(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Each token's sentence, counted from 0: a ".", "!", "?" or ";" and a space before it
+    ends one ("Kamu benar. Rumah tetangga terbakar"; not "Rp 600.000", "kab.go.id")."""
+    if not any(mark in text for mark in ".!?;"):
+        return [0] * len(starts)
+    sentence, out = 0, []
+    for k, start in enumerate(starts):
+        if k and _SENTENCE_END.search(text, ends[k - 1], start):
+            sentence += 1
+        out.append(sentence)
+    return out
 
 
 def _condemned(view: Text, start: int, end: int) -> bool:
@@ -225,15 +250,17 @@ _OPENED = 3  # words from a quotation's opening mark to the hate inside it
 _VERMIN = "insult:vermin"
 
 
-def _aimed(words: list[str]) -> Found | None:
-    """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader; or
-    said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
+def _aimed(words: list[str], sentence: list[int]) -> Found | None:
+    """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader in
+    its own sentence; or said in the first person beside a menace word ("ati-ati nek mulih, tak
+    cegat", "Awas kamu. Besok kubakar."). A "you" in another sentence aims nothing: "Makasih
+    ya kamu. Besok kami bakar sate" is two sentences."""
     forms, vocabulary = verb_forms("harm"), lexicon()
     for i, word in enumerate(words):
         lesson = _lesson(words, i)
         if (word not in forms and not lesson) or negated_at(words, i):
             continue
-        window = around(words, i)
+        window = [k for k in around(words, i) if sentence[k] == sentence[i]]
         aimed = [k for k in window if is_you(words[k]) or words[k] in vocabulary["press"]]
         passive = lesson or word[:2] == "di" or (i > 0 and words[i - 1] in ("be", "get"))
         intent = [
@@ -661,7 +688,6 @@ def _brainless(words: list[str]) -> Found | None:
 
 
 RULES = (
-    _aimed,
     _pursued,
     _doxxed,
     _incited,
