@@ -50,9 +50,10 @@ from moderation.filters.threat_words import (
 from moderation.filters.wordlist import key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-5"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+VERSION = "abuse-6"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
 # 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
-# 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace
+# 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace;
+# 6: a harm verb's "you" in its own sentence (or the one before), labels sent "home"
 SCORE = 0.85
 # "Only the name is left" (you will be dead): a threat when said to someone.
 _DOOM = frozenset(
@@ -119,6 +120,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         ),
         (v["dox"], v["their-address"]),
         (v["people"], v["vermin"]),
+        (v["go-home"], v["homeland"]),
         *menace.cue_pairs(),
     )
 
@@ -252,16 +254,28 @@ _VERMIN = "insult:vermin"
 
 def _aimed(words: list[str], sentence: list[int]) -> Found | None:
     """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader in
-    its own sentence; or said in the first person beside a menace word ("ati-ati nek mulih, tak
-    cegat", "Awas kamu. Besok kubakar."). A "you" in another sentence aims nothing: "Makasih
-    ya kamu. Besok kami bakar sate" is two sentences."""
+    its own sentence, or in the sentence before when the verb is in the first person with no
+    object ("Sampeyan wani nulis ngono. Sesuk tak bacok."); or said in the first person beside
+    a menace word ("ati-ati nek mulih, tak cegat", "Awas kamu. Besok kubakar."). Otherwise a
+    "you" in another sentence aims nothing: "Makasih ya kamu. Besok kami bakar sate"."""
     forms, vocabulary = verb_forms("harm"), lexicon()
     for i, word in enumerate(words):
         lesson = _lesson(words, i)
         if (word not in forms and not lesson) or negated_at(words, i):
             continue
         window = [k for k in around(words, i) if sentence[k] == sentence[i]]
-        aimed = [k for k in window if is_you(words[k]) or words[k] in vocabulary["press"]]
+        implied = (
+            sentence[i] > 0
+            and _objectless(words, sentence, i)
+            and (forms.get(word, False) or words[i - 1] == "tak")
+        )
+        reach = range(sentence.index(sentence[i] - 1), i) if implied else around(words, i)
+        aimed = [
+            k
+            for k in reach
+            if (is_you(words[k]) or words[k] in vocabulary["press"])
+            and sentence[k] in (sentence[i], sentence[i] - 1 if implied else sentence[i])
+        ]
         passive = lesson or word[:2] == "di" or (i > 0 and words[i - 1] in ("be", "get"))
         intent = [
             k
@@ -274,6 +288,37 @@ def _aimed(words: list[str], sentence: list[int]) -> Found | None:
         if (intent or forms.get(word, False)) and (aimed or menaced(words)):
             return min([i, *aimed, *intent]), max([i, *aimed]), f"threat:aimed {word}"
     return None
+
+
+def _objectless(words: list[str], sentence: list[int], i: int) -> bool:
+    """Whether the verb at ``i`` ends its sentence but for a word of time or a particle
+    ("Sesuk tak bacok.", "kubakar nanti!"): its object is whoever the sentence before named."""
+    rest = [w for k, w in enumerate(words[i + 1 : i + 4], i + 1) if sentence[k] == sentence[i]]
+    return i > 0 and len(rest) <= 2 and all(w in _THEN for w in rest)
+
+
+_THEN = frozenset(
+    [
+        "nanti",
+        "mengko",
+        "sesuk",
+        "besok",
+        "malam",
+        "bengi",
+        "iki",
+        "ini",
+        "wae",
+        "saja",
+        "aja",
+        "ya",
+        "yo",
+        "lho",
+        "lo",
+        "tonight",
+        "tomorrow",
+        "soon",
+    ]
+)
 
 
 def _lesson(words: list[str], i: int) -> bool:
@@ -670,6 +715,30 @@ def _expelled(words: list[str], i: int) -> int | None:
     return None
 
 
+def _sent_home(words: list[str]) -> Found | None:
+    """A label or the reader told to go "home" to a group's land: "onta pulang sana ke arab",
+    "balik aja ke cina sana, kalian"; not a trip ("besok saya pulang ke Madura", "TKI pulang
+    ke Arab Saudi bulan depan")."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word not in v["go-home"]:
+            continue
+        after = words[i + 1 : i + 5]
+        land = [i + 1 + k for k, w in enumerate(after) if w in v["homeland"]]
+        told = not v["go-away"].isdisjoint(words[i + 1 : i + 6])
+        if not (land and told) or not v["we"].isdisjoint(words[max(0, i - 4) : i]):
+            continue
+        people = v["person"] | _SENT  # not "anakmu pulang ke Cina?", a child's trip
+        sent = words[max(0, i - 3) : i] + words[land[0] + 1 : land[0] + 3]  # not the land
+        if not people.isdisjoint(sent):
+            return max(0, i - 1), land[0], f"hate:sent-home {words[land[0]]}"
+    return None
+
+
+# The people sent: a camp or ethnic label, or a group ("onta", "cina", "kadrun").
+_SENT = frozenset(["onta", "unta", "cina", "cino", "aseng", "kadrun", "arab", "cebong", "kampret"])
+
+
 def _brainless(words: list[str]) -> Found | None:
     """No brain, said of the reader: "otakmu kosong", "kowe ra nduwe utek", "kamu gak punya
     otak", "you have no brain"; not "otakmu encer", not of someone else ("pasien tidak punya
@@ -701,5 +770,6 @@ RULES = (
     _generalised,
     _dehumanised,
     _verminised,
+    _sent_home,
     *menace.RULES,
 )

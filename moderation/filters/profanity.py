@@ -127,6 +127,8 @@ AIMED = _folded(
         "koen",
         "kalian",
         "sia",
+        "sampeyan",
+        "sampean",
         "you",
         "ur",
         "your",
@@ -140,7 +142,22 @@ AIMED = _folded(
 # Indonesian and Javanese also aim it from just after ("goblok lu", "munafik kamu"), and
 # at a whole group ("bego semua", "kafir kabeh").
 AFTER = _folded(
-    ["kau", "lu", "lo", "elu", "loe", "kamu", "kowe", "koen", "kalian", "sia", "semua", "kabeh"]
+    [
+        "kau",
+        "lu",
+        "lo",
+        "elu",
+        "loe",
+        "kamu",
+        "kowe",
+        "koen",
+        "kalian",
+        "sia",
+        "sampeyan",
+        "sampean",
+        "semua",
+        "kabeh",
+    ]
 )
 NEGATION = _folded(["not", "never", "no", "bukan", "tidak", "ora"])
 AIMED_AT = "aimed at someone"

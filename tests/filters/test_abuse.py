@@ -974,3 +974,71 @@ def test_labels_and_slurs_a_reader_reports_stay_published(body: str) -> None:
 def test_labels_quoted_at_the_reader_hold(body: str) -> None:
     """A label in quotes still holds when it is aimed at the reader."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "onta pulang sana ke arab",
+        "balik aja ke cina sana, kalian",
+        "kalian pulang wae nang arab kono",
+        "kamu pulang saja ke negaramu",
+    ],
+)
+def test_labels_sent_home_to_a_groups_land_hold(body: str) -> None:
+    """Telling a label or the reader to go "home" to a group's land is hate and is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "besok saya pulang ke Madura",
+        "TKI asal Kediri pulang ke Arab Saudi bulan depan",
+        "kami pulang aja ke arab setelah umroh, capek",
+        "Lebaran nanti anakmu pulang aja ke Cina? Salam ya",
+    ],
+)
+def test_trips_home_are_no_hate(body: str) -> None:
+    """A trip home, one's own or a relative's, is not an order to leave."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+def test_sent_home_is_of_kind_slur() -> None:
+    """Sending a group home is hate speech: its finding is of kind slur."""
+    body = "kadrun minggat sana ke yaman"
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.SLUR
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sampeyan kakean omong. Sesuk tak antem.",
+        "Kamu keterlaluan. Besok kubakar.",
+        "Kowe ngapusi. Tak bacok mengko.",
+    ],
+)
+def test_a_first_person_harm_verb_with_no_object_aims_at_the_sentence_before(body: str) -> None:
+    """ "Sesuk tak antem.": a first-person harm verb ending its sentence harms the "you" just
+    named."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kamu benar. Polisi akan menembak.",
+        "Terima kasih kamu. Sampahnya nanti dibakar petugas.",
+        "Matur nuwun sampeyan. Sesuk kami bakar jagung bareng.",
+    ],
+)
+def test_harm_with_its_own_object_or_agent_in_the_next_sentence_is_no_threat(body: str) -> None:
+    """A harm verb with its own object, or not in the first person, aims at no earlier "you"."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["jangkrik sampean, ngapusi wae", "goblok sampeyan"])
+def test_javanese_polite_you_aims_an_insult(body: str) -> None:
+    """ "Sampeyan"/"sampean" aim an insult like "kowe" does."""
+    assert verdict(body) in STOPPED
