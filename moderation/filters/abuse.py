@@ -259,6 +259,7 @@ def _aimed(words: list[str], sentence: list[int]) -> Found | None:
     a menace word ("ati-ati nek mulih, tak cegat", "Awas kamu. Besok kubakar."). Otherwise a
     "you" in another sentence aims nothing: "Makasih ya kamu. Besok kami bakar sate"."""
     forms, vocabulary = verb_forms("harm"), lexicon()
+    menace = functools.cache(lambda: menaced(words))  # once: a comment may repeat the verb
     for i, word in enumerate(words):
         lesson = _lesson(words, i)
         if (word not in forms and not lesson) or negated_at(words, i):
@@ -269,7 +270,7 @@ def _aimed(words: list[str], sentence: list[int]) -> Found | None:
             and _objectless(words, sentence, i)
             and (forms.get(word, False) or words[i - 1] == "tak")
         )
-        reach = range(sentence.index(sentence[i] - 1), i) if implied else around(words, i)
+        reach = range(max(0, i - _BEFORE), i) if implied else around(words, i)
         aimed = [
             k
             for k in reach
@@ -285,9 +286,12 @@ def _aimed(words: list[str], sentence: list[int]) -> Found | None:
                 words[k] in vocabulary["intent"] or (passive and words[k] in vocabulary["deserve"])
             )
         ]
-        if (intent or forms.get(word, False)) and (aimed or menaced(words)):
+        if (intent or forms.get(word, False)) and (aimed or menace()):
             return min([i, *aimed, *intent]), max([i, *aimed]), f"threat:aimed {word}"
     return None
+
+
+_BEFORE = 16  # tokens back to the "you" of the sentence before a first-person harm verb
 
 
 def _objectless(words: list[str], sentence: list[int], i: int) -> bool:
