@@ -50,9 +50,10 @@ from moderation.filters.threat_words import (
 from moderation.filters.wordlist import key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-5"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+VERSION = "abuse-6"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
 # 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
-# 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace
+# 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace;
+# 6: a harm verb's "you" in its own sentence (or the one before), labels sent "home"
 SCORE = 0.85
 # "Only the name is left" (you will be dead): a threat when said to someone.
 _DOOM = frozenset(
@@ -119,6 +120,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         ),
         (v["dox"], v["their-address"]),
         (v["people"], v["vermin"]),
+        (v["go-home"], v["homeland"]),
         *menace.cue_pairs(),
     )
 
@@ -160,17 +162,16 @@ class AbuseFilter:
         words, (starts, ends) = view.tokens, view.bounds
         if doubled:
             words = _undoubled(words)
-        for rule in RULES:
-            found = rule(words)
-            if found is not None:
-                first, last, detail = found
-                start, end = starts[first], ends[last]
-                if detail.startswith(_HATE) and _condemned(view, start, end):
-                    return []
-                if detail.startswith(_VERMIN) and _about_animals(view):
-                    return []
-                return [self._finding(view, start, end, detail)]
-        return []
+        found = _found(words, _sentences(view.normalised, starts, ends))
+        if found is None:
+            return []
+        first, last, detail = found
+        start, end = starts[first], ends[last]
+        if detail.startswith(_HATE) and _condemned(view, start, end):
+            return []
+        if detail.startswith(_VERMIN) and _about_animals(view):
+            return []
+        return [self._finding(view, start, end, detail)]
 
     def _finding(self, view: Text, start: int, end: int, detail: str) -> Finding:
         rule, _, words = detail.partition(" ")
@@ -184,6 +185,32 @@ class AbuseFilter:
             detail=words,
             kind=_kind(rule.partition(":")[0]),
         )
+
+
+def _found(words: list[str], sentence: list[int]) -> Found | None:
+    """The first rule's finding: a harm verb aimed at the reader, then every other rule."""
+    found = _aimed(words, sentence)
+    for rule in RULES:
+        if found is not None:
+            break
+        found = rule(words)
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?;]+\s")
+
+
+def _sentences(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Each token's sentence, counted from 0: a ".", "!", "?" or ";" and a space before it
+    ends one ("Kamu benar. Rumah tetangga terbakar"; not "Rp 600.000", "kab.go.id")."""
+    if not any(mark in text for mark in ".!?;"):
+        return [0] * len(starts)
+    sentence, out = 0, []
+    for k, start in enumerate(starts):
+        if k and _SENTENCE_END.search(text, ends[k - 1], start):
+            sentence += 1
+        out.append(sentence)
+    return out
 
 
 def _condemned(view: Text, start: int, end: int) -> bool:
@@ -225,16 +252,31 @@ _OPENED = 3  # words from a quotation's opening mark to the hate inside it
 _VERMIN = "insult:vermin"
 
 
-def _aimed(words: list[str]) -> Found | None:
-    """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader; or
-    said in the first person beside a menace word ("ati-ati nek mulih, tak cegat")."""
+def _aimed(words: list[str], sentence: list[int]) -> Found | None:
+    """A harm verb with intent (``tak``, ``will``, or a ``ku-`` form), aimed at the reader in
+    its own sentence, or in the sentence before when the verb is in the first person with no
+    object ("Sampeyan wani nulis ngono. Sesuk tak bacok."); or said in the first person beside
+    a menace word ("ati-ati nek mulih, tak cegat", "Awas kamu. Besok kubakar."). Otherwise a
+    "you" in another sentence aims nothing: "Makasih ya kamu. Besok kami bakar sate"."""
     forms, vocabulary = verb_forms("harm"), lexicon()
+    menace = functools.cache(lambda: menaced(words))  # once: a comment may repeat the verb
     for i, word in enumerate(words):
         lesson = _lesson(words, i)
         if (word not in forms and not lesson) or negated_at(words, i):
             continue
-        window = around(words, i)
-        aimed = [k for k in window if is_you(words[k]) or words[k] in vocabulary["press"]]
+        window = [k for k in around(words, i) if sentence[k] == sentence[i]]
+        implied = (
+            sentence[i] > 0
+            and _objectless(words, sentence, i)
+            and (forms.get(word, False) or words[i - 1] == "tak")
+        )
+        reach = range(max(0, i - _BEFORE), i) if implied else around(words, i)
+        aimed = [
+            k
+            for k in reach
+            if (is_you(words[k]) or words[k] in vocabulary["press"])
+            and sentence[k] in (sentence[i], sentence[i] - 1 if implied else sentence[i])
+        ]
         passive = lesson or word[:2] == "di" or (i > 0 and words[i - 1] in ("be", "get"))
         intent = [
             k
@@ -244,9 +286,43 @@ def _aimed(words: list[str]) -> Found | None:
                 words[k] in vocabulary["intent"] or (passive and words[k] in vocabulary["deserve"])
             )
         ]
-        if (intent or forms.get(word, False)) and (aimed or menaced(words)):
+        if (intent or forms.get(word, False)) and (aimed or menace()):
             return min([i, *aimed, *intent]), max([i, *aimed]), f"threat:aimed {word}"
     return None
+
+
+_BEFORE = 16  # tokens back to the "you" of the sentence before a first-person harm verb
+
+
+def _objectless(words: list[str], sentence: list[int], i: int) -> bool:
+    """Whether the verb at ``i`` ends its sentence but for a word of time or a particle
+    ("Sesuk tak bacok.", "kubakar nanti!"): its object is whoever the sentence before named."""
+    rest = [w for k, w in enumerate(words[i + 1 : i + 4], i + 1) if sentence[k] == sentence[i]]
+    return i > 0 and len(rest) <= 2 and all(w in _THEN for w in rest)
+
+
+_THEN = frozenset(
+    [
+        "nanti",
+        "mengko",
+        "sesuk",
+        "besok",
+        "malam",
+        "bengi",
+        "iki",
+        "ini",
+        "wae",
+        "saja",
+        "aja",
+        "ya",
+        "yo",
+        "lho",
+        "lo",
+        "tonight",
+        "tomorrow",
+        "soon",
+    ]
+)
 
 
 def _lesson(words: list[str], i: int) -> bool:
@@ -643,6 +719,30 @@ def _expelled(words: list[str], i: int) -> int | None:
     return None
 
 
+def _sent_home(words: list[str]) -> Found | None:
+    """A label or the reader told to go "home" to a group's land: "onta pulang sana ke arab",
+    "balik aja ke cina sana, kalian"; not a trip ("besok saya pulang ke Madura", "TKI pulang
+    ke Arab Saudi bulan depan")."""
+    v = lexicon()
+    for i, word in enumerate(words):
+        if word not in v["go-home"]:
+            continue
+        after = words[i + 1 : i + 5]
+        land = [i + 1 + k for k, w in enumerate(after) if w in v["homeland"]]
+        told = not v["go-away"].isdisjoint(words[i + 1 : i + 6])
+        if not (land and told) or not v["we"].isdisjoint(words[max(0, i - 4) : i]):
+            continue
+        people = v["person"] | _SENT  # not "anakmu pulang ke Cina?", a child's trip
+        sent = words[max(0, i - 3) : i] + words[land[0] + 1 : land[0] + 3]  # not the land
+        if not people.isdisjoint(sent):
+            return max(0, i - 1), land[0], f"hate:sent-home {words[land[0]]}"
+    return None
+
+
+# The people sent: a camp or ethnic label, or a group ("onta", "cina", "kadrun").
+_SENT = frozenset(["onta", "unta", "cina", "cino", "aseng", "kadrun", "arab", "cebong", "kampret"])
+
+
 def _brainless(words: list[str]) -> Found | None:
     """No brain, said of the reader: "otakmu kosong", "kowe ra nduwe utek", "kamu gak punya
     otak", "you have no brain"; not "otakmu encer", not of someone else ("pasien tidak punya
@@ -661,7 +761,6 @@ def _brainless(words: list[str]) -> Found | None:
 
 
 RULES = (
-    _aimed,
     _pursued,
     _doxxed,
     _incited,
@@ -675,5 +774,6 @@ RULES = (
     _generalised,
     _dehumanised,
     _verminised,
+    _sent_home,
     *menace.RULES,
 )

@@ -271,7 +271,7 @@ def _watched(words: list[str]) -> Found | None:
         if (word not in v["dox"] and word not in _watch_forms()) or negated_at(words, i):
             continue
         before = words[max(0, i - 4) : i]
-        if "jangan" in words[:i] or not any(
+        if "jangan" in words[max(0, i - _DENIED) : i] or not any(
             w in v["we"] or w in v["speaker"] or w == "tak" for w in before
         ):
             continue
@@ -288,6 +288,11 @@ def _watched(words: list[str]) -> Found | None:
         if spot is not None:
             return min(i, spot), max(i, spot), f"threat:watched {word}"
     return None
+
+
+# Tokens back from a knowing verb within which "jangan" forbids it ("jangan sebar alamatnya");
+# further back it is another clause ("Jangan sok berani. Kami tahu sekolah anakmu.").
+_DENIED = 4
 
 
 @functools.cache

@@ -127,6 +127,8 @@ AIMED = _folded(
         "koen",
         "kalian",
         "sia",
+        "sampeyan",
+        "sampean",
         "you",
         "ur",
         "your",
@@ -140,7 +142,22 @@ AIMED = _folded(
 # Indonesian and Javanese also aim it from just after ("goblok lu", "munafik kamu"), and
 # at a whole group ("bego semua", "kafir kabeh").
 AFTER = _folded(
-    ["kau", "lu", "lo", "elu", "loe", "kamu", "kowe", "koen", "kalian", "sia", "semua", "kabeh"]
+    [
+        "kau",
+        "lu",
+        "lo",
+        "elu",
+        "loe",
+        "kamu",
+        "kowe",
+        "koen",
+        "kalian",
+        "sia",
+        "sampeyan",
+        "sampean",
+        "semua",
+        "kabeh",
+    ]
 )
 NEGATION = _folded(["not", "never", "no", "bukan", "tidak", "ora"])
 AIMED_AT = "aimed at someone"
@@ -171,7 +188,14 @@ LABELS = _folded(["si", "kaum", "bangsa", "etnis", "ras", "para", "orang", "dasa
 LABELLING = LABELS | AIMED
 NEAR = 3
 ETHNIC = _folded(["cina", "china", "cino", "chinese", "tionghoa", "chindo"])
-AIMING = frozenset(["aimed", "only-aimed"])
+AIMING = frozenset(["aimed", "only-aimed", "label"])
+# A ``label`` (a political camp or an ethnic group named by an animal: ``cebong``, ``kadrun``,
+# ``onta``) is aimed like an insult, and also when it labels people: after a word for a group's
+# members ("pendukung kadrun", "para cebong", "antek kampret").
+LABEL = "label"
+MEMBERS = _folded(
+    ["pendukung", "para", "kaum", "antek", "gerombolan", "barisan", "golongan", "kubu", "si"]
+)
 # Indonesian and Javanese function words: an English insult in such a comment ("presidennya
 # idiot") is said of someone in Indonesian syntax, which the English aiming cues do not see.
 INDONESIAN = _folded(
@@ -309,7 +333,10 @@ def aimed(hits: list[Hit], toks: Sequence[Token], view: Text) -> list[Hit]:
     or said as an address ("shut up, moron")."""
     out = []
     for hit in hits:
-        if not AIMING.isdisjoint(hit.entry.flags) and _is_aimed(hit, toks, view):
+        flags = hit.entry.flags
+        if (not AIMING.isdisjoint(flags) and _is_aimed(hit, toks, view)) or (
+            LABEL in flags and _grouped(hit, toks)
+        ):
             hit = dataclasses.replace(hit, how=AIMED_AT)
         out.append(hit)
     return out
@@ -319,12 +346,41 @@ def _is_aimed(hit: Hit, toks: Sequence[Token], view: Text) -> bool:
     before = [t.key for t in toks[max(0, hit.first - 3) : hit.first]]
     if any(k in NEGATION for k in before):
         return False
-    if any(k in AIMED for k in before) or any(k in ("what", "such") for k in before):
+    if any(k in AIMED for k in before) or _you_are(toks, hit.first):
+        return True
+    if any(k in ("what", "such") for k in before) and not _of_oneself(hit, toks):
         return True
     if hit.last + 1 < len(toks) and toks[hit.last + 1].key in AFTER:
         return True
     left, right = neighbours(view.normalised, hit.start, hit.end)
     return left in (",", "!") and (not right or right in ".,!?")
+
+
+# Between "you" and an insult: "you're a complete idiot", "you are such a total loser".
+COPULA = _folded(
+    ["re", "are", "r", "a", "an", "so", "such", "complete", "total", "absolute", "utter", "real"]
+)
+FIRST_PERSON = _folded(["i", "im", "me", "myself", "aku", "saya", "gue", "gua", "gw"])
+REACH = 5  # tokens back from an insult over ``COPULA`` words to "you"
+
+
+def _you_are(toks: Sequence[Token], first: int) -> bool:
+    """Whether "you" opens the words before token ``first``, with only ``COPULA`` between."""
+    k = first - 1
+    while k >= max(0, first - REACH) and toks[k].key in COPULA:
+        k -= 1
+    return k >= 0 and k < first - 1 and toks[k].key in AIMED
+
+
+def _of_oneself(hit: Hit, toks: Sequence[Token]) -> bool:
+    """ "Such a"/"what a" said of oneself: "I was such an idiot", "what an idiot I am"."""
+    around = [*toks[max(0, hit.first - REACH) : hit.first], *toks[hit.last + 1 : hit.last + 3]]
+    return any(t.key in FIRST_PERSON for t in around) and not any(t.key in AIMED for t in around)
+
+
+def _grouped(hit: Hit, toks: Sequence[Token]) -> bool:
+    """A label said of a group's members (see ``MEMBERS``), just before it."""
+    return any(t.key in MEMBERS for t in toks[max(0, hit.first - 2) : hit.first])
 
 
 def _labels(hit: Hit, toks: Sequence[Token]) -> bool:

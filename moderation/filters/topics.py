@@ -66,9 +66,10 @@ class Topics:
     def __init__(self, view: str, starts: Callable[[], list[int]] | None = None) -> None:
         """The cues of letters view ``view``; ``starts`` gives its tokens' start offsets, if the
         caller has them (``Text.bounds``), else they are found when a cue needs them."""
-        found = [
-            (s, e, cue, topics[0])
+        found = [  # a cue listed under two topics ("kelelawar": literal and wild) cues both
+            (s, e, cue, topic)
             for s, e, cue, topics in automaton.words_across_spacing(_cues(), view)
+            for topic in topics
         ]
         cancels = [(s, e) for s, e, _, topic in found if topic == "-"]
         inside = automaton.covering(cancels) if cancels else None  # most comments: none

@@ -856,3 +856,189 @@ def test_hate_quoted_and_condemned_is_published(body: str) -> None:
 def test_hate_quoted_without_condemnation_or_aimed_still_holds(body: str) -> None:
     """A quotation endorsed, or a condemnation aimed back at the reader, clears nothing."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "para kadrun bikin gaduh terus",
+        "pendukung cebong ya begitu, asal bela",
+        "kadal gurun kalian semua",
+        "antek kampret ribut lagi",
+        "si onta ceramah lagi",
+        "kamu itu kampret, ngaku aja",
+    ],
+)
+def test_camp_and_ethnic_labels_aimed_at_people_hold(body: str) -> None:
+    """A camp or ethnic label aimed at someone or labelling a group's members is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "cebong-cebong di empang mulai tumbuh kaki",
+        "kodok bertelur, cebongnya berenang di blumbang",
+        "kampret dan codot keluar dari goa saat magrib",
+        "kelelawar dan kampret keluar malam hari",
+    ],
+)
+def test_tadpoles_and_bats_in_their_habitat_stay_published(body: str) -> None:
+    """A tadpole in a pond or a bat beside bats' words is the animal, not a camp."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body", ["jangkrik koen, ngapusi wae", "jangkrik kalian kabeh", "dasar jangkrik"]
+)
+def test_javanese_cricket_aimed_at_someone_holds(body: str) -> None:
+    """ "Jangkrik" aimed at the reader is an insult and is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body", ["jangkrik ngerik bengi-bengi ning sawah", "adu jangkrik nang pasar malem minggu"]
+)
+def test_crickets_chirping_or_fighting_stay_published(body: str) -> None:
+    """Crickets in a field or at a fight are crickets."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "you're a total idiot",
+        "you are such a complete loser",
+        "you are an utter moron",
+        "what a loser you are",
+    ],
+)
+def test_english_insults_after_you_and_fillers_hold(body: str) -> None:
+    """ "You're a complete X": fillers between "you" and the insult still aim it."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I'm such an idiot, forgot my keys again",
+        "what an idiot I am, I left the stove on",
+        "I was such a loser in high school, now look at me",
+    ],
+)
+def test_such_an_insult_said_of_oneself_passes(body: str) -> None:
+    """ "Such a"/"what a" with the speaker as its subject is self-deprecation."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kamu sudah keterlaluan. Besok kubakar rumahmu.",
+        "Ojo kakehan omong. Sesuk omahmu tak obong.",
+        "Hati-hati kamu. Besok kuhabisi.",
+    ],
+)
+def test_threats_over_two_sentences_are_held(body: str) -> None:
+    """A menace or "you" in one sentence and a first-person harm verb in the next is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Makasih ya kamu. Besok kami bakar sate bareng warga.",
+        "Kamu benar. Gudang pupuk di Pare dibakar orang semalam.",
+        "Semoga kamu sehat. Pelaku pembakaran akan ditangkap polisi.",
+    ],
+)
+def test_you_and_harm_in_separate_sentences_are_no_threat(body: str) -> None:
+    """A "you" in one sentence does not aim a harm verb in another."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'teman saya dikatai "kadrun" oleh tetangganya, ini tidak pantas',
+        "anakku diarani 'cino' karo kancane, wis tak laporno gurune",
+        'he was called a "moron" by his boss, which is unacceptable',
+    ],
+)
+def test_labels_and_slurs_a_reader_reports_stay_published(body: str) -> None:
+    """A label or slur quoted by a reader reporting it is kept."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["'dasar kadrun' buat kalian semua", '"cebong" kamu itu'])
+def test_labels_quoted_at_the_reader_hold(body: str) -> None:
+    """A label in quotes still holds when it is aimed at the reader."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "onta pulang sana ke arab",
+        "balik aja ke cina sana, kalian",
+        "kalian pulang wae nang arab kono",
+        "kamu pulang saja ke negaramu",
+    ],
+)
+def test_labels_sent_home_to_a_groups_land_hold(body: str) -> None:
+    """Telling a label or the reader to go "home" to a group's land is hate and is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "besok saya pulang ke Madura",
+        "TKI asal Kediri pulang ke Arab Saudi bulan depan",
+        "kami pulang aja ke arab setelah umroh, capek",
+        "Lebaran nanti anakmu pulang aja ke Cina? Salam ya",
+    ],
+)
+def test_trips_home_are_no_hate(body: str) -> None:
+    """A trip home, one's own or a relative's, is not an order to leave."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+def test_sent_home_is_of_kind_slur() -> None:
+    """Sending a group home is hate speech: its finding is of kind slur."""
+    body = "kadrun minggat sana ke yaman"
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.kind is FindingKind.SLUR
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sampeyan kakean omong. Sesuk tak antem.",
+        "Kamu keterlaluan. Besok kubakar.",
+        "Kowe ngapusi. Tak bacok mengko.",
+    ],
+)
+def test_a_first_person_harm_verb_with_no_object_aims_at_the_sentence_before(body: str) -> None:
+    """ "Sesuk tak antem.": a first-person harm verb ending its sentence harms the "you" just
+    named."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kamu benar. Polisi akan menembak.",
+        "Terima kasih kamu. Sampahnya nanti dibakar petugas.",
+        "Matur nuwun sampeyan. Sesuk kami bakar jagung bareng.",
+    ],
+)
+def test_harm_with_its_own_object_or_agent_in_the_next_sentence_is_no_threat(body: str) -> None:
+    """A harm verb with its own object, or not in the first person, aims at no earlier "you"."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize("body", ["jangkrik sampean, ngapusi wae", "goblok sampeyan"])
+def test_javanese_polite_you_aims_an_insult(body: str) -> None:
+    """ "Sampeyan"/"sampean" aim an insult like "kowe" does."""
+    assert verdict(body) in STOPPED

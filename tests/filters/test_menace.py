@@ -391,3 +391,27 @@ def test_plans_sales_seasons_trips_notices_and_guides_are_innocent(body: str) ->
 def test_the_same_shapes_closing_on_the_reader_are_threats(body: str) -> None:
     """The same shapes with the reader or the consequence closing them hold."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ojo kakehan cangkem. Aku ngerti sekolahe anakmu.",
+        "Jangan macam-macam ya, kami sudah tahu kantormu di mana.",
+    ],
+)
+def test_jangan_in_an_earlier_clause_does_not_excuse_known_whereabouts(body: str) -> None:
+    """ "Jangan" in an earlier clause does not forbid the knowing that follows."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jangan sampai orang tahu alamat rumahmu, hati-hati di medsos",
+        "Jangan sebar alamat rumah dan sekolah anak orang",
+    ],
+)
+def test_jangan_just_before_knowing_is_advice(body: str) -> None:
+    """ "Jangan" just before a knowing or spreading verb forbids it."""
+    assert verdict(body) is Outcome.APPROVED
