@@ -40,11 +40,24 @@ _SPELLED = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    # colloquial and Javanese digits ("kosong lapan", "nol wolu siji loro")
+    "lapan": "8",
+    "dlapan": "8",
+    "siji": "1",
+    "loro": "2",
+    "telu": "3",
+    "papat": "4",
+    "limo": "5",
+    "enem": "6",
+    "pitu": "7",
+    "wolu": "8",
+    "songo": "9",
+    "sanga": "9",
 }
-# Three or more spelled digits in a row; an alternation of literals: linear.
-_WORDS = re.compile(
-    r"\b(?:" + "|".join(_SPELLED) + r")(?:[\s,.-]+(?:" + "|".join(_SPELLED) + r")){2,}\b"
-)
+# Three or more spelled digits or digit groups in a row ("08 satu dua 3 empat"), of which the
+# spelled ones are rewritten; items and separators are disjoint classes: linear.
+_ITEM = r"(?:" + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r"|[0-9]+)"
+_WORDS = re.compile(rf"\b{_ITEM}(?:[\s,.-]+{_ITEM}){{2,}}\b")
 _LETTERS = re.compile(r"[a-z]+")
 _DIGITISH = "0-9ol|isbz+"
 # A run of digit-like characters with at most three separators between any two of them
@@ -126,7 +139,7 @@ def _ascii_words(text: str) -> set[bytes]:
 
 def _spelled_out(text: str) -> tuple[str, Sequence[int]]:
     """``text`` with runs of spelled digits written as digits, and each character's source."""
-    if not _WORDS.search(text):
+    if _SPELLED_BYTES.isdisjoint(_ascii_words(text)) or not _WORDS.search(text):
         return text, range(len(text))
     return rewrite(
         text,

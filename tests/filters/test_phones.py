@@ -97,3 +97,30 @@ def test_a_flood_of_numbers_and_asks_is_read_without_pairing_each() -> None:
     found = phones(normalise(body))
     assert len(found) > 500 and {f.rule for f in found} == {"phone:solicit"}
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "WA 08 satu dua 3 empat 5678 90",
+        "wa 0812 tiga empat 56 tujuh 890",
+        "hub nol lapan 1 tiga 44 lima 5 enam 67",
+        "WA nol wolu siji loro telu papat limo enem pitu wolu",
+    ],
+)
+def test_mixed_digits_and_number_words_are_a_number(body: str) -> None:
+    """Digits mixed with spelled ones, colloquial or Javanese, still read as a mobile."""
+    assert [f.rule for f in phones(normalise(body))] == ["phone:solicit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "juara satu dua kali, tahun 2023 dan 2024",
+        "skor 3 dua 1 untuk Persik",
+        "loro telu dina 12 13 14 Desember",
+    ],
+)
+def test_number_words_beside_numbers_are_no_phone(body: str) -> None:
+    """Number words among scores and dates make no mobile number."""
+    assert phones(normalise(body)) == []
