@@ -15,6 +15,7 @@ Repeated letters (``shiiit``) are collapsed by the word matcher, which compares 
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import itertools
@@ -225,25 +226,39 @@ _FOLDS = _Folds()
 def normalise(original: str) -> Text:
     """Both views of ``original`` (see the module docstring)."""
     plain, offsets = _fold(original)
-    letters, where, joined = _letters(plain, offsets)
-    if not original.isascii() and not _BLANK_SET.isdisjoint(original):
-        joined |= _filled(original)
+    spaced: tuple[str, Sequence[int] | None] = (plain, offsets)
+    if offsets is not None and not _BLANK_SET.isdisjoint(original):
+        spaced = _blanks_as_spaces(original, plain, offsets)
+    letters, where, joined = _letters(*spaced)
     base = Text(original, plain, offsets)
-    if letters == plain and where is offsets and not joined:
+    if letters == plain and where is offsets:
         return base
     return Text(original, plain, offsets, Text(original, letters, where, joined=joined))
 
 
 _BLANK_SET = frozenset(BLANKS)
-_WORD = re.compile(r"[^\W_]+")
+_BLANK_RUN = re.compile(f"[{BLANKS}]+")
+# Letters and digits, not counting the Hangul fillers Unicode calls letters.
+_WORD_CHARS = re.compile(rf"[^\W_{BLANKS}]+")
+WORD_PIECE = 3  # letters on each side of a filler that make it a space between two words
 
 
-def _filled(original: str) -> frozenset[str]:
-    """The words that dropping blank fillers joined: fillers written for the spaces between
-    words ("daftar⠀slot⠀gacor") leave one long word, in which the matchers look for words."""
-    chunks = (c for c in original.split() if not _BLANK_SET.isdisjoint(c))
-    words = (w for c in chunks for w in _WORD.findall(c.translate(_FOLDS)))
-    return frozenset(w for w in words if len(w) >= MIN_JOINED)
+def _blanks_as_spaces(original: str, plain: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """``plain`` with a space where a blank filler stood between two words of ``WORD_PIECE``
+    letters or more ("daftar⠀slot⠀gacor"), for the letters view; fillers inside a word
+    ("sl⠀ot", "s⠀l⠀o⠀t") stay dropped, so the word reads whole."""
+    pieces = []
+    for m in _BLANK_RUN.finditer(original):
+        before = original[max(0, m.start() - WORD_PIECE) : m.start()]
+        after = _WORD_CHARS.match(original, m.end())
+        if _word(before) and after and len(after.group()) >= WORD_PIECE:
+            i = bisect.bisect_left(offsets, m.end())
+            pieces.append((i, i, " ", [i]))
+    return _apply(plain, offsets, pieces) if pieces else (plain, offsets)
+
+
+def _word(piece: str) -> bool:
+    return len(piece) == WORD_PIECE and _WORD_CHARS.fullmatch(piece) is not None
 
 
 FEW = 8  # distinct characters replaced one ``str.replace`` each; more take ``translate``

@@ -129,16 +129,23 @@ def test_invisible_fillers_and_format_characters_split_no_word(body: str) -> Non
     assert normalise(body).normalised == "judi online"
 
 
-def test_fillers_written_for_spaces_leave_a_joined_word() -> None:
-    """Fillers between words join them into one word the matchers look inside."""
-    text = normalise("Ayo\u2800main\u2800bareng\u2800sekarang")
-    assert text.normalised == "ayomainbarengsekarang"
-    assert text.words.joined == frozenset(["ayomainbarengsekarang"])
+@pytest.mark.parametrize(
+    ("body", "spaced"),
+    [
+        ("Ayo\u2800main\u2800bareng", "ayo main bareng"),
+        ("warga\u3164desa\u3164kami", "warga desa kami"),
+        ("pak\uffa0lurah", "pak lurah"),
+    ],
+)
+def test_fillers_between_words_read_as_spaces(body: str, spaced: str) -> None:
+    """A filler between two words of three letters or more is a space in the letters view."""
+    assert words(body) == spaced
 
 
-def test_plain_spaces_join_nothing() -> None:
-    """A comment with ordinary spaces has no joined words."""
-    assert normalise("Ayo main bareng sekarang").words.joined == frozenset()
+@pytest.mark.parametrize("body", ["ko\u2800ntol", "k\u3164o\u3164n\u3164t\u3164o\u3164l"])
+def test_fillers_inside_a_word_join_it(body: str) -> None:
+    """A filler beside a piece shorter than three letters splits no word."""
+    assert words(body) == "kontol"
 
 
 @pytest.mark.parametrize(
