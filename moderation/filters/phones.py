@@ -4,9 +4,10 @@ number with its country code (``+44 7935 454150 talk to me``) counts only where 
 an embassy's line quoted from the news is no clue, and office lines (``+62 21 …``) never are.
 
 Numbers are read from a digits view that undoes the usual disguises: keycap and circled digits
-(folded by ``normalise``), spelled-out digits (``nol delapan satu dua``), letters for digits
-inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between digit groups
-(``08•12•34``, ``0 8 5 7``)."""
+(folded by ``normalise``), spelled-out digits, also among digit groups and in colloquial or
+Javanese words (``nol delapan satu dua``, ``08 satu dua 3``, ``kosong lapan``, ``nol wolu``),
+letters for digits inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces
+between digit groups (``08•12•34``, ``0 8 5 7``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "phones-3"
+VERSION = "phones-4"
 _SPELLED = {
     "nol": "0",
     "kosong": "0",

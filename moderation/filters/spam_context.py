@@ -50,7 +50,7 @@ from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-2"
+VERSION = "spam-context-3"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
@@ -232,9 +232,11 @@ def _promoted(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Fin
 
 def _signed(text: Text, clue: Finding) -> bool:
     """Whether the brand shape ``clue`` is named as the comment's sender ("doa terbaik dari
-    ISTANAXYZ", "by NAGA77"): the promoter's sign-off."""
-    starts = text.words.bounds[0]
-    at = bisect.bisect_right(starts, _letters_offset(text, clue.spans[0].start)) - 1
+    ISTANAXYZ", "by NAGA77"): the promoter's sign-off. A hashtag after "dari" tags a topic."""
+    start = clue.spans[0].start
+    if start and text.original[start - 1] == "#":
+        return False
+    at = bisect.bisect_right(text.words.bounds[0], _letters_offset(text, start)) - 1
     return at > 0 and text.words.tokens[at - 1] in SENDERS
 
 

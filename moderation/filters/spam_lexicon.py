@@ -28,7 +28,17 @@ _BRAND_SHAPE = re.compile(
 # The same name and number written apart: "ALEXIS-17", "GACOR 88", "mahjong 4 d". Only with a
 # symbol between, the number itself spread, or the name in capitals: "Harapan Jaya 88" is a bus.
 _SPLIT_SHAPE = re.compile(r"\b([a-z]{3,})([ ._*~+|/-]{1,2})([0-9]{2,3}|4 d)\b", re.ASCII)
-_DIGIT = re.compile(r"[0-9]")
+# Small letters as ``a``, the separators of ``_SPLIT_SHAPE`` as ``s``, digits as ``d``: its
+# necessary condition, a letter, one or two separators and a digit, is found in C.
+_SPLIT_CLASSES = bytes(
+    97 if 97 <= c <= 122 else 115 if c in b" ._*~+|/-" else 100 if 48 <= c <= 57 else 32
+    for c in range(256)
+)
+# Capitals (and any non-ASCII character, which ``replace`` encodes as ``?``) as ``A``: six in a
+# row are a necessary condition of a compound in capitals ("MPOXYZ"), checked in C before the
+# costlier look for brand heads.
+_CAPITALS = bytes(65 if 65 <= c <= 90 or c == 63 else 32 for c in range(256))
+SHORTEST_COMPOUND = b"A" * 6
 # Endings that make a brand head an everyday word ("rajanya", "dewaku"): not a compound.
 _ENDINGS = frozenset(["nya", "mu", "ku", "lah", "kah", "pun", "nyalah", "sa", "wan", "wati"])
 # Everyday words and names of that shape: play-words, names ending "-win", "ngebet" (eager),
@@ -159,9 +169,10 @@ class SpamLexicon:
     def brand_findings(self, text: Text) -> list[Finding]:
         """Known brands, also spelled out (``p u l a u 7 7 7``), and brand-shaped tokens."""
         shapes = [(m.start(), m.end(), m.group()) for m in _BRAND_SHAPE.finditer(text.normalised)]
-        if _DIGIT.search(text.normalised):
+        classes = text.normalised.encode("ascii", "replace").translate(_SPLIT_CLASSES)
+        if b"asd" in classes or b"assd" in classes:  # a letter, a separator or two, a digit
             shapes += _split_shapes(text)
-        if not text.original.islower():  # a compound brand is written in capitals
+        if SHORTEST_COMPOUND in text.original.encode("ascii", "replace").translate(_CAPITALS):
             shapes += _compound_shapes(text, shapes)
         findings = [
             self._finding(SHAPE[0], SHAPE[1], text.span(start, end), (word,))
@@ -243,7 +254,7 @@ def _split_shapes(text: Text) -> list[tuple[int, int, str]]:
         name, between, number = m.groups()
         if name in _COUNTED:
             continue
-        if between.strip() or " " in number or _capitals(text, *m.span(1)):
+        if between.strip() or " " in number or (_capitals(text, *m.span(1)) and _spoken(name)):
             found.append((m.start(), m.end(), name + number.replace(" ", "")))
     return found
 
@@ -257,6 +268,12 @@ def _compound_shapes(text: Text, shapes: list[tuple[int, int, str]]) -> list[tup
         for m in _HEADED.finditer(text.normalised)
         if m.start() not in starts and m.group(2) not in _ENDINGS and _capitals(text, *m.span())
     ]
+
+
+def _spoken(name: str) -> bool:
+    """Whether ``name`` is said as a word, not spelled as an acronym (``PBB``, ``DPRD``):
+    brands are words ("GACOR", "ZEUS"), offices and bodies in capitals are acronyms."""
+    return sum(map(name.count, "aeiou")) >= 2
 
 
 def _capitals(text: Text, start: int, end: int) -> bool:

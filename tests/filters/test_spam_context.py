@@ -468,3 +468,9 @@ def test_a_channel_beggar_appending_a_news_link_is_not_cited(body: str) -> None:
 def test_a_citation_without_a_beggars_ask_is_still_cited(body: str) -> None:
     """The same sources cited about the news are lowered."""
     assert rule_score(adjusted(body), "link:domain") < 0.1
+
+
+def test_a_hashtag_after_dari_signs_nothing() -> None:
+    """A brand-shaped hashtag after "dari" tags a topic: no promoted brand."""
+    assert "brand:promoted" not in [f.rule for f in adjusted("Liputan warga dari #Kediri45")]
+    assert "brand:promoted" in [f.rule for f in adjusted("Liputan warga dari KEDIRI45")]

@@ -183,3 +183,9 @@ def test_capitals_compounded_from_a_brand_head_have_a_brands_shape(body: str, sh
 def test_words_that_begin_like_a_brand_are_no_brand(body: str) -> None:
     """Everyday words with a brand head, and lower-case compounds, have no brand's shape."""
     assert shapes(body) == []
+
+
+@pytest.mark.parametrize("body", ["sidang PBB 181 negara", "DPRD 45 kursi", "BPJS 12 juta peserta"])
+def test_acronyms_in_capitals_beside_a_number_are_no_brand(body: str) -> None:
+    """An acronym in capitals (few vowels) beside a number names a body, not a brand."""
+    assert shapes(body) == []
