@@ -15,6 +15,7 @@ Repeated letters (``shiiit``) are collapsed by the word matcher, which compares 
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import itertools
@@ -27,11 +28,22 @@ from moderation.filters.text import Text
 
 _DATA = resources.files("moderation.filters") / "data"
 
-# Zero-width, joiners, bidi embeddings/overrides/isolates, soft hyphen, BOM, variation selectors.
+# Blank fillers: letters or symbols that print as nothing but a gap (Hangul fillers, the braille
+# blank). Spammers split words with them, or write them for the spaces between words.
+BLANKS = "\u115f\u1160\u2800\u3164\uffa0"
+# Zero-width, joiners, bidi embeddings/overrides/isolates, soft hyphen, BOM, variation selectors;
+# every other format character (``Cf``: tag characters, word joiner, invisible operators) too.
 _INVISIBLE = frozenset(
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u00ad\u034f\u061c\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
-    "\u3164\ufeff\uffa0" + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+    "\ufeff" + BLANKS + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+)
+_DROPPED_CATEGORIES = frozenset(["Mn", "Me", "Cf"])
+# A letter Unicode names after one Latin letter with a mark NFD does not split off or a form
+# NFKC does not fold: "LATIN LETTER SMALL CAPITAL R", "LATIN SMALL LETTER D WITH HOOK",
+# "MODIFIER LETTER CAPITAL B" (look-alikes ``ʀ``, ``ɗ``, ``ᴮ``).
+_NAMED_LETTER = re.compile(
+    r"(?:LATIN|MODIFIER) (?:SMALL |CAPITAL )?LETTER (?:SMALL |CAPITAL )*([A-Z])(?: WITH .+)?"
 )
 
 LEET = str.maketrans(
@@ -42,8 +54,10 @@ _SYMBOLS = str.maketrans({"@": "a", "$": "s", "!": "i", "|": "i", "+": "t", "€
 # fixed two-character pattern and the token pattern one character class: both linear.
 _MIXED = re.compile(r"[a-z][0-9@$!|+€£]|[0-9@$!|+€£][a-z]")
 # Starts only at a token start, so its backtracking stays within one token: linear overall.
+# A token after or before a decimal mark with digits is part of a number ("5,5jt", "rp2,5").
 _LEET_TOKEN = re.compile(
-    r"(?<![a-z0-9@$!|+€£])(?:[a-z]+[0-9@$!|+€£]|[0-9@$!|+€£]+[a-z])[a-z0-9@$!|+€£]*"
+    r"(?<![a-z0-9@$!|+€£])(?<![0-9][.,])"
+    r"(?:[a-z]+[0-9@$!|+€£]|[0-9@$!|+€£]+[a-z])[a-z0-9@$!|+€£]*(?![.,][0-9])"
 )
 _NUMBER = re.compile(r"[0-9]{3,}")  # prices and years stay numbers inside mixed tokens
 _SYMBOL_INSIDE = re.compile(r"[@$!|+€£](?=[a-z0-9])")  # a symbol ending a word is punctuation
@@ -91,6 +105,16 @@ def _load_confusables() -> dict[str, str]:
     return table
 
 
+def _load_units() -> re.Pattern[str]:
+    lines = (_DATA / "number-units.txt").read_text(encoding="utf-8").splitlines()
+    units = sorted((u for u in lines if u and not u.startswith("#")), key=len, reverse=True)
+    return re.compile(r"[0-9]+(?:" + "|".join(map(re.escape, units)) + ")")
+
+
+# A number and its unit ("5jt", "50rb", "3x"): a quantity, not a word written in digits.
+_QUANTITY = _load_units()
+
+
 def _load_slang() -> dict[str, str]:
     table = {}
     for line in (_DATA / "slang-id.tsv").read_text(encoding="utf-8").splitlines():
@@ -126,7 +150,7 @@ def _enclosed_letter(code: int) -> str | None:
 
 def fold_char(char: str) -> str:
     """One original character as it appears in ``normalised`` (possibly empty or longer)."""
-    if char in _INVISIBLE or unicodedata.category(char) in ("Mn", "Me"):
+    if char in _INVISIBLE or unicodedata.category(char) in _DROPPED_CATEGORIES:
         return ""  # "Me": the enclosing keycap of "8️⃣" and circles drawn around letters
     letter = _enclosed_letter(ord(char))
     if letter is not None:
@@ -136,8 +160,16 @@ def fold_char(char: str) -> str:
         c = _CONFUSABLES.get(c, c)
         if not c.isascii():
             c = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        if len(c) == 1 and not c.isascii() and c.isalpha():
+            c = _named_letter(c)
         out.append(c)
     return "".join(out)
+
+
+def _named_letter(char: str) -> str:
+    """``char`` as the Latin letter it is named after (``ɗ`` → ``d``), else itself."""
+    named = _NAMED_LETTER.fullmatch(unicodedata.name(char, ""))
+    return named.group(1).lower() if named else char
 
 
 class _Folds(dict[int, str]):
@@ -194,11 +226,39 @@ _FOLDS = _Folds()
 def normalise(original: str) -> Text:
     """Both views of ``original`` (see the module docstring)."""
     plain, offsets = _fold(original)
-    letters, where, joined = _letters(plain, offsets)
+    spaced: tuple[str, Sequence[int] | None] = (plain, offsets)
+    if offsets is not None and not _BLANK_SET.isdisjoint(original):
+        spaced = _blanks_as_spaces(original, plain, offsets)
+    letters, where, joined = _letters(*spaced)
     base = Text(original, plain, offsets)
     if letters == plain and where is offsets:
         return base
     return Text(original, plain, offsets, Text(original, letters, where, joined=joined))
+
+
+_BLANK_SET = frozenset(BLANKS)
+_BLANK_RUN = re.compile(f"[{BLANKS}]+")
+# Letters and digits, not counting the Hangul fillers Unicode calls letters.
+_WORD_CHARS = re.compile(rf"[^\W_{BLANKS}]+")
+WORD_PIECE = 3  # letters on each side of a filler that make it a space between two words
+
+
+def _blanks_as_spaces(original: str, plain: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """``plain`` with a space where a blank filler stood between two words of ``WORD_PIECE``
+    letters or more ("daftar⠀slot⠀gacor"), for the letters view; fillers inside a word
+    ("sl⠀ot", "s⠀l⠀o⠀t") stay dropped, so the word reads whole."""
+    pieces = []
+    for m in _BLANK_RUN.finditer(original):
+        before = original[max(0, m.start() - WORD_PIECE) : m.start()]
+        after = _WORD_CHARS.match(original, m.end())
+        if _word(before) and after and len(after.group()) >= WORD_PIECE:
+            i = bisect.bisect_left(offsets, m.end())
+            pieces.append((i, i, " ", [i]))
+    return _apply(plain, offsets, pieces) if pieces else (plain, offsets)
+
+
+def _word(piece: str) -> bool:
+    return len(piece) == WORD_PIECE and _WORD_CHARS.fullmatch(piece) is not None
 
 
 FEW = 8  # distinct characters replaced one ``str.replace`` each; more take ``translate``
@@ -343,7 +403,7 @@ def _fold_leet(match: re.Match[str]) -> str:
 
 
 def _leet(token: str) -> str:
-    if token.isalpha() or token.isdigit():
+    if token.isalpha() or token.isdigit() or _QUANTITY.fullmatch(token):
         return token
     token = _SYMBOL_INSIDE.sub(lambda m: m.group().translate(_SYMBOLS), token)
     if not any(c.isdigit() for c in token):

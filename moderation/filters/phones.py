@@ -4,10 +4,12 @@ number with its country code (``+44 7935 454150 talk to me``) counts only where 
 an embassy's line quoted from the news is no clue, and office lines (``+62 21 …``) never are.
 
 Numbers are read from a digits view that undoes the usual disguises: keycap and circled digits
-(folded by ``normalise``), spelled-out digits (``nol delapan satu dua``), letters for digits
-inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces between digit groups
-(``08•12•34``, ``0 8 5 7``). The numbers national offices publish (``data/official-numbers.tsv``:
-OJK's, Kemensos', BPJS Kesehatan's WhatsApp lines) are never clues, like the site's hotlines."""
+(folded by ``normalise``), spelled-out digits, also among digit groups and in colloquial or
+Javanese words (``nol delapan satu dua``, ``08 satu dua 3``, ``kosong lapan``, ``nol wolu``),
+letters for digits inside a number-like run (``O8l2``, ``S`` for 5), and bullets or spaces
+between digit groups (``08•12•34``, ``0 8 5 7``). The numbers national offices publish
+(``data/official-numbers.tsv``: OJK's, Kemensos', BPJS Kesehatan's WhatsApp lines) are never
+clues, like the site's hotlines."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from importlib import resources
 from moderation.filters.text import Text, rewrite
 from moderation.models import Action, FilterName, Finding
 
-VERSION = "phones-4"
+VERSION = "phones-5"
 _SPELLED = {
     "nol": "0",
     "kosong": "0",
@@ -43,11 +45,24 @@ _SPELLED = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    # colloquial and Javanese digits ("kosong lapan", "nol wolu siji loro")
+    "lapan": "8",
+    "dlapan": "8",
+    "siji": "1",
+    "loro": "2",
+    "telu": "3",
+    "papat": "4",
+    "limo": "5",
+    "enem": "6",
+    "pitu": "7",
+    "wolu": "8",
+    "songo": "9",
+    "sanga": "9",
 }
-# Three or more spelled digits in a row; an alternation of literals: linear.
-_WORDS = re.compile(
-    r"\b(?:" + "|".join(_SPELLED) + r")(?:[\s,.-]+(?:" + "|".join(_SPELLED) + r")){2,}\b"
-)
+# Three or more spelled digits or digit groups in a row ("08 satu dua 3 empat"), of which the
+# spelled ones are rewritten; items and separators are disjoint classes: linear.
+_ITEM = r"(?:" + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r"|[0-9]+)"
+_WORDS = re.compile(rf"\b{_ITEM}(?:[\s,.-]+{_ITEM}){{2,}}\b")
 _LETTERS = re.compile(r"[a-z]+")
 _DIGITISH = "0-9ol|isbz+"
 # A run of digit-like characters with at most three separators between any two of them
@@ -129,7 +144,7 @@ def _ascii_words(text: str) -> set[bytes]:
 
 def _spelled_out(text: str) -> tuple[str, Sequence[int]]:
     """``text`` with runs of spelled digits written as digits, and each character's source."""
-    if not _WORDS.search(text):
+    if _SPELLED_BYTES.isdisjoint(_ascii_words(text)) or not _WORDS.search(text):
         return text, range(len(text))
     return rewrite(
         text,

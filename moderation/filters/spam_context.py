@@ -6,8 +6,9 @@
   against "slot" name it, and "gacor" is a murai's praise.
 - A pledge of success ("pasti berhasil", "garansi") undoes the warning's clearing: a critic
   names the scam's words ("utang", "penipuan") but never guarantees that it works.
-- A brand-shaped token (``NAGA189``) with talk of winning or profit in the comment, or named
-  as the place to play ("main di", "daftar di"), is a promoted brand; praised beside it
+- A brand-shaped token (``NAGA189``) with talk of winning or profit in the comment, named
+  as the place to play ("main di", "daftar di") or as the sender ("salam dari NAGA189"), is
+  a promoted brand; praised beside it
   ("ZEUS88 mantap"), it is a weaker clue.
 - A number (and a bare domain) given where a reader points others to a shop or a tradesman
   (``local`` cues: "tukang las langganan saya … WA 0813…") is lowered like the above,
@@ -63,7 +64,7 @@ from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-3"
+VERSION = "spam-context-4"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
@@ -90,6 +91,7 @@ _PRICE = re.compile(
     r"|\b(?:harga|price|prices|termurah|cheap|cheapest|buy|order|cod|ongkir|ready stoc?k)\b"
 )
 PROMOTED = ("brand:promoted", 0.55)
+SENDERS = frozenset(["dari", "from", "by", "bersama", "oleh"])  # "salam dari NAGA77"
 # Praise beside a brand shape ("ZEUS88 mantap") sells it too, but product codes are praised
 # as well ("note13 mantap"): with the shape it holds only beside another clue.
 PRAISED = ("brand:praised", 0.25)
@@ -330,9 +332,22 @@ def _promoted(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Fin
         clue = shapes[0]
         return [_finding(PROMOTED, clue.spans, f"{clue.detail} with talk of winning")]
     for clue in shapes:
+        if _signed(text, clue):
+            return [_finding(PROMOTED, clue.spans, f"{clue.detail} signing the comment")]
+    for clue in shapes:
         if cues.near(Topic.PRAISE, _letters_offset(text, clue.spans[0].start)):
             return [_finding(PRAISED, clue.spans, f"{clue.detail} praised")]
     return []
+
+
+def _signed(text: Text, clue: Finding) -> bool:
+    """Whether the brand shape ``clue`` is named as the comment's sender ("doa terbaik dari
+    ISTANAXYZ", "by NAGA77"): the promoter's sign-off. A hashtag after "dari" tags a topic."""
+    start = clue.spans[0].start
+    if start and text.original[start - 1] == "#":
+        return False
+    at = bisect.bisect_right(text.words.bounds[0], _letters_offset(text, start)) - 1
+    return at > 0 and text.words.tokens[at - 1] in SENDERS
 
 
 def _letters_offset(text: Text, original: int) -> int:

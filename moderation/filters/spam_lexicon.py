@@ -22,8 +22,25 @@ V = TypeVar("V")
 _TOKEN = re.compile(r"[^\W_]+")
 # Letters then a short number or a gambling suffix: alexis17, weton88, visi4d, pulauwin.
 _BRAND_SHAPE = re.compile(
-    r"\b[a-z]{3,}(?:[0-9]{2,3}|4d|win|toto|hoki|wd|gacor|slot|bet|jp|play)\b", re.ASCII
+    r"\b[a-z]{3,}(?:[0-9]{2,3}|4d|win|toto|hoki|wd|gacor|slot|bet|jp|play|jitu|cuan|spin|qq)\b",
+    re.ASCII,
 )
+# The same name and number written apart: "ALEXIS-17", "GACOR 88", "mahjong 4 d". Only with a
+# symbol between, the number itself spread, or the name in capitals: "Harapan Jaya 88" is a bus.
+_SPLIT_SHAPE = re.compile(r"\b([a-z]{3,})([ ._*~+|/-]{1,2})([0-9]{2,3}|4 d)\b", re.ASCII)
+# Small letters as ``a``, the separators of ``_SPLIT_SHAPE`` as ``s``, digits as ``d``: its
+# necessary condition, a letter, one or two separators and a digit, is found in C.
+_SPLIT_CLASSES = bytes(
+    97 if 97 <= c <= 122 else 115 if c in b" ._*~+|/-" else 100 if 48 <= c <= 57 else 32
+    for c in range(256)
+)
+# Capitals (and any non-ASCII character, which ``replace`` encodes as ``?``) as ``A``: six in a
+# row are a necessary condition of a compound in capitals ("MPOXYZ"), checked in C before the
+# costlier look for brand heads.
+_CAPITALS = bytes(65 if 65 <= c <= 90 or c == 63 else 32 for c in range(256))
+SHORTEST_COMPOUND = b"A" * 6
+# Endings that make a brand head an everyday word ("rajanya", "dewaku"): not a compound.
+_ENDINGS = frozenset(["nya", "mu", "ku", "lah", "kah", "pun", "nyalah", "sa", "wan", "wati"])
 # Everyday words and names of that shape: play-words, names ending "-win", "ngebet" (eager),
 # the idol group and the disease.
 _EVERYDAY = frozenset(
@@ -47,7 +64,31 @@ _EVERYDAY = frozenset(
         "baldwin",
         "jkt48",
         "covid19",
+        # words and names that begin with a brand head (``data/brand-heads.txt``)
+        "rajawali",
+        "rajasa",
+        "rajagukguk",
+        "dewasanya",
+        "dewantara",
+        "dewangga",
+        "nagari",
+        "nagarinya",
+        "sultanah",
     ]
+)
+
+
+def _data_words(name: str) -> frozenset[str]:
+    lines = (resources.files("moderation.filters") / "data" / name).read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Nouns that count things ("pasal 27", "kelas 8"): with a number they are no brand.
+_COUNTED = _data_words("counted-words.txt")
+_HEADED = re.compile(
+    r"\b(" + "|".join(sorted(_data_words("brand-heads.txt"), key=len, reverse=True)) + r")"
+    r"([a-z]{3,})\b",
+    re.ASCII,
 )
 # A run of one-character tokens ("p u l a u", "7/7/7"), joined before looking for brands.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?:[\W_]{1,3}[^\W_](?![^\W_]))+")
@@ -127,13 +168,19 @@ class SpamLexicon:
 
     def brand_findings(self, text: Text) -> list[Finding]:
         """Known brands, also spelled out (``p u l a u 7 7 7``), and brand-shaped tokens."""
+        shapes = [(m.start(), m.end(), m.group()) for m in _BRAND_SHAPE.finditer(text.normalised)]
+        classes = text.normalised.encode("ascii", "replace").translate(_SPLIT_CLASSES)
+        if b"asd" in classes or b"assd" in classes:  # a letter, a separator or two, a digit
+            shapes += _split_shapes(text)
+        if SHORTEST_COMPOUND in text.original.encode("ascii", "replace").translate(_CAPITALS):
+            shapes += _compound_shapes(text, shapes)
         findings = [
-            self._finding(SHAPE[0], SHAPE[1], text.span(*m.span()), (m.group(),))
-            for m in _BRAND_SHAPE.finditer(text.normalised)
-            if not _handle(text, m.start())
-            and m.group() not in self.brands
-            and m.group() not in _EVERYDAY
-            and not self.phrases.any_word(m.group())
+            self._finding(SHAPE[0], SHAPE[1], text.span(start, end), (word,))
+            for start, end, word in shapes
+            if not _handle(text, start)
+            and word not in self.brands
+            and word not in _EVERYDAY
+            and not self.phrases.any_word(word)
         ]
         return findings + self._spread_brands(text) + self._known(text)
 
@@ -198,6 +245,47 @@ class SpamLexicon:
             version=self.version,
             detail=" ".join(words),
         )
+
+
+def _split_shapes(text: Text) -> list[tuple[int, int, str]]:
+    """Names and short numbers written apart (``_SPLIT_SHAPE``), as the word they make."""
+    found = []
+    for m in _SPLIT_SHAPE.finditer(text.normalised):
+        name, between, number = m.groups()
+        if name in _COUNTED or _in_path(text.normalised, m.start()):
+            continue
+        if between.strip() or " " in number or (_capitals(text, *m.span(1)) and _spoken(name)):
+            found.append((m.start(), m.end(), name + number.replace(" ", "")))
+    return found
+
+
+def _in_path(normalised: str, at: int) -> bool:
+    """Whether ``at`` lies in a link's path: words joined by hyphens there are a slug
+    (``/news/world-asia-123``), not a name and number written apart."""
+    chunk = normalised.rfind(" ", 0, at) + 1
+    return "/" in normalised[chunk:at]
+
+
+def _compound_shapes(text: Text, shapes: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Words in capitals compounded from a brand head (``ISTANAXYZ``, ``RAJAJITU``) that no
+    other shape covers; a head with an everyday ending (``RAJANYA``) is the word itself."""
+    starts = {start for start, _, _ in shapes}
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _HEADED.finditer(text.normalised)
+        if m.start() not in starts and m.group(2) not in _ENDINGS and _capitals(text, *m.span())
+    ]
+
+
+def _spoken(name: str) -> bool:
+    """Whether ``name`` is said as a word, not spelled as an acronym (``PBB``, ``DPRD``):
+    brands are words ("GACOR", "ZEUS"), offices and bodies in capitals are acronyms."""
+    return sum(map(name.count, "aeiou")) >= 2
+
+
+def _capitals(text: Text, start: int, end: int) -> bool:
+    """Whether normalised ``[start, end)`` is written in capitals in the original."""
+    return text.span(start, end).text.isupper()
 
 
 def _handle(text: Text, start: int) -> bool:

@@ -315,3 +315,81 @@ def test_an_everyday_ethnic_word_hurled_at_someone_holds_as_a_slur(body: str) ->
 def test_the_same_word_said_of_a_country_or_asked_is_innocent(body: str) -> None:
     """A question of origin or a country named after "dasar" (basis) is not hurled."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Main\u2800slot\u2800online\u2800pasti\u2800cuan\u2800bos",
+        "Pinjaman\u3164cepat\u3164cair\u3164tanpa\u3164jaminan",
+        "t\u2060o\u2060g\u2060e\u2060l online bayar lunas, daftar sekarang",
+    ],
+)
+def test_spam_split_by_fillers_is_held(body: str) -> None:
+    """Spam with blank fillers for spaces or format characters inside words is held."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jalan\u2800desa\u2800sudah\u2800diperbaiki,\u2800terima\u2800kasih",
+        "Semoga\u3164cepat\u3164sembuh\u3164pak\u3164lurah",
+        "Mantap\u200d\u2060 beritanya, lanjutkan",
+    ],
+)
+def test_innocent_comments_with_fillers_are_approved(body: str) -> None:
+    """Fillers in an ordinary comment make nothing of it."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "KENCANA-29 bikin saya menang terus",
+        "mahjong 4 d rejeki lancar",
+        "Semoga sehat selalu, salam sukses dari SULTANMERAH",
+        "Sukses terus untuk kita semua by RAJAPETIR",
+    ],
+)
+def test_disguised_or_unknown_brands_promoted_are_held(body: str) -> None:
+    """A brand written apart or compounded from a brand head, with talk of winning or signing
+    the comment, is held though no gambling word is said."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "KELAS 8 menang lomba cerdas cermat",
+        "Persik 1950 menang tipis malam ini",
+        "Salam dari AREMANIA, Arema menang!",
+        "Sumbangan dari PT Sumber Jaya 88 untuk korban banjir",
+        "Covid-19 mereda, warga RT 05 menang lomba 17an",
+    ],
+)
+def test_names_and_numbers_in_ordinary_comments_are_approved(body: str) -> None:
+    """Clubs, grades, neighbourhoods and firms with numbers, beside winning, are no brand."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ᴛᴇʀɪᴍᴀ ᴋᴀsɪʜ ᴘᴀᴋ ʙᴜᴘᴀᴛɪ ᴀᴛᴀs ᴊᴀʟᴀɴɴʏᴀ",
+        "ᵀᵉʳⁱᵐᵃ ᵏᵃˢⁱʰ ᵇᵘ ᵍᵘʳᵘ",
+        "ɢᴀᴄᴏʀ ʙᴀɴɢᴇᴛ ᴍᴜʀᴀɪ ʙᴀᴛᴜ sᴀʏᴀ",
+    ],
+)
+def test_small_capitals_alone_hold_no_thanks(body: str) -> None:
+    """Small capitals and superscript letters in a thank-you note or bird talk pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ᴅᴇᴘᴏ 10ʀʙ ʟᴀɴɢsᴜɴɢ ᴊᴘ", "ꜱʟᴏᴛ ɢᴀᴄᴏʀ ᴍᴀxᴡɪɴ ʜᴀʀɪ ɪɴɪ", "ᴘɪɴᴊᴀᴍᴀɴ ᴄᴇᴘᴀᴛ ᴄᴀɪʀ ᴛᴀɴᴘᴀ ᴊᴀᴍɪɴᴀɴ"],
+)
+def test_spam_in_small_capitals_is_held(body: str) -> None:
+    """Spam written in small capitals reads as its words and is held."""
+    assert verdict(body) in STOPPED

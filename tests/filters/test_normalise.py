@@ -112,3 +112,77 @@ def test_every_fold_path_agrees_with_the_table(body: str) -> None:
     assert text.normalised == "".join(f for f, _ in folded)
     expected = [i for f, i in folded for _ in f]
     assert list(text.offsets or range(len(body))) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ju\u2060di on\u00adline",  # word joiner, soft hyphen
+        "ju\u200cdi\U000e0020 on\U000e0041line",  # zero-width non-joiner, tag characters
+        "ju\u2800di onl\u3164ine",  # braille blank, Hangul filler
+        "j\u115fu\u1160d\uffa0i online",  # the other Hangul fillers
+        "judi\ufe0f on\U000e0100line",  # variation selectors
+    ],
+)
+def test_invisible_fillers_and_format_characters_split_no_word(body: str) -> None:
+    """Blank fillers, tag characters and other format characters inside a word vanish."""
+    assert normalise(body).normalised == "judi online"
+
+
+@pytest.mark.parametrize(
+    ("body", "spaced"),
+    [
+        ("Ayo\u2800main\u2800bareng", "ayo main bareng"),
+        ("warga\u3164desa\u3164kami", "warga desa kami"),
+        ("pak\uffa0lurah", "pak lurah"),
+    ],
+)
+def test_fillers_between_words_read_as_spaces(body: str, spaced: str) -> None:
+    """A filler between two words of three letters or more is a space in the letters view."""
+    assert words(body) == spaced
+
+
+@pytest.mark.parametrize("body", ["ko\u2800ntol", "k\u3164o\u3164n\u3164t\u3164o\u3164l"])
+def test_fillers_inside_a_word_join_it(body: str) -> None:
+    """A filler beside a piece shorter than three letters splits no word."""
+    assert words(body) == "kontol"
+
+
+@pytest.mark.parametrize(
+    ("body", "plain"),
+    [
+        ("ʙᴀɴᴛᴜᴀɴ", "bantuan"),  # small capitals
+        ("ᴹᴬᴺᵀᴬᴾ", "mantap"),  # modifier capitals
+        ("ɗɑɓɫ", "dabl"),  # letters with hooks and tildes NFD keeps whole
+        ("ᵽɨʂʈøł", "pistol"),  # letters with strokes
+    ],
+)
+def test_letter_lookalikes_nfkc_keeps_fold_to_ascii(body: str, plain: str) -> None:
+    """Letters Unicode names after one Latin letter read as that letter."""
+    assert normalise(body).normalised == plain
+
+
+def test_other_scripts_letters_are_kept() -> None:
+    """Letters of other scripts are not Latin look-alikes and stay as written."""
+    assert normalise("ŋ ə ش").normalised == "ŋ ə ش"
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("harga 7,5jt nego", "harga 7,5jt nego"),
+        ("naik 1.5x lipat", "naik 1.5x lipat"),
+        ("rp3,5 juta", "rp3,5 juta"),
+        ("cicilan 15jt, dp 50rb", "cicilan 15jt, dp 50rb"),
+        ("era 80an dan 4g", "era 80an dan 4g"),
+    ],
+)
+def test_quantities_keep_their_digits(body: str, kept: str) -> None:
+    """Decimals and numbers with a unit stay numbers in the letters view."""
+    assert words(body) == kept
+
+
+@pytest.mark.parametrize(("body", "folded"), [("4su", "asu"), ("8eg0", "bego"), ("5yu", "syu")])
+def test_digits_leading_a_word_still_fold(body: str, folded: str) -> None:
+    """Digits before letters that are no unit are leetspeak."""
+    assert words(body) == folded

@@ -114,8 +114,35 @@ def test_a_national_offices_published_number_is_no_clue(body: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
+    [
+        "WA 08 satu dua 3 empat 5678 90",
+        "wa 0812 tiga empat 56 tujuh 890",
+        "hub nol lapan 1 tiga 44 lima 5 enam 67",
+        "WA nol wolu siji loro telu papat limo enem pitu wolu",
+    ],
+)
+def test_mixed_digits_and_number_words_are_a_number(body: str) -> None:
+    """Digits mixed with spelled ones, colloquial or Javanese, still read as a mobile."""
+    assert [f.rule for f in phones(normalise(body))] == ["phone:solicit"]
+
+
+@pytest.mark.parametrize(
+    "body",
     ["WA OJK 081157157158", "WA Kemensos 0811-1022-211", "WA BPJS 0811 8165 166"],
 )
 def test_a_number_off_by_one_digit_from_an_offices_is_still_a_clue(body: str) -> None:
     """Only the published number itself is trusted: a phisher's near copy is still solicitation."""
     assert [f.rule for f in phones(normalise(body))] == ["phone:solicit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "juara satu dua kali, tahun 2023 dan 2024",
+        "skor 3 dua 1 untuk Persik",
+        "loro telu dina 12 13 14 Desember",
+    ],
+)
+def test_number_words_beside_numbers_are_no_phone(body: str) -> None:
+    """Number words among scores and dates make no mobile number."""
+    assert phones(normalise(body)) == []

@@ -548,3 +548,9 @@ def test_a_marketplace_product_page_is_never_cited(body: str) -> None:
 def test_an_article_slug_on_a_site_that_is_no_shop_is_still_cited(body: str) -> None:
     """The same cue before a local outlet's article is a citation."""
     assert rule_score(adjusted(body), "link:domain") < 0.1
+
+
+def test_a_hashtag_after_dari_signs_nothing() -> None:
+    """A brand-shaped hashtag after "dari" tags a topic: no promoted brand."""
+    assert "brand:promoted" not in [f.rule for f in adjusted("Liputan warga dari #Kediri45")]
+    assert "brand:promoted" in [f.rule for f in adjusted("Liputan warga dari KEDIRI45")]

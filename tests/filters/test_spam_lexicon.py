@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from moderation.filters.normalise import normalise
 from moderation.filters.spam_lexicon import SpamLexicon
 
@@ -123,3 +125,80 @@ def test_known_brand_split_anywhere_in_two_tokens() -> None:
         assert ("brand:known", brand) in found(body)
     for body in ("penduduk asia 98 juta", "makan ayam goreng", "agen resmi pos"):
         assert not [rule for rule, _ in found(body) if rule == "brand:known"]
+
+
+def shapes(body: str) -> list[str]:
+    return [detail for rule, detail in found(body) if rule == "brand:shape"]
+
+
+@pytest.mark.parametrize(
+    ("body", "shape"),
+    [
+        ("main di KENCANA-29 aja", "kencana29"),
+        ("ayo ke MERAPI 77 sekarang", "merapi77"),
+        ("coba mahjong 4 d dulu", "mahjong4d"),
+        ("bersama garuda_365 kita bisa", "garuda365"),
+    ],
+)
+def test_a_name_and_number_written_apart_have_a_brands_shape(body: str, shape: str) -> None:
+    """A name and a short number parted by a symbol, or in capitals, or ``4 d``: one shape."""
+    assert shapes(body) == [shape]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bus Sumber Jaya 88 terguling di tol",
+        "Pasal 27 UU ITE dan KELAS 8 SMP",
+        "Covid-19 di Kediri, PON XX, RT 05 RW 02, kelas 7A",
+        "Persik 1950 dan Boeing 737 milik maskapai",
+    ],
+)
+def test_names_with_numbers_in_news_are_no_brand(body: str) -> None:
+    """Names, articles, grades and years beside a number have no brand's shape."""
+    assert shapes(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "shape"),
+    [
+        ("salam dari SULTANMERAH", "sultanmerah"),
+        ("cuma di DEWAPETIR bos", "dewapetir"),
+        ("NAGABIRU paling top", "nagabiru"),
+    ],
+)
+def test_capitals_compounded_from_a_brand_head_have_a_brands_shape(body: str, shape: str) -> None:
+    """A word in capitals that begins with a gambling brand's head is a brand shape."""
+    assert shapes(body) == [shape]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "RAJANYA sudah turun tahta",
+        "Timnas RAJAWALI muda dan DEWASA ini",
+        "naga bonar dan rajawali sakti, sultan agung",
+    ],
+)
+def test_words_that_begin_like_a_brand_are_no_brand(body: str) -> None:
+    """Everyday words with a brand head, and lower-case compounds, have no brand's shape."""
+    assert shapes(body) == []
+
+
+@pytest.mark.parametrize("body", ["sidang PBB 181 negara", "DPRD 45 kursi", "BPJS 12 juta peserta"])
+def test_acronyms_in_capitals_beside_a_number_are_no_brand(body: str) -> None:
+    """An acronym in capitals (few vowels) beside a number names a body, not a brand."""
+    assert shapes(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Read more at bbc.com/news/world-asia-123",
+        "lihat kompas.com/read/kediri-45/berita",
+        "sumber: example.org/2026/pemilu-2024-hasil",
+    ],
+)
+def test_a_slug_in_a_links_path_is_no_name_and_number_written_apart(body: str) -> None:
+    """Hyphenated words and numbers in a path are the page's slug, not a split brand."""
+    assert "brand:shape" not in [f.rule for f in SpamLexicon.shipped()(normalise(body))]
