@@ -101,6 +101,8 @@ _NEGATED = re.compile(
 
 def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
+    if not clues and not topics.mentioned(text, Topic.PRAISE, Topic.OFFER):
+        return []  # most clean comments: no clue to read, and no cue of the offer-after-praise
     cues = topics.of(text)
     clues = _asserted(clues, text)
     if Topic.WARNING in cues and Topic.PLEDGE not in cues:

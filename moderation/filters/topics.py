@@ -102,6 +102,13 @@ class Topics:
         return i < len(cued) and cued[i] <= here + WINDOW
 
 
+def mentioned(text: Text, *wanted: Topic) -> bool:
+    """Whether each of ``wanted`` has a cue word in ``text``, cancelled or not: a cheap look
+    (the shared scan's matches, no positions) that is false whenever ``of`` would lack one."""
+    found = {cue[3][0] for cue in automaton.words_across_spacing(_cues(), text.words.normalised)}
+    return found.issuperset(wanted)
+
+
 SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
 
 

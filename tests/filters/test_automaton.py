@@ -107,6 +107,16 @@ def test_the_shipped_cue_lists_are_scanned_jointly() -> None:
     assert SpamLexicon.shipped().phrases.any_word("maxwin")
 
 
+def test_mentioned_tells_whether_every_wanted_topic_has_a_cue() -> None:
+    """Praise and an offer both cued is mentioned; one without the other, or neither, is not;
+    a cancelled cue still counts (the look is cheap and only rules out)."""
+    both = normalise("artikelnya bagus, cek profil aku ya")
+    assert topics.mentioned(both, Topic.PRAISE, Topic.OFFER)
+    for body in ("artikelnya bagus sekali", "cek profil aku ya", "jalan desa rusak"):
+        assert not topics.mentioned(normalise(body), Topic.PRAISE, Topic.OFFER)
+    assert topics.mentioned(normalise("slot aman bukan penipuan"), Topic.WARNING)
+
+
 def test_the_topics_of_a_text_are_those_of_its_letters_view() -> None:
     """``topics.of`` (token starts from the text's own bounds, memoised) reads as ``Topics``
     on the letters view alone, for cued texts and for one with no cue."""

@@ -468,3 +468,30 @@ def test_a_channel_beggar_appending_a_news_link_is_not_cited(body: str) -> None:
 def test_a_citation_without_a_beggars_ask_is_still_cited(body: str) -> None:
     """The same sources cited about the news are lowered."""
     assert rule_score(adjusted(body), "link:domain") < 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "artikelnya bagus banget, cek profil aku ya",
+        "mantap infonya min, dm aku buat info",
+        "keren videonya, cek  profil  saya ya kak",
+    ],
+)
+def test_praise_then_a_private_channel_is_a_clue_with_no_other_clue(body: str) -> None:
+    """With no other clue to read, the offer-after-praise is still found from the cues alone."""
+    rules = [c.rule for c in spam_context.adjust([], normalise(body))]
+    assert rules == ["offer:after-praise"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "artikelnya bagus, terima kasih",
+        "cek profil caleg sebelum milih",
+        "banjir di kecamatan sudah surut",
+    ],
+)
+def test_a_comment_without_both_praise_and_an_offer_adds_nothing(body: str) -> None:
+    """Praise alone, an ask alone, or neither: no clue in, no clue out."""
+    assert spam_context.adjust([], normalise(body)) == []
