@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from moderation.evaluation import Outcome
+from moderation.filters import abuse
 from moderation.filters.abuse import AbuseFilter
 from moderation.filters.normalise import normalise
 from moderation.models import FindingKind
@@ -856,3 +857,22 @@ def test_hate_quoted_and_condemned_is_published(body: str) -> None:
 def test_hate_quoted_without_condemnation_or_aimed_still_holds(body: str) -> None:
     """A quotation endorsed, or a condemnation aimed back at the reader, clears nothing."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    ("tokens", "may"),
+    [
+        (["kubakar", "motormu"], True),  # a harm verb needs nothing beside it
+        (["belum", "tentu", "selamat"], True),  # a safety word with its doubt
+        (["aku", "tahu", "alamatmu"], True),  # a doxxing verb with an address
+        (["selamat", "pagi", "semua"], False),  # the safety word alone is a greeting
+        (["tahu", "bulat", "enak"], False),  # the verb alone is tofu talk
+        (["alamat", "kantor", "dinas"], False),  # the second word alone opens nothing
+        ([], False),
+    ],
+)
+def test_a_paired_cue_needs_both_words_before_any_rule_is_read(
+    tokens: list[str], may: bool
+) -> None:
+    """``_may`` asks for both words of a pair (either order, anywhere); one alone is nothing."""
+    assert abuse._may(tokens) is may
