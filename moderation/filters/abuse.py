@@ -90,10 +90,36 @@ def _may(tokens: list[str]) -> bool:
     found = _cue_words().intersection(tokens)
     if not found:
         return False
-    return any(
-        not found.isdisjoint(first) and (second is None or not found.isdisjoint(second))
-        for first, second in _cue_pairs()
+    # The pairs a found word opens, and those it completes: set unions, not a pass over pairs.
+    opens, completes, alone = _cue_index()
+    opened = _NO_PAIRS.union(*map(opens.get, found, itertools.repeat(_NO_PAIRS)))
+    if not opened.isdisjoint(alone):
+        return True
+    return not opened.isdisjoint(
+        _NO_PAIRS.union(*map(completes.get, found, itertools.repeat(_NO_PAIRS)))
     )
+
+
+_NO_PAIRS: frozenset[int] = frozenset()
+
+
+@functools.cache
+def _cue_index() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], frozenset[int]]:
+    """For each cue word the ``_cue_pairs`` (by index) whose first set holds it, and those whose
+    second set does; and the pairs whose first set is enough alone."""
+    opens: dict[str, set[int]] = {}
+    completes: dict[str, set[int]] = {}
+    for i, (first, second) in enumerate(_cue_pairs()):
+        for word in first:
+            opens.setdefault(word, set()).add(i)
+        for word in second or ():
+            completes.setdefault(word, set()).add(i)
+    alone = frozenset(i for i, (_, second) in enumerate(_cue_pairs()) if second is None)
+    return _frozen(opens), _frozen(completes), alone
+
+
+def _frozen(index: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+    return {word: frozenset(pairs) for word, pairs in index.items()}
 
 
 @functools.cache

@@ -76,7 +76,8 @@ class Automaton(Generic[V]):
 
 
 Match = tuple[int, int, str, tuple[Any, ...]]
-SEEN = 1  # texts whose joint scan is kept: the view of the comment being decided
+SEEN = 2  # texts whose joint scan is kept: the comment's letters view, and that view with its
+# spacing made single (``words_across_spacing``), which some lists read and others do not
 
 
 class Joint:
@@ -106,8 +107,8 @@ class Joint:
     def words(self, text: str) -> list[list[Match]]:
         found = self._seen.get(text)
         if found is None:
-            if len(self._seen) >= SEEN:
-                self._seen.clear()  # bounded memory
+            if len(self._seen) >= SEEN:  # bounded memory: the oldest goes (a comment's
+                del self._seen[next(iter(self._seen))]  # two views stay while it is decided)
             found = self._seen[text] = self._scan(text)
         return found
 

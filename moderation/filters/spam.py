@@ -16,7 +16,7 @@ import msgspec
 
 from moderation.filters import links, phones, spam_context, spam_moves, styled
 from moderation.filters.classifier import Model
-from moderation.filters.context import Context, Learned, Signals
+from moderation.filters.context import Context, Signals
 from moderation.filters.features import word_bucket
 from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.filters.text import Text
@@ -127,8 +127,9 @@ class SpamFilter:
             if len(cache) + len(missing) > WEIGHTS_CACHED:
                 cache.clear()  # bounded memory whatever the input
                 missing = words
-            weight, none = self.model.word_weight, Learned()
-            cache.update((word, weight(word_bucket(word), none)) for word in missing)
+            # With no site verdicts a word's weight is its bucket's (``Model.word_weight``).
+            weights = map(self.model.weights.get, map(word_bucket, missing), itertools.repeat(0.0))
+            cache.update(zip(missing, weights, strict=True))
         return list(map(cache.__getitem__, words))
 
 

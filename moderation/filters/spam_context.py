@@ -156,12 +156,19 @@ _NEGATED = re.compile(
 
 def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     """``clues`` with the context clues added and the cleared ones lowered."""
+    if not clues and not topics.mentioned(text, Topic.PRAISE, Topic.OFFER):
+        return []  # most clean comments: no clue to read, and no cue of the offer-after-praise
     cues = topics.of(text)
     clues = _asserted(clues, text)
     warned = (Topic.WARNING in cues or Topic.DOUBT in cues) and Topic.PLEDGE not in cues
     if warned:
         clues = _unmasked(clues, text, cues)
     found = [*_companioned(clues), *_promoted(clues, text, cues), *_offer(text, cues)]
+    return _lowered(found, text, cues, warned)
+
+
+def _lowered(found: list[Finding], text: Text, cues: topics.Topics, warned: bool) -> list[Finding]:
+    """``found`` with the clues its context clears lowered: the first case that applies."""
     if Topic.LOCAL in cues and all(c.rule.startswith(PLAIN) for c in found):
         return [_damped(c) if c.rule.startswith(REFERRED) else c for c in found]
     if cited(found, text):

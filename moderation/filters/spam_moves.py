@@ -65,6 +65,7 @@ MOVES = (
     # A way to reach the seller, said as verb and party side by side ("hubungi konsultan kami").
     Move("lexicon:contact", ("reach", "party"), 0.3, span=1, ordered=True),
 )
+FEWEST_PARTS = min(len(set(move.parts)) for move in MOVES)  # distinct parts of the shortest move
 CANCEL = "-"  # a part of that name cancels the parts it touches ("gratis ongkir", "tanpa biaya")
 
 
@@ -82,6 +83,8 @@ def moves(text: Text) -> list[Finding]:
         touched = automaton.overlapping(cancelled)
         found = [(s, e, part) for s, e, part in found if part != CANCEL and not touched(s, e)]
     wanted = {part for _, _, part in found}
+    if len(wanted) < FEWEST_PARTS:
+        return []  # most comments: no move's parts all there, whichever move
     out = []
     for move in MOVES:
         if not wanted.issuperset(move.parts):

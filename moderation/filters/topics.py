@@ -114,6 +114,13 @@ def inside(word: str, wanted: tuple[Topic, ...]) -> bool:
     return any(t in wanted for *_, topics in _cues().within(word) for t in topics)
 
 
+def mentioned(text: Text, *wanted: Topic) -> bool:
+    """Whether each of ``wanted`` has a cue word in ``text``, cancelled or not: a cheap look
+    (the shared scan's matches, no positions) that is false whenever ``of`` would lack one."""
+    found = {cue[3][0] for cue in automaton.words_across_spacing(_cues(), text.words.normalised)}
+    return found.issuperset(wanted)
+
+
 SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from moderation.evaluation import Outcome
+from moderation.filters import abuse
 from moderation.filters.abuse import AbuseFilter
 from moderation.filters.normalise import normalise
 from moderation.models import FindingKind
@@ -1042,3 +1043,22 @@ def test_harm_with_its_own_object_or_agent_in_the_next_sentence_is_no_threat(bod
 def test_javanese_polite_you_aims_an_insult(body: str) -> None:
     """ "Sampeyan"/"sampean" aim an insult like "kowe" does."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    ("tokens", "may"),
+    [
+        (["kubakar", "motormu"], True),  # a harm verb needs nothing beside it
+        (["belum", "tentu", "selamat"], True),  # a safety word with its doubt
+        (["aku", "tahu", "alamatmu"], True),  # a doxxing verb with an address
+        (["selamat", "pagi", "semua"], False),  # the safety word alone is a greeting
+        (["tahu", "bulat", "enak"], False),  # the verb alone is tofu talk
+        (["alamat", "kantor", "dinas"], False),  # the second word alone opens nothing
+        ([], False),
+    ],
+)
+def test_a_paired_cue_needs_both_words_before_any_rule_is_read(
+    tokens: list[str], may: bool
+) -> None:
+    """``_may`` asks for both words of a pair (either order, anywhere); one alone is nothing."""
+    assert abuse._may(tokens) is may

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from moderation.filters import abuse, spam_moves, topics
-from moderation.filters.automaton import Automaton, Joint, covering, overlapping
+from moderation.filters.automaton import Automaton, Joint, Match, covering, overlapping
 from moderation.filters.normalise import normalise
 from moderation.filters.spam_lexicon import SpamLexicon
 from moderation.filters.topics import WINDOW, Topic, Topics
@@ -72,6 +72,25 @@ def test_automatons_scanned_jointly_find_what_each_finds_alone() -> None:
     assert members[0].words("slot gacor") == [(0, 4, "slot", (1,)), (0, 10, "slot gacor", (2,))]
 
 
+def test_a_comments_two_views_are_scanned_once_each_however_they_alternate() -> None:
+    """A view and its single-spaced form, asked for in turn (as filters do), cost one scan
+    each: the memo drops the oldest text, not the one just scanned."""
+    joint = Joint()
+    member = Automaton([("slot gacor", 1)])
+    joint.add(member)
+    scanned: list[str] = []
+    scan = joint._scan
+
+    def counted(text: str) -> list[list[Match]]:
+        scanned.append(text)
+        return scan(text)
+
+    joint._scan = counted  # type: ignore[method-assign]  # a recording stand-in, this test only
+    for text in ("earlier comment", "slot  gacor", "slot gacor", "slot  gacor", "slot gacor"):
+        member.words(text)
+    assert scanned == ["earlier comment", "slot  gacor", "slot gacor"]
+
+
 def test_the_shipped_cue_lists_are_scanned_jointly() -> None:
     """Topic cues, scam-move parts, abuse phrases and lexicon phrases share one scan, and
     each still finds what its own automaton finds (``any_word`` asks it alone)."""
@@ -86,6 +105,16 @@ def test_the_shipped_cue_lists_are_scanned_jointly() -> None:
         assert cues._joint is not None
         assert cues.words(view) == cues._words(view)
     assert SpamLexicon.shipped().phrases.any_word("maxwin")
+
+
+def test_mentioned_tells_whether_every_wanted_topic_has_a_cue() -> None:
+    """Praise and an offer both cued is mentioned; one without the other, or neither, is not;
+    a cancelled cue still counts (the look is cheap and only rules out)."""
+    both = normalise("artikelnya bagus, cek profil aku ya")
+    assert topics.mentioned(both, Topic.PRAISE, Topic.OFFER)
+    for body in ("artikelnya bagus sekali", "cek profil aku ya", "jalan desa rusak"):
+        assert not topics.mentioned(normalise(body), Topic.PRAISE, Topic.OFFER)
+    assert topics.mentioned(normalise("slot aman bukan penipuan"), Topic.WARNING)
 
 
 def test_the_topics_of_a_text_are_those_of_its_letters_view() -> None:

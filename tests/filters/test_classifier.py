@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from moderation.filters.classifier import Model
+from moderation.filters.context import Learned
 from moderation.filters.features import buckets, word_buckets
 from moderation.filters.fingerprint import fingerprint
 from moderation.filters.normalise import normalise
@@ -25,6 +28,19 @@ def test_model_bytes_round_trip_keeps_the_fingerprint() -> None:
         "abc",
     )
     assert again.version == model.version
+
+
+def test_log_odds_sum_the_weights_of_none_one_or_many_buckets_in_order() -> None:
+    """The base log-odds are the bias plus the buckets' weights summed one after another (in
+    the set's order) over ``sqrt(n)``, for an empty comment, one bucket and many."""
+    weights = {1: 0.25, 2: -1.5, 7: 2.0**-20, 9: 3.0}  # exact in float32, as stored
+    model = Model(0.5, weights, {}, (1.0, 1.0))
+    for features in (frozenset(), frozenset([2]), frozenset([1, 2, 7, 9, 11])):
+        total = 0.0
+        for bucket in features:
+            total += weights.get(bucket, 0.0)
+        expected = 0.5 + total / math.sqrt(max(1, len(features)))
+        assert model.log_odds(features, Learned()) == expected
 
 
 def test_word_features_include_edge_marked_three_and_five_grams() -> None:

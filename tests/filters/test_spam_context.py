@@ -487,6 +487,20 @@ def test_a_lone_product_name_with_nothing_that_sells_it_is_published(body: str) 
 @pytest.mark.parametrize(
     "body",
     [
+        "artikelnya bagus banget, cek profil aku ya",
+        "mantap infonya min, dm aku buat info",
+        "keren videonya, cek  profil  saya ya kak",
+    ],
+)
+def test_praise_then_a_private_channel_is_a_clue_with_no_other_clue(body: str) -> None:
+    """With no other clue to read, the offer-after-praise is still found from the cues alone."""
+    rules = [c.rule for c in spam_context.adjust([], normalise(body))]
+    assert rules == ["offer:after-praise"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "jual akun FF sultan 200rb",
         "obat kuat herbal asli, dijamin ampuh, pesan sekarang",
         "viagra original cod seluruh indonesia",
@@ -554,3 +568,16 @@ def test_a_hashtag_after_dari_signs_nothing() -> None:
     """A brand-shaped hashtag after "dari" tags a topic: no promoted brand."""
     assert "brand:promoted" not in [f.rule for f in adjusted("Liputan warga dari #Kediri45")]
     assert "brand:promoted" in [f.rule for f in adjusted("Liputan warga dari KEDIRI45")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "artikelnya bagus, terima kasih",
+        "cek profil caleg sebelum milih",
+        "banjir di kecamatan sudah surut",
+    ],
+)
+def test_a_comment_without_both_praise_and_an_offer_adds_nothing(body: str) -> None:
+    """Praise alone, an ask alone, or neither: no clue in, no clue out."""
+    assert spam_context.adjust([], normalise(body)) == []

@@ -60,6 +60,19 @@ def test_everyday_words_of_one_part_are_no_move() -> None:
     assert rules("hapus foto lama, kirim pesan ke ibu, kunci hilang") == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hapus, hapuskan, dihapus, bersihkan semua",
+        "membersihkan dan pembersihan selokan desa",
+        "menghapus file lama lalu dihapus lagi",
+    ],
+)
+def test_one_part_said_many_ways_is_still_no_move(body: str) -> None:
+    """Words of a single part, however many, complete no move (each needs two parts)."""
+    assert rules(body) == []
+
+
 def test_a_move_said_by_a_listed_phrase_is_one_clue() -> None:
     """ "kirim KTP" is a listed phrase and a move: it counts once."""
     clues = SpamFilter.default().clues(normalise("kirim KTP"), context("kirim KTP"))

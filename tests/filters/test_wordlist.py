@@ -48,3 +48,13 @@ def test_a_glued_word_is_a_candidate_only_inside_one_token() -> None:
         assert "fuck" not in words.candidates(text) and not any(
             "fuck" in key for key in words.candidates(text)
         )
+
+
+def test_a_word_with_a_run_is_a_candidate_however_long_the_words_beside_it() -> None:
+    """ "shiiit" is keyed "shit" beside short words and beside one too long for the cache."""
+    words = WordList.load("en")
+    long_word = "x" * 40
+    for text in ("oh shiiit", f"oh shiiit {long_word}", f"{long_word}aaa shiiit!"):
+        assert "shit" in words.candidates(text)
+    for text in ("oh sheet", f"oh sheeet {long_word}"):
+        assert "shit" not in words.candidates(text)
