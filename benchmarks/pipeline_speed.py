@@ -55,6 +55,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "topic cues": lambda n: ("rabies anjing gacor murai " * (n // 25 + 1))[:n],
     "cancelling phrases": lambda n: ("gratis ongkir bukan penipuan " * (n // 29 + 1))[:n],
     "scam move parts": lambda n: ("dana hilang tim kembali kirim ktp " * (n // 34 + 1))[:n],
+    "page links": lambda n: ("a.com/x " * (n // 8 + 1))[:n],
+    "asked numbers": lambda n: ("WA 0812 3456 7890 talk +44 7935 454150 " * (n // 39 + 1))[:n],
 }
 
 
