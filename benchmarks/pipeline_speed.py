@@ -55,6 +55,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "topic cues": lambda n: ("rabies anjing gacor murai " * (n // 25 + 1))[:n],
     "cancelling phrases": lambda n: ("gratis ongkir bukan penipuan " * (n // 29 + 1))[:n],
     "scam move parts": lambda n: ("dana hilang tim kembali kirim ktp " * (n // 34 + 1))[:n],
+    # Issue 14, round 9: abuse rules that rescanned the comment per trigger word (quadratic).
+    "doom, no one aimed": lambda n: ("tinggal nama " * (n // 13 + 1))[:n],
+    "house known, no menace": lambda n: ("kami tahu rumahmu " * (n // 18 + 1))[:n],
+    "visit, no menace": lambda n: ("kami datangi rumahmu " * (n // 21 + 1))[:n],
+    "pursuit, no menace": lambda n: ("kamu tak goleki terus " * (n // 22 + 1))[:n],
+    "lesson called for": lambda n: ("ayo kasih pelajaran " * (n // 20 + 1))[:n],
+    "address, forbidden": lambda n: ("jangan sebar alamat " * (n // 20 + 1))[:n],
 }
 
 
