@@ -50,10 +50,11 @@ from moderation.filters.threat_words import (
 from moderation.filters.wordlist import key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-6"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+VERSION = "abuse-7"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
 # 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
 # 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace;
 # 6: a harm verb's "you" in its own sentence (or the one before), labels sent "home"
+# 7: "wait for us" at the reader's place, waylaying on the way, jokes among neighbours
 SCORE = 0.85
 # "Only the name is left" (you will be dead): a threat when said to someone.
 _DOOM = frozenset(
