@@ -200,6 +200,8 @@ class AbuseFilter:
             return []
         if detail.startswith(_VERMIN) and _about_animals(view):
             return []
+        if detail.startswith(_INSULT) and profanity.reported_in(view, start, end):
+            return []  # "he told my son 'you worthless clown', we reported him"
         return [self._finding(view, start, end, detail)]
 
     def _finding(self, view: Text, start: int, end: int, detail: str) -> Finding:
@@ -285,6 +287,7 @@ def _kind(family: str) -> FindingKind:
 _HATE = "hate"
 _OPENED = 3  # words from a quotation's opening mark to the hate inside it
 _VERMIN = "insult:vermin"
+_INSULT = "insult"
 
 
 def _aimed(words: list[str], sentence: list[int]) -> Found | None:

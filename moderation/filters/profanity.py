@@ -252,7 +252,7 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool
         in_quotes(view, hit.start, hit.end) and quoted(cues, hit.start, keys)
     ):
         return True
-    if _reported_quote(view, hit, toks, scene) or (
+    if _reported_quote(view, hit.start, hit.end, toks, scene) or (
         hit.how != AIMED_AT
         and (
             (LABEL in flags and _disowned(hit, toks, keys))
@@ -318,15 +318,26 @@ OWN = _folded(
 )
 
 
-def _reported_quote(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool:
+def reported_in(view: Text, start: int, end: int) -> bool:
+    """Whether letters-view ``start:end`` is abuse reported in quote marks (``_reported_quote``),
+    for filters other than this one ("he told my son 'you worthless clown', we reported him")."""
+    toks = [
+        Token(s, e, key_of(w)[0], None) for w, s, e in zip(view.tokens, *view.bounds, strict=True)
+    ]
+    aimed_at = [t.start for t in toks if t.key in AIMED]
+    scene = Scene(topics.of(view), frozenset(t.key for t in toks), aimed_at)
+    return _reported_quote(view, start, end, toks, scene)
+
+
+def _reported_quote(view: Text, start: int, end: int, toks: Sequence[Token], scene: Scene) -> bool:
     """Abuse reported inside quote marks after a naming verb, with a report or a condemnation,
     the comment addressing no one outside them: "dia bilang 'anjing kamu' ke ibuku, saya lapor
     polisi"; not "bilang 'anjing kamu' ke dia" (no report: the speaker may be passing it on),
     nor "aku bilang 'anjing kamu', lapor aja" (the speaker saying it)."""
     cues = scene.cues
-    if Topic.CONDEMN not in cues or not cues.before(Topic.QUOTE, hit.start, QUOTED):
+    if Topic.CONDEMN not in cues or not cues.before(Topic.QUOTE, start, QUOTED):
         return False
-    quote = _quotation(view.normalised, hit.start, hit.end)
+    quote = _quotation(view.normalised, start, end)
     if quote is None or _said_by_self(toks, quote[0]):
         return False
     aimed = scene.aimed_at

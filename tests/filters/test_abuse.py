@@ -1138,3 +1138,29 @@ def test_a_first_person_verb_with_its_object_before_it_aims_at_no_one(body: str)
 def test_an_objectless_first_person_verb_after_you_is_still_a_threat(body: str) -> None:
     """With only time words before it, the verb's object is the "you" just before."""
     assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'he told my son "you worthless clown", we reported him to the school',
+        'he said "you worthless clown" to my mum, we reported him to the police',
+        'a man yelled "you filthy lying snake" at my sister; it was reported to security',
+    ],
+)
+def test_an_insult_reported_in_quote_marks_is_kept(body: str) -> None:
+    """An insult quoted after a naming verb, with a report, is a reader reporting it."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'I told him "you worthless clown", report me then',
+        'she told him "you worthless clown" and laughed',
+        "you worthless clown, go report me",
+    ],
+)
+def test_an_insult_said_by_the_speaker_or_unreported_still_holds(body: str) -> None:
+    """The speaker saying it, no report, or no quotation: the insult holds."""
+    assert verdict(body) in STOPPED
