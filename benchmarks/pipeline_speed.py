@@ -57,6 +57,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "scam move parts": lambda n: ("dana hilang tim kembali kirim ktp " * (n // 34 + 1))[:n],
     "page links": lambda n: ("a.com/x " * (n // 8 + 1))[:n],
     "asked numbers": lambda n: ("WA 0812 3456 7890 talk +44 7935 454150 " * (n // 39 + 1))[:n],
+    # Issue 14, round 9: abuse rules that rescanned the comment per trigger word (quadratic).
+    "doom, no one aimed": lambda n: ("tinggal nama " * (n // 13 + 1))[:n],
+    "house known, no menace": lambda n: ("kami tahu rumahmu " * (n // 18 + 1))[:n],
+    "visit, no menace": lambda n: ("kami datangi rumahmu " * (n // 21 + 1))[:n],
+    "pursuit, no menace": lambda n: ("kamu tak goleki terus " * (n // 22 + 1))[:n],
+    "lesson called for": lambda n: ("ayo kasih pelajaran " * (n // 20 + 1))[:n],
+    "address, forbidden": lambda n: ("jangan sebar alamat " * (n // 20 + 1))[:n],
 }
 
 

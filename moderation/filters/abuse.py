@@ -50,10 +50,11 @@ from moderation.filters.threat_words import (
 from moderation.filters.wordlist import key_of
 from moderation.models import Action, FilterName, Finding, FindingKind
 
-VERSION = "abuse-6"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
+VERSION = "abuse-7"  # 2: pursuit, doxxing, incitement; 3: menace with no harm, contempt, hate;
 # 4: lurking at the reader's home, visits with a crowd, groups called to be expelled;
 # 5: groups likened to vermin or hurled with "dasar", hate named to condemn it, more menace;
 # 6: a harm verb's "you" in its own sentence (or the one before), labels sent "home"
+# 7: "wait for us" at the reader's place, waylaying on the way, jokes among neighbours
 SCORE = 0.85
 # "Only the name is left" (you will be dead): a threat when said to someone.
 _DOOM = frozenset(
@@ -137,7 +138,7 @@ def _cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
         (frozenset(first for first, _ in _DOOM), frozenset(second for _, second in _DOOM)),
         (v["brain"] | with_mu("brain"), v["empty"] | v["lack"] | with_mu("brain")),
         (frozenset(verb_forms("pursue")), _menace_tokens() | v["gang"] | _crowd_tokens()),
-        (frozenset(verb_forms("wait")), v["position"]),
+        (frozenset(verb_forms("wait")), v["position"] | v["route"]),
         (v["dox"], v["address"]),
         (v["lesson"], frozenset(verb_forms("give"))),
         (
@@ -177,6 +178,8 @@ class AbuseFilter:
             self._finding(view, start, end, f"{rules[0]} {key}")
             for start, end, key, rules in _phrases().words(view.normalised)
         ]
+        if found and _acquainted(view.tokens):
+            found = []
         if not found:
             found = self._threats(view)
         return found[:1]
@@ -197,6 +200,8 @@ class AbuseFilter:
             return []
         if detail.startswith(_VERMIN) and _about_animals(view):
             return []
+        if detail.startswith(_INSULT) and profanity.reported_in(view, start, end):
+            return []  # "he told my son 'you worthless clown', we reported him"
         return [self._finding(view, start, end, detail)]
 
     def _finding(self, view: Text, start: int, end: int, detail: str) -> Finding:
@@ -211,6 +216,12 @@ class AbuseFilter:
             detail=words,
             kind=_kind(rule.partition(":")[0]),
         )
+
+
+def _acquainted(words: list[str]) -> bool:
+    """A fixed threat said among people who know each other, with no menace word: "I know
+    where you live, we were neighbours! See you at the reunion"."""
+    return not lexicon()["acquainted"].isdisjoint(words) and not menaced(words)
 
 
 def _found(words: list[str], sentence: list[int]) -> Found | None:
@@ -276,6 +287,7 @@ def _kind(family: str) -> FindingKind:
 _HATE = "hate"
 _OPENED = 3  # words from a quotation's opening mark to the hate inside it
 _VERMIN = "insult:vermin"
+_INSULT = "insult"
 
 
 def _aimed(words: list[str], sentence: list[int]) -> Found | None:
@@ -286,8 +298,9 @@ def _aimed(words: list[str], sentence: list[int]) -> Found | None:
     "you" in another sentence aims nothing: "Makasih ya kamu. Besok kami bakar sate"."""
     forms, vocabulary = verb_forms("harm"), lexicon()
     menace = functools.cache(lambda: menaced(words))  # once: a comment may repeat the verb
+    lessons = _lessons(words)
     for i, word in enumerate(words):
-        lesson = _lesson(words, i)
+        lesson = i in lessons
         if (word not in forms and not lesson) or negated_at(words, i):
             continue
         window = [k for k in around(words, i) if sentence[k] == sentence[i]]
@@ -324,7 +337,17 @@ def _objectless(words: list[str], sentence: list[int], i: int) -> bool:
     """Whether the verb at ``i`` ends its sentence but for a word of time or a particle
     ("Sesuk tak bacok.", "kubakar nanti!"): its object is whoever the sentence before named."""
     rest = [w for k, w in enumerate(words[i + 1 : i + 4], i + 1) if sentence[k] == sentence[i]]
-    return i > 0 and len(rest) <= 2 and all(w in _THEN for w in rest)
+    if i == 0 or len(rest) > 2 or not all(w in _THEN for w in rest):
+        return False
+    # An object set before the verb ("Sampahnya nanti tak obong") is what it acts on.
+    first = i - 1
+    while first > max(0, i - _BEFORE) and sentence[first - 1] == sentence[i]:
+        first -= 1
+    return all(w in _THEN or w in _SUBJECT for w in words[first:i])
+
+
+# Before an objectless first-person verb: the speaker, "tak", and words of time or manner.
+_SUBJECT = frozenset(["tak", "dak", "aku", "kami", "gue", "gua", "langsung", "terus"])
 
 
 _THEN = frozenset(
@@ -351,24 +374,31 @@ _THEN = frozenset(
 )
 
 
-def _lesson(words: list[str], i: int) -> bool:
-    """ "A lesson" given, which is a beating ("harus diberi pelajaran", "teach you a lesson"),
-    but not at school or from life ("pelajaran berharga")."""
-    v = lexicon()
-    if words[i] not in v["lesson"] or not v["school"].isdisjoint(words):
-        return False
-    return any(w in verb_forms("give") for w in words[max(0, i - 4) : i])
+def _lessons(words: list[str]) -> frozenset[int]:
+    """Where "a lesson" is given, which is a beating ("harus diberi pelajaran", "teach you a
+    lesson"), but not at school or from life ("pelajaran berharga"): found once per comment."""
+    v, give = lexicon(), verb_forms("give")
+    if v["lesson"].isdisjoint(words) or not v["school"].isdisjoint(words):
+        return frozenset()
+    return frozenset(
+        i
+        for i, word in enumerate(words)
+        if word in v["lesson"] and any(w in give for w in words[max(0, i - 4) : i])
+    )
 
 
 def _pursued(words: list[str]) -> Found | None:
     """Pursuit ("tak goleki sampek ketemu", "I'll find you") aimed at the reader, with menace."""
     forms = verb_forms("pursue")
+    # once, not per verb: a comment may repeat the verb
+    armed = functools.cache(
+        lambda: menaced(words) or not lexicon()["gang"].isdisjoint(words) or _crowded(words)
+    )
     for i, word in enumerate(words):
         if word not in forms or negated_at(words, i):
             continue
         aimed = [k for k in around(words, i) if is_you(words[k])]
-        gang = not lexicon()["gang"].isdisjoint(words) or _crowded(words)
-        if aimed and (menaced(words) or gang or _hunted(words, i)):
+        if aimed and (_hunted(words, i) or armed()):
             return min(i, *aimed), max(i, *aimed), f"threat:pursuit {word}"
     return None
 
@@ -427,9 +457,34 @@ def _lurking(words: list[str]) -> Found | None:
             w in v["intent"] or w in v["speaker"] or w == "i" for w in words[max(0, i - 3) : i]
         )
         home = _your_home(words, i + 1)
+        if home is None and (forms[word] or not _WILL_WAIT.isdisjoint(words[max(0, i - 2) : i])):
+            home = _on_the_way(words, i + 1)
         if speaker and home is not None:
             return max(0, i - 1), home, f"threat:lurking {word}"
     return None
+
+
+# Before a waiting verb, the speaker's "I will": "tak enteni", "aku akan tunggu", "I'll be
+# waiting".
+_WILL_WAIT = frozenset(["tak", "dak", "ta", "akan", "bakal", "will", "ll"])
+
+
+def _on_the_way(words: list[str], start: int) -> int | None:
+    """The last token of "at the crossroads", "di gang", "at the corner" just after a waiting
+    verb whose object is the reader or left out ("tak enteni neng prapatan", "I'll be waiting
+    for you at the corner"); not "nunggu bus di perempatan" (a bus awaited)."""
+    v = lexicon()
+    k = _skip_you(words, start)
+    if k >= len(words) or words[k] not in WHERE or not v["purpose"].isdisjoint(words):
+        return None
+    route = [j for j in range(k + 1, min(len(words), k + 4)) if words[j] in v["route"]]
+    return route[0] if route else None
+
+
+def _skip_you(words: list[str], j: int) -> int:
+    while j < len(words) and (is_you(words[j]) or words[j] in ("for", "be", "waiting")):
+        j += 1
+    return j
 
 
 def _your_home(words: list[str], start: int) -> int | None:
@@ -453,8 +508,9 @@ def _doxxed(words: list[str]) -> Found | None:
     """Knowing or spreading an address with a personal identifier: "tahu alamat dan sekolah
     anakmu", "sebar alamat rumah dan nomor KTP-nya"; not "sebar alamat posko bantuan"."""
     vocabulary = lexicon()
+    forbidden = words.index("jangan") if "jangan" in words else len(words)  # once, not per verb
     for i, word in enumerate(words):
-        if word not in vocabulary["dox"] or negated_at(words, i) or "jangan" in words[:i]:
+        if word not in vocabulary["dox"] or negated_at(words, i) or forbidden < i:
             continue
         window = around(words, i, WINDOW + 2)
         address = [k for k in window if words[k] in vocabulary["address"]]
@@ -481,16 +537,18 @@ def _incited(words: list[str]) -> Found | None:
     """A call to harm someone or their home: "someone should burn this reporter's house", or to
     give them "a lesson" ("let's teach him a lesson", the call anywhere before)."""
     forms, vocabulary = verb_forms("harm"), lexicon()
+    lessons = _lessons(words)
+    first = next((k for k, w in enumerate(words) if w in vocabulary["incite"]), len(words))
     for i, word in enumerate(words):
-        lesson = _lesson(words, i)
+        lesson = i in lessons
         if (word not in forms and not lesson) or negated_at(words, i):
             continue
         window = around(words, i)
-        incite = [
-            k
-            for k in (range(i) if lesson else window)
-            if k < i and words[k] in vocabulary["incite"]
-        ]
+        incite = (
+            ([first] if first < i else [])  # the call anywhere before
+            if lesson
+            else [k for k in window if k < i and words[k] in vocabulary["incite"]]
+        )
         target = [k for k in window if (k > i or lesson) and words[k] in vocabulary["target"]]
         if incite and target:
             return min(incite), max(target), f"threat:incitement {word}"
@@ -641,9 +699,11 @@ def _doomed(words: list[str]) -> Found | None:
     """ "Only your name will be left", said to someone ("besok tinggal nama kamu") or on a dare
     ("kalau berani lewat sini lagi, pulang tinggal nama")."""
     dare = lexicon()["dare"]
+    aimed: list[int] | None = None  # found once, on the first pair
     for i, pair in enumerate(itertools.pairwise(words)):
         if pair in _DOOM:
-            aimed = [k for k, w in enumerate(words) if is_you(w) or w in dare]
+            if aimed is None:
+                aimed = [k for k, w in enumerate(words) if is_you(w) or w in dare]
             if aimed:
                 return min(i, *aimed), max(i + 1, *aimed), f"threat:doom {' '.join(pair)}"
     return None

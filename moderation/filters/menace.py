@@ -224,6 +224,8 @@ def _visited(words: list[str]) -> Found | None:
     armed = menaced(words) or not v["gang"].isdisjoint(words)
     if not armed and not v["purpose"].isdisjoint(words):
         return None
+    # once, not per visit: a comment may repeat the verb
+    menace = functools.cache(lambda: armed or waits(words) or not v["night"].isdisjoint(words))
     for i, word in enumerate(words):
         if word not in forms or negated_at(words, i):
             continue
@@ -235,8 +237,7 @@ def _visited(words: list[str]) -> Found | None:
         said = forms[word] or any(w in v["we"] or w in v["intent"] for w in before)
         rallied = any(w in v["rally"] or w in v["incite"] for w in before)
         raid = word in verb_forms("raid")
-        menace = armed or waits(words) or not v["night"].isdisjoint(words)
-        if (whose == "yours" and (said or rallied) and (menace or raid)) or (
+        if (whose == "yours" and (said or rallied) and (raid or menace())) or (
             whose == "theirs" and (rallied or (raid and said))
         ):
             return max(0, i - 1), last, f"threat:visit {word}"
@@ -260,6 +261,37 @@ def _place(words: list[str], start: int) -> tuple[str, int] | None:
     return None
 
 
+def _awaited(words: list[str]) -> Found | None:
+    """The reader told to wait for the speaker, their place named: "Rumahmu di gang tiga kan.
+    Tunggu saja kami malam ini.", "wait for us, we know your house"; not a plan, a purpose or a
+    time ("tunggu kami di rumahmu jam 7", "tunggu kami, nanti mampir bawa kue")."""
+    v, forms = lexicon(), verb_forms("wait")
+    if not _place_named(words) or any(w.isdigit() for w in words):
+        return None
+    if not (v["plan"] | v["purpose"] | v["neighbourly"]).isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        if word not in forms or forms[word] or (i and words[i - 1] in _FIRST):
+            continue  # "tak enteni" is the speaker waiting (``abuse._lurking``)
+        k = _skip(words, i + 1, v["particle"] | _FOR)
+        if k < len(words) and words[k] in _US:
+            return i, k, f"threat:awaited {word}"
+    return None
+
+
+_FIRST = frozenset(["tak", "dak", "ta", "aku", "kami", "saya", "i", "we", "ll"])
+_FOR = frozenset(["for", "kedatangan", "tekane"])  # "wait for us", "tunggu kedatangan kami"
+_US = frozenset(["kami", "aku", "awakdewe", "us", "me"])
+
+
+def _place_named(words: list[str]) -> bool:
+    """Whether the reader's place is named: "rumahmu", "omahmu", "your house"."""
+    v = lexicon()
+    return not v["place-yours"].isdisjoint(words) or any(
+        a == "your" and b in _WHEREABOUTS_EN for a, b in itertools.pairwise(words)
+    )
+
+
 def _watched(words: list[str]) -> Found | None:
     """The speaker knowing or holding the reader's whereabouts: "alamatmu wis tak kantongi",
     "aku ngerti sekolahe anakmu", "I know what car you drive", "kami tahu jam berapa kamu
@@ -267,11 +299,12 @@ def _watched(words: list[str]) -> Found | None:
     v = lexicon()
     if not v["neighbourly"].isdisjoint(words):
         return None
+    menace = functools.cache(lambda: menaced(words) or waits(words))  # once per comment
     for i, word in enumerate(words):
         if (word not in v["dox"] and word not in _watch_forms()) or negated_at(words, i):
             continue
         before = words[max(0, i - 4) : i]
-        if "jangan" in words[max(0, i - _DENIED) : i] or not any(
+        if _forbidden(words, i) or not any(
             w in v["we"] or w in v["speaker"] or w == "tak" for w in before
         ):
             continue
@@ -283,7 +316,7 @@ def _watched(words: list[str]) -> Found | None:
         spot = _whereabouts(words, max(0, i - 4), min(len(words), i + 7))
         home = spot is not None and words[spot][:-2] in v["dwelling"] | {"kantor"}
         asked = not v["asking"].isdisjoint(words[i : i + 7])
-        if home and word in v["know"] and not (menaced(words) or waits(words) or asked):
+        if home and word in v["know"] and not (asked or menace()):
             continue  # "aku ngerti omahmu, sing cat ijo": knowing a house is no menace alone
         if spot is not None:
             return min(i, spot), max(i, spot), f"threat:watched {word}"
@@ -291,8 +324,20 @@ def _watched(words: list[str]) -> Found | None:
 
 
 # Tokens back from a knowing verb within which "jangan" forbids it ("jangan sebar alamatnya");
-# further back it is another clause ("Jangan sok berani. Kami tahu sekolah anakmu.").
+# further back it is another clause.
 _DENIED = 4
+
+
+def _forbidden(words: list[str], i: int) -> bool:
+    """Whether "jangan" forbids the knowing at ``words[i]`` ("jangan sebar alamatnya", "kami
+    minta jangan kasih tahu alamatmu"); not when the speaker comes between, opening a clause of
+    their own ("Jangan sok berani. Kami tahu sekolah anakmu.")."""
+    before = words[max(0, i - _DENIED) : i]
+    if "jangan" not in before:
+        return False
+    between = before[len(before) - before[::-1].index("jangan") :]
+    v = lexicon()
+    return not any(w in v["we"] or w in v["speaker"] for w in between)
 
 
 @functools.cache
@@ -329,9 +374,11 @@ def _whereabouts(words: list[str], lo: int, hi: int) -> int | None:
         if word == "your" and kin[:1] and kin[0] in v["kin"] and _WHEREABOUTS_EN & set(kin[1:]):
             return min(hi - 1, k + 3)
     window = words[lo:hi]
-    asked = not v["asking"].isdisjoint(window) and not v["moving"].isdisjoint(window)
-    if asked and any(is_you(w) for w in window):
+    asking = not v["asking"].isdisjoint(window)
+    if asking and not v["moving"].isdisjoint(window) and any(is_you(w) for w in window):
         return hi - 1
+    if asking and "yours" in window and not _WHEREABOUTS_EN.isdisjoint(window):
+        return lo + window.index("yours")  # "we know which car is yours"
     return None
 
 
@@ -551,6 +598,7 @@ def cue_pairs() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
             v["place-yours"] | v["place-theirs"] | v["press"] | v["place-english"] | v["outlet"],
         ),
         (v["dox"], v["whereabouts"] | with_mu("whereabouts") | v["asking"] | frozenset(["your"])),
+        (frozenset(verb_forms("wait")), _US),
         (with_mu("life") | v["living"], v["short"]),
         (v["enjoy"], v["last"] | frozenset(["terakhirmu"])),
         (_ALREADY, frozenset(["ono", "ana", "ada"])),
@@ -570,6 +618,7 @@ RULES = (
     _shamed,
     _family_bears,
     _visited,
+    _awaited,
     _watched,
     _numbered,
     _warned,

@@ -8,6 +8,7 @@ the action through the site's policy; ``allowed`` words are never flagged.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections.abc import Sequence
@@ -53,11 +54,12 @@ class ProfanityFilter:
             return []
         # once: a long comment may have a hit in every word
         cues, keys = topics.of(view), frozenset(t.key for t in toks)
+        scene = Scene(cues, keys, [t.start for t in toks if t.key in AIMED])
         return [
             self._finding(view, hit, policy)
             for hit in hits
             if not (allowed and _is_allowed(hit, toks, allowed))
-            and not _innocent(view, hit, toks, cues, keys)
+            and not _innocent(view, hit, toks, scene)
         ]
 
     def _finding(self, view: Text, hit: Hit, policy: Policy) -> Finding:
@@ -65,6 +67,7 @@ class ProfanityFilter:
         suspect = entry.lang == "site-suspect"
         action = Action.HOLD if suspect else policy.severity[entry.severity]
         slur = SLUR in entry.flags or ("disguised" in entry.flags and _disguised(view, hit))
+        slur = slur or (LABEL in entry.flags and hit.how == AIMED_AT)  # "dasar kadrun"
         if (hit.how == AIMED_AT or slur) and action.rank < Action.HOLD.rank:
             action = Action.HOLD  # a slur, or an insult aimed at someone, is never only masked
         return Finding(
@@ -230,14 +233,31 @@ INDONESIAN = _folded(
 )
 
 
-def _innocent(
-    view: Text, hit: Hit, toks: Sequence[Token], cues: Topics, keys: frozenset[str]
-) -> bool:
-    """A literal word near a literal topic and aimed at nobody, a word that is a name, or a
-    word quoted to condemn its use in a comment that addresses no one."""
-    flags = hit.entry.flags
+@dataclasses.dataclass(frozen=True, slots=True)
+class Scene:
+    """What a comment says around its hits, found once: its topics, its token keys, and where
+    it addresses someone (``AIMED`` tokens' offsets, ascending)."""
+
+    cues: Topics
+    keys: frozenset[str]
+    aimed_at: list[int]
+
+
+def _innocent(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool:
+    """A literal word near a literal topic and aimed at nobody, a word that is a name, a word
+    quoted to condemn its use in a comment that addresses no one, a label denied or named as a
+    term, an insult the speaker says of themself, or abuse reported in quote marks."""
+    flags, cues, keys = hit.entry.flags, scene.cues, scene.keys
     if _condemned(hit, cues, keys) or (
         in_quotes(view, hit.start, hit.end) and quoted(cues, hit.start, keys)
+    ):
+        return True
+    if _reported_quote(view, hit.start, hit.end, toks, scene) or (
+        hit.how != AIMED_AT
+        and (
+            (LABEL in flags and _disowned(hit, toks, keys))
+            or ("aimed" in flags and _of_self(hit, toks, keys))
+        )
     ):
         return True
     if _literal_here(flags, cues, hit.start):
@@ -260,6 +280,92 @@ def _innocent(
             return False
         return hit.how != AIMED_AT  # "a stupid mistake", "I am not an idiot": no one insulted
     return False
+
+
+def _disowned(hit: Hit, toks: Sequence[Token], keys: frozenset[str]) -> bool:
+    """A label denied ("bukan cebong, bukan kampret, saya warga biasa") or named as a term
+    ("istilah cebong kampret itu ..."), in a comment that addresses no one and endorses no
+    name ("julukan kadrun cocok buat mereka")."""
+    if not (AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)):
+        return False
+    denied = hit.first > 0 and toks[hit.first - 1].key in DENIED
+    return denied or any(t.key in TERMS for t in toks[max(0, hit.first - NEAR) : hit.first])
+
+
+DENIED = _folded(["bukan", "dudu", "not", "neither", "nor"])
+TERMS = _folded(["istilah", "sebutan", "julukan", "label", "term", "word", "frasa", "stigma"])
+
+
+def _of_self(hit: Hit, toks: Sequence[Token], keys: frozenset[str]) -> bool:
+    """An insult the speaker says of themself, addressing no one: "aku memang goblok soal hp",
+    "katanya aku bodoh, ya sudah", "gue emang tolol"; not "aku goblok? kamu yang goblok"."""
+    if not AIMED.isdisjoint(keys):
+        return False
+    k = hit.first - 1
+    while k >= max(0, hit.first - REACH) and toks[k].key in OWN:
+        k -= 1
+    return k >= 0 and toks[k].key in SELF
+
+
+SELF = _folded(["aku", "saya", "gue", "gua", "gw", "ane", "aq", "i", "im"])
+# Between "I" and what they call themself: "aku memang", "saya ini agak", "I am such an".
+OWN = _folded(
+    [
+        *("memang", "emang", "emg", "mmg", "pancen", "ini", "iki", "juga", "jg", "agak", "rada"),
+        *("rodo", "sangat", "paling", "terlalu", "kok", "sih", "cuma", "ternyata", "merasa"),
+        *("ngerasa", "kadang", "masih", "bener", "beneran", "am", "was", "so", "such", "a", "an"),
+    ]
+)
+
+
+def reported_in(view: Text, start: int, end: int) -> bool:
+    """Whether letters-view ``start:end`` is abuse reported in quote marks (``_reported_quote``),
+    for filters other than this one ("he told my son 'you worthless clown', we reported him")."""
+    toks = [
+        Token(s, e, key_of(w)[0], None) for w, s, e in zip(view.tokens, *view.bounds, strict=True)
+    ]
+    aimed_at = [t.start for t in toks if t.key in AIMED]
+    scene = Scene(topics.of(view), frozenset(t.key for t in toks), aimed_at)
+    return _reported_quote(view, start, end, toks, scene)
+
+
+def _reported_quote(view: Text, start: int, end: int, toks: Sequence[Token], scene: Scene) -> bool:
+    """Abuse reported inside quote marks after a naming verb, with a report or a condemnation,
+    the comment addressing no one outside them: "dia bilang 'anjing kamu' ke ibuku, saya lapor
+    polisi"; not "bilang 'anjing kamu' ke dia" (no report: the speaker may be passing it on),
+    nor "aku bilang 'anjing kamu', lapor aja" (the speaker saying it)."""
+    cues = scene.cues
+    if Topic.CONDEMN not in cues or not cues.before(Topic.QUOTE, start, QUOTED):
+        return False
+    quote = _quotation(view.normalised, start, end)
+    if quote is None or _said_by_self(toks, quote[0]):
+        return False
+    aimed = scene.aimed_at
+    return not aimed or (aimed[0] >= quote[0] and aimed[-1] < quote[1])
+
+
+def _said_by_self(toks: Sequence[Token], mark: int) -> bool:
+    """Whether the speaker says the quotation opening at ``mark``: "aku bilang '...'", "I told
+    him '...'"; not "aku dibilang '...'", "saya dikatai '...'" (said to them)."""
+    k = bisect.bisect_left(toks, mark, key=lambda t: t.start)
+    before = toks[max(0, k - 3) : k]
+    passive = bool(before) and before[-1].key.startswith("di")
+    return not passive and any(t.key in SELF or t.key in _WE for t in before)
+
+
+_WE = _folded(["kami", "kita", "we"])
+SPOKEN = 24  # characters from a quotation's mark to the hit inside it: "'dasar anjing kamu'"
+
+
+def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets of the quote marks around ``text[start:end]``, each within ``SPOKEN``
+    characters of it, with no other mark between (a walk of bounded length, not a count)."""
+    opened = next(
+        (i for i in range(start - 1, max(-1, start - SPOKEN), -1) if text[i] in QUOTES), -1
+    )
+    stop = min(len(text), end + SPOKEN)
+    closed = next((j for j in range(end, stop) if text[j] in QUOTES), -1)
+    return None if opened < 0 or closed < 0 else (opened, closed)
 
 
 def _literal_here(flags: frozenset[str], cues: Topics, start: int) -> bool:

@@ -1062,3 +1062,105 @@ def test_a_paired_cue_needs_both_words_before_any_rule_is_read(
 ) -> None:
     """``_may`` asks for both words of a pair (either order, anywhere); one alone is nothing."""
     assert abuse._may(tokens) is may
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kutunggu kau di tikungan",
+        "aku akan tunggu kamu di gang depan",
+        "tak enteni nang perempatan",
+    ],
+)
+def test_the_speaker_waiting_on_the_readers_way_is_a_threat(body: str) -> None:
+    """ "I'll wait for you at the crossroads" is lurking on the reader's way."""
+    [finding] = AbuseFilter()(normalise(body), context(body))
+    assert finding.rule == "threat:lurking"
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tadi aku nunggu bus di perempatan lama banget",
+        "tak enteni neng prapatan jam 7, budhal bareng",
+        "kutunggu di gerbang sekolah, nanti kita berangkat bareng",
+    ],
+)
+def test_waiting_for_a_bus_or_a_ride_at_a_corner_is_no_threat(body: str) -> None:
+    """A bus awaited, a time or a ride together makes the wait an arrangement."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I know where you live, old neighbour, see you at the reunion",
+        "we were classmates, I know where you live lol",
+        "Tetangga lama! I know where you live, nanti mampir ya",
+    ],
+)
+def test_a_fixed_threat_among_acquaintances_is_a_joke(body: str) -> None:
+    """ "I know where you live" among neighbours or classmates, with no menace, is kept."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I know where you live, neighbour. Watch your back, awas.",
+        "we know where you live. Hati-hati, neighbour",
+        "I know where you live. See you soon.",
+    ],
+)
+def test_a_fixed_threat_with_menace_still_holds(body: str) -> None:
+    """A menace word beside it, or no acquaintance named, keeps the fixed threat."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kamu ngomong apa. Kayunya nanti tak bakar buat api unggun.",
+        "Makasih infonya ya kamu. Daun keringnya nanti tak obong.",
+        "Kowe ngerti ora. Rumpute sesuk tak babat.",
+    ],
+)
+def test_a_first_person_verb_with_its_object_before_it_aims_at_no_one(body: str) -> None:
+    """An object set before the verb ("sampahnya nanti tak obong") is what the verb acts on."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Kowe wani nulis ngono. Sesuk tak obong.", "Kamu keterlaluan. Nanti langsung kubakar!"],
+)
+def test_an_objectless_first_person_verb_after_you_is_still_a_threat(body: str) -> None:
+    """With only time words before it, the verb's object is the "you" just before."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'he told my son "you worthless clown", we reported him to the school',
+        'he said "you worthless clown" to my mum, we reported him to the police',
+        'a man yelled "you filthy lying snake" at my sister; it was reported to security',
+    ],
+)
+def test_an_insult_reported_in_quote_marks_is_kept(body: str) -> None:
+    """An insult quoted after a naming verb, with a report, is a reader reporting it."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'I told him "you worthless clown", report me then',
+        'she told him "you worthless clown" and laughed',
+        "you worthless clown, go report me",
+    ],
+)
+def test_an_insult_said_by_the_speaker_or_unreported_still_holds(body: str) -> None:
+    """The speaker saying it, no report, or no quotation: the insult holds."""
+    assert verdict(body) in STOPPED

@@ -27,6 +27,18 @@ def test_slurs_hold_even_without_premoderation(body: str) -> None:
     assert _decide(body)[0] is Status.HELD
 
 
+@pytest.mark.parametrize("body", ["dasar kadrun", "kalian cebong semua", "para kampret ribut"])
+def test_aimed_camp_labels_hold_even_without_premoderation(body: str) -> None:
+    """An aimed camp label is a slur: it waits for a human rather than being masked."""
+    assert _decide(body)[0] is Status.HELD
+
+
+@pytest.mark.parametrize("body", ["banyak cebong di kolam", "kampret, hujan lagi"])
+def test_labels_said_of_no_one_are_masked_without_premoderation(body: str) -> None:
+    """A label said of no one is a plain listed word: published masked."""
+    assert _decide(body)[0] is Status.APPROVED
+
+
 @pytest.mark.parametrize(
     "body", ["awas lu, kubakar omahmu", "we will find you and stab you", "tak gorok gulumu"]
 )

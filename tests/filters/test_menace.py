@@ -415,3 +415,83 @@ def test_jangan_in_an_earlier_clause_does_not_excuse_known_whereabouts(body: str
 def test_jangan_just_before_knowing_is_advice(body: str) -> None:
     """ "Jangan" just before a knowing or spreading verb forbids it."""
     assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jangan banyak omong. Aku ngerti sekolah anakmu.",
+        "Ojo kemaki. Aku weruh sekolah anakmu.",
+        "Jangan sok jago ya. Kami tahu sekolah anakmu.",
+    ],
+)
+def test_the_readers_childs_school_known_after_a_dare_is_a_threat(body: str) -> None:
+    """ "Kami tahu sekolah anakmu" after a "jangan" of its own clause is whereabouts known."""
+    assert _rule(body) == "threat:watched"
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kami minta jangan kasih tahu alamatmu ke orang asing",
+        "Kami tahu sekolah anakmu bagus, pilihan yang tepat.",
+        "Jangan sebar alamat rumah korban, kasihan keluarganya.",
+    ],
+)
+def test_jangan_before_the_knowing_or_praise_of_the_school_is_no_threat(body: str) -> None:
+    """ "Jangan" with no speaker between it and the knowing forbids it; praise clears it."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "we know which house is yours",
+        "I know which school is yours",
+        "we know which office is yours, journalist",
+    ],
+)
+def test_knowing_which_place_is_the_readers_is_a_threat(body: str) -> None:
+    """ "We know which car is yours": the reader's place picked out by the speaker."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "do you know which car is yours? the parking lot is full",
+        "which car is yours, the red one? nice ride",
+        "Ask the guard which locker is yours",
+    ],
+)
+def test_asking_which_place_is_the_readers_is_no_threat(body: str) -> None:
+    """The same question asked, not known by the speaker, is innocent."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Omahmu cedhak pasar kan. Enteni wae aku mengko bengi.",
+        "Your house is the blue one right. Wait for us tonight.",
+        "Kantormu di lantai dua kan. Tunggu kedatangan kami.",
+    ],
+)
+def test_the_reader_told_to_wait_for_us_at_their_place_is_a_threat(body: str) -> None:
+    """The reader's place named, then "wait for us", over two sentences, is a threat."""
+    assert _rule(body) == "threat:awaited"
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rumahmu di gang tiga kan? Tunggu kami, nanti kami mampir bawa kue.",
+        "Tunggu kami di rumahmu jam 7 ya",
+        "Kantormu yang baru ya? Tunggu kami untuk syukuran.",
+    ],
+)
+def test_waiting_for_us_with_a_time_or_a_purpose_is_no_threat(body: str) -> None:
+    """A visit with a time, a purpose or a call in passing is an arrangement."""
+    assert verdict(body) is Outcome.APPROVED
