@@ -240,6 +240,8 @@ def _innocent(
         in_quotes(view, hit.start, hit.end) and quoted(cues, hit.start, keys)
     ):
         return True
+    if titled(view, cues, hit.start, hit.end) and _unendorsed(keys):
+        return True
     if _literal_here(flags, cues, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
         return not any(t.key in AIMED for t in around)
@@ -263,10 +265,14 @@ def _innocent(
 
 
 def _literal_here(flags: frozenset[str], cues: Topics, start: int) -> bool:
-    """A ``literal`` word near a literal or a wild cue, or a ``wild`` one (an insult first, an
-    animal or a trade second: ``kampret``, ``bajingan``) near a wild cue (caves, orchards,
-    carts), which generic health and farm words ("sembuh", "hilang") are not."""
+    """A ``literal`` word near a literal or a wild cue, a ``health`` one (``viagra``,
+    ``masturbation``) near a health cue ("BPOM", "dokter", "prescription"), or a ``wild`` one
+    (an insult first, an animal or a trade second: ``kampret``, ``bajingan``) near a wild cue
+    (caves, orchards, carts), which generic health and farm words ("sembuh", "hilang") are
+    not."""
     if "literal" in flags and cues.near(Topic.LITERAL, start):
+        return True
+    if "health" in flags and cues.near(Topic.HEALTH, start):
         return True
     return not flags.isdisjoint(("literal", "wild")) and cues.near(Topic.WILD, start)
 
@@ -300,6 +306,28 @@ def quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
         return True
     named = Topic.CONDEMN in cues and cues.near(Topic.QUOTE, start)
     return named and AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
+
+
+TITLE_REACH = 2  # tokens from a title word to the quotation it opens: judul beritanya "..."
+QUOTATION = 80  # characters a quoted title or sign may run to either side of the word
+
+
+def titled(view: Text, cues: Topics, start: int, end: int) -> bool:
+    """Whether letters-view ``start:end`` lies inside a quotation opened just after a title
+    word: a headline, a song, a film or a sign quoted ("judul beritanya \"... Anjing ...\"",
+    "film 'Bangsat Boys'", "spanduk bertuliskan 'Jancok denda 50rb'"), not said."""
+    if Topic.TITLE not in cues:
+        return False
+    text = view.normalised
+    opening = max(text.rfind(q, max(0, start - QUOTATION), start) for q in QUOTES)
+    if opening < 0 or not any(q in text[end : end + QUOTATION] for q in QUOTES):
+        return False
+    return cues.before(Topic.TITLE, opening, TITLE_REACH)
+
+
+def _unendorsed(keys: frozenset[str]) -> bool:
+    """A comment that addresses no one and endorses no name ("cocok buat kalian")."""
+    return AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
 
 
 def in_quotes(view: Text, start: int, end: int) -> bool:
