@@ -243,10 +243,9 @@ class Scene:
     aimed_at: list[int]
 
 
-def _innocent(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool:
-    """A literal word near a literal topic and aimed at nobody, a word that is a name, a word
-    quoted to condemn its use in a comment that addresses no one, a label denied or named as a
-    term, an insult the speaker says of themself, or abuse reported in quote marks."""
+def _mentioned(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool:
+    """A word mentioned, not used: quoted to condemn it, reported in quote marks, a title or a
+    sign quoted, a label denied or named as a term, an insult the speaker says of themself."""
     flags, cues, keys = hit.entry.flags, scene.cues, scene.keys
     if _condemned(hit, cues, keys) or (
         in_quotes(view, hit.start, hit.end) and quoted(cues, hit.start, keys)
@@ -259,6 +258,16 @@ def _innocent(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool
             or ("aimed" in flags and _of_self(hit, toks, keys))
         )
     ):
+        return True
+    return titled(view, cues, hit.start, hit.end) and _unendorsed(keys)
+
+
+def _innocent(view: Text, hit: Hit, toks: Sequence[Token], scene: Scene) -> bool:
+    """A literal word near a literal topic and aimed at nobody, a word that is a name, a word
+    quoted to condemn its use in a comment that addresses no one, a label denied or named as a
+    term, an insult the speaker says of themself, or abuse reported in quote marks."""
+    flags, cues, keys = hit.entry.flags, scene.cues, scene.keys
+    if _mentioned(view, hit, toks, scene):
         return True
     if _literal_here(flags, cues, hit.start):
         around = toks[max(0, hit.first - 2) : hit.last + 3]
@@ -369,10 +378,14 @@ def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _literal_here(flags: frozenset[str], cues: Topics, start: int) -> bool:
-    """A ``literal`` word near a literal or a wild cue, or a ``wild`` one (an insult first, an
-    animal or a trade second: ``kampret``, ``bajingan``) near a wild cue (caves, orchards,
-    carts), which generic health and farm words ("sembuh", "hilang") are not."""
+    """A ``literal`` word near a literal or a wild cue, a ``health`` one (``viagra``,
+    ``masturbation``) near a health cue ("BPOM", "dokter", "prescription"), or a ``wild`` one
+    (an insult first, an animal or a trade second: ``kampret``, ``bajingan``) near a wild cue
+    (caves, orchards, carts), which generic health and farm words ("sembuh", "hilang") are
+    not."""
     if "literal" in flags and cues.near(Topic.LITERAL, start):
+        return True
+    if "health" in flags and cues.near(Topic.HEALTH, start):
         return True
     return not flags.isdisjoint(("literal", "wild")) and cues.near(Topic.WILD, start)
 
@@ -406,6 +419,28 @@ def quoted(cues: Topics, start: int, keys: frozenset[str]) -> bool:
         return True
     named = Topic.CONDEMN in cues and cues.near(Topic.QUOTE, start)
     return named and AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
+
+
+TITLE_REACH = 2  # tokens from a title word to the quotation it opens: judul beritanya "..."
+QUOTATION = 80  # characters a quoted title or sign may run to either side of the word
+
+
+def titled(view: Text, cues: Topics, start: int, end: int) -> bool:
+    """Whether letters-view ``start:end`` lies inside a quotation opened just after a title
+    word: a headline, a song, a film or a sign quoted ("judul beritanya \"... Anjing ...\"",
+    "film 'Bangsat Boys'", "spanduk bertuliskan 'Jancok denda 50rb'"), not said."""
+    if Topic.TITLE not in cues:
+        return False
+    text = view.normalised
+    opening = max(text.rfind(q, max(0, start - QUOTATION), start) for q in QUOTES)
+    if opening < 0 or not any(q in text[end : end + QUOTATION] for q in QUOTES):
+        return False
+    return cues.before(Topic.TITLE, opening, TITLE_REACH)
+
+
+def _unendorsed(keys: frozenset[str]) -> bool:
+    """A comment that addresses no one and endorses no name ("cocok buat kalian")."""
+    return AIMED.isdisjoint(keys) and DESERVE.isdisjoint(keys)
 
 
 def in_quotes(view: Text, start: int, end: int) -> bool:

@@ -32,6 +32,9 @@
   state's own site named (``official``: "cek penerima resmi di cekbansos.kemensos.go.id"),
   lowers the aid-phishing and giveaway clues, unless the comment carries a way to reach the
   spammer: a phisher never asks anyone to come to an office, nor sends them to the real site.
+- A number said to be listed on the state's own page just after it ("WA center pemkab 0811…
+  tertera di kedirikab.go.id") is the office's: dropped, when only numbers and the classifier
+  speak and no lure is cued ("resmi" or "cek di" alone vouch for nothing: phishers say them).
 - A contact ask said in the negative ("jangan klik link", "never message them"), or any other
   listed phrase forbidden ("jangan isi data di link lain", "ojo judi"; not "do not like this
   comment", the channel beggar's reverse psychology), is a warning, not an offer: it is dropped.
@@ -64,7 +67,7 @@ from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-4"
+VERSION = "spam-context-5"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
@@ -141,6 +144,16 @@ _EXPOSED_AFTER = re.compile(
     re.IGNORECASE,
 )
 EXPOSE_WIDTH = 30  # characters either side of a number within which it is named a scammer's
+# A number said to be listed on the state's own page just after it ("WA center pemkab 0811…
+# tertera di kedirikab.go.id", "nomornya tercantum di laman desa.id"): the office's, as the
+# site's hotlines are. Never "resmi" or "cek di" alone: a phisher calls his own number so.
+_LISTED = re.compile(
+    r"[^.!?\n]{0,30}?\b(?:tertera|tertulis|tercantum|terdaftar|dicantumkan|listed|published)"
+    r"\s+(?:di|neng|nang|ning|ing|on|at|dalam|in)\s+"
+    r"(?:(?:the\s+)?(?:web(?:site)?|situs|laman|halaman|page|site)\s+)?"
+    r"(?:https?://)?(?:www\.)?(?:[\w-]+\.)+(?:go|desa)\.id\b",
+    re.IGNORECASE,
+)
 # A listed phrase denied just before it: "bukan pesugihan", "dudu dukun", "not a giveaway"
 # (never "tanpa", "no", "tidak perlu": "tanpa jaminan", "no BI checking" are the offer).
 _DENIAL = re.compile(r"\b(?:bukan|dudu|not\s+an?|isn'?t\s+an?)\s+$", re.IGNORECASE)
@@ -159,7 +172,7 @@ def adjust(clues: list[Finding], text: Text) -> list[Finding]:
     if not clues and not topics.mentioned(text, Topic.PRAISE, Topic.OFFER):
         return []  # most clean comments: no clue to read, and no cue of the offer-after-praise
     cues = topics.of(text)
-    clues = _asserted(clues, text)
+    clues = _listed(_asserted(clues, text), text, cues)
     warned = (Topic.WARNING in cues or Topic.DOUBT in cues) and Topic.PLEDGE not in cues
     if warned:
         clues = _unmasked(clues, text, cues)
@@ -299,6 +312,25 @@ def _exposed(clue: Finding, text: Text, cues: topics.Topics) -> bool:
         Topic.DOUBT in cues
         and all(cues.near(Topic.DOUBT, _letters_offset(text, s.end)) for s in clue.spans)
     )
+
+
+def _listed(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Finding]:
+    """``clues`` without the numbers said to be listed on a state page (``_LISTED``), when
+    nothing else in the comment sells: only numbers and the classifier, and no lure."""
+    if Topic.OFFICIAL not in cues or any(lure in cues for lure in LURES):
+        return clues
+    if not all(c.rule.startswith("phone:") or c.rule == "classifier" for c in clues):
+        return clues
+    original = text.original
+    return [
+        c
+        for c in clues
+        if not (
+            c.rule.startswith("phone:")
+            and c.spans
+            and all(_LISTED.match(original, s.end) for s in c.spans)
+        )
+    ]
 
 
 def _named_scammer(original: str, start: int, end: int) -> bool:

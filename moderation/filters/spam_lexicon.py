@@ -8,6 +8,7 @@ import functools
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 from typing import TypeVar
@@ -315,9 +316,10 @@ def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str
 
 def _disguised(original: str, phrase: str) -> bool:
     """Whether ``original`` spells ``phrase`` other than plainly: other characters than its
-    letters (case and spacing aside), or its words broken into more pieces than it has
-    (``P I N J A M A N   C E P A T``)."""
-    pieces = original.lower().split()
+    letters (case, spacing and styled letters aside: ``styled`` counts those, so a bold
+    thank-you note naming "judi" is not counted twice), or its words broken into more pieces
+    than it has (``P I N J A M A N   C E P A T``)."""
+    pieces = unicodedata.normalize("NFKC", original).lower().split()
     return "".join(pieces) != phrase.replace(" ", "") or len(pieces) > phrase.count(" ") + 1
 
 

@@ -11,7 +11,9 @@ lure no cited source carries: "klik", "daftar", "bonus", "gratis");
 ``wild`` (caves, orchards, hunting, carts: the narrow cues for words mostly used as insults);
 ``doubt`` (a reader asking whether something is a scam: "ini penipuan bukan?", "asli atau palsu");
 ``venue`` (aid handed out in person: "balai desa", "kantor pos", "bawa KTP"); ``official`` (the
-state's own site named: "cekbansos.kemensos.go.id").
+state's own site named: "cekbansos.kemensos.go.id"); ``health`` (care, medicine and their
+people: "dokter", "BPOM", "resep", "prescription"); ``title`` (a work or a written thing whose
+words may be quoted: "judul", "lagu", "film", "spanduk bertuliskan", "headline").
 
 Filters ask whether a topic is cued near a finding (within ``WINDOW`` tokens) or anywhere in
 the comment; the listed words keep their meaning otherwise.
@@ -53,6 +55,8 @@ class Topic(enum.StrEnum):
     DOUBT = "doubt"  # a reader asking whether it is a scam: "asli atau palsu?", "is this legit"
     VENUE = "venue"  # aid handed out in person: "balai desa", "kantor pos", "bawa KTP"
     OFFICIAL = "official"  # the state's own site named: "kemensos.go.id", "kedirikab.go.id"
+    HEALTH = "health"  # care and its people: "dokter", "BPOM", "resep", "prescription"
+    TITLE = "title"  # a named or written work: "judul", "lagu", "spanduk bertuliskan", "headline"
 
 
 @functools.cache

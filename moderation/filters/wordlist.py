@@ -83,6 +83,7 @@ class Entry:
     glue: bool = False
     allow: tuple[tuple[str, ...], ...] = ()  # innocent contexts, as key phrases
     # "literal": an animal or body word, innocent near a literal topic cue ("anjing rabies");
+    # "health": a medical or sexual-health word, innocent near a health cue ("BPOM ... viagra");
     # "name": also a personal name ("Pak Dick"); "slur": held whatever the site's severities;
     # "disguised": a slur when spelt in disguise ("k4f1r"); "veiled": an everyday word matched
     # only in disguise ("c1na", "c.i.n.a": the disguise shows the intent).

@@ -597,3 +597,117 @@ def test_javanese_animals_doings_and_injuries_are_literal(body: str) -> None:
 def test_the_same_descriptions_hurled_at_someone_still_count(body: str) -> None:
     """Aimed at someone, the animal and body words are still insults."""
     assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Judul artikelnya "Warga Ngamuk, Teriak Bangsat ke Petugas" terlalu provokatif min',
+        "Lagu 'Asu Tenan' ciptaane grup dangdut koplo Nganjuk lagi rame neng Tiktok",
+        'Di pagar sekolah ada coretan "guru goblok", kepala sekolah sudah lapor polsek',
+        'Film berjudul "Bajingan Terakhir" tayang perdana di Kediri minggu depan',
+        "The sign read 'No bullshit parking' and the council took it down",
+    ],
+)
+def test_words_inside_a_quoted_title_or_sign_are_published(body: str) -> None:
+    """A headline, song, film or sign quoted after the word that names it is not said."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Judul lagune "Bangsat" pancen cocok kanggo kowe',
+        "Lagu 'Anjing' iku kanggo kalian kabeh",
+        'Tulisan "goblok" layak buat pejabat desa',
+        "Judulnya bangsat, penulisnya juga bangsat",
+    ],
+)
+def test_a_quoted_title_aimed_or_endorsed_still_counts(body: str) -> None:
+    """A title turned on the reader or endorsed for someone, or no quotation at all, counts."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sakwise operasi katarak neng RSUD, matane bapak wis cetha maneh",
+        "Cangkem anakku sariawan telung dina, wis tak gawa neng dokter gigi",
+        "Raimu ganteng tenan mas neng foto wisudane",
+        "Untune mbah dicabut, cangkeme isih bengkak sithik",
+    ],
+)
+def test_javanese_eyes_mouths_and_faces_meant_literally_are_published(body: str) -> None:
+    """Eyes after a cataract operation, a mouth at the dentist, a face praised pass."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["matane kowe picek ta, dalan gedhe ora weruh", "cangkem kowe mambu", "raimu elek, ngaca"],
+)
+def test_javanese_eyes_mouths_and_faces_aimed_still_count(body: str) -> None:
+    """Aimed at the reader, the same body words are insults."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "BPOM Surabaya menyita obat kuat berlabel viagra tanpa izin edar",
+        "Psikolog menjelaskan kecanduan pornography bisa diterapi, orang tua jangan panik",
+        "Kata dokter, masturbation tidak bikin mandul, itu mitos lama",
+        "Men with heart disease should ask their doctor before any viagra",
+    ],
+)
+def test_medical_words_in_health_stories_are_published(body: str) -> None:
+    """A medical or sexual-health word beside a health cue is the subject of the story."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["kamu perlu viagra biar ga loyo", "you should watch less porno, loser", "viagra lu habis?"],
+)
+def test_medical_words_aimed_or_without_a_health_cue_still_count(body: str) -> None:
+    """Aimed at someone, or with no health cue, the word still counts."""
+    assert verdict(body) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pengaduan PDAM 0812-3300-4400 tercantum di laman pdam.kedirikab.go.id, sudah saya cek",
+        "Nomer WA posko 0813-5566-7788 iku tertera nang website dinsos.kedirikab.go.id",
+        "The village hotline 0857-2200-1100 is listed on tawang.desa.id, it is genuine",
+    ],
+)
+def test_a_number_listed_on_a_state_page_is_official(body: str) -> None:
+    """A number said to be listed on a .go.id or .desa.id page is the office's."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "WA admin 0812-1234-9876 tertera di kemensos.go.id, klik daftar bonus 300rb",
+        "Pencairan BLT hubungi WA 0813-7777-1212, resmi cek kedirikab.go.id",
+        "WA 0857-3030-4040 buat pinjol cepat cair, terdaftar di ojk.go.id",
+    ],
+)
+def test_a_number_vouched_by_a_state_page_beside_a_lure_still_holds(body: str) -> None:
+    """A lure, a sales phrase, or "resmi" alone leave the number a clue."""
+    assert verdict(body) in STOPPED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "𝐓𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡 𝐏𝐨𝐥𝐬𝐞𝐤 𝐏𝐚𝐫𝐞 𝐬𝐮𝐝𝐚𝐡 𝐛𝐞𝐫𝐚𝐧𝐭𝐚𝐬 𝐣𝐮𝐝𝐢 𝐬𝐚𝐛𝐮𝐧𝐠 𝐚𝐲𝐚𝐦",
+        "𝓜𝓪𝓴𝓪𝓼𝓲𝓱 𝓞𝓙𝓚, 𝓹𝓲𝓷𝓳𝓸𝓵 𝓲𝓵𝓮𝓰𝓪𝓵 𝓭𝓲 𝓚𝓮𝓭𝓲𝓻𝓲 𝓭𝓲𝓽𝓾𝓽𝓾𝓹",
+        "𝗧𝗵𝗮𝗻𝗸𝘀 𝗽𝗼𝗹𝗶𝗰𝗲 𝗳𝗼𝗿 𝘀𝘁𝗼𝗽𝗽𝗶𝗻𝗴 𝘁𝗵𝗲 𝗷𝘂𝗱𝗶 𝗿𝗶𝗻𝗴",
+    ],
+)
+def test_a_styled_thank_you_naming_a_scam_is_published(body: str) -> None:
+    """Styled letters count once: not again as a disguised listed word."""
+    assert verdict(body) is Outcome.APPROVED

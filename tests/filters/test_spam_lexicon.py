@@ -202,3 +202,15 @@ def test_acronyms_in_capitals_beside_a_number_are_no_brand(body: str) -> None:
 def test_a_slug_in_a_links_path_is_no_name_and_number_written_apart(body: str) -> None:
     """Hyphenated words and numbers in a path are the page's slug, not a split brand."""
     assert "brand:shape" not in [f.rule for f in SpamLexicon.shipped()(normalise(body))]
+
+
+@pytest.mark.parametrize("body", ["𝐣𝐮𝐝𝐢 𝐨𝐧𝐥𝐢𝐧𝐞 𝐝𝐢𝐛𝐞𝐫𝐚𝐧𝐭𝐚𝐬", "ⓟⓘⓝⓙⓞⓛ ilegal", "ｓｌｏｔ dilarang"])
+def test_styled_letters_alone_are_no_disguise(body: str) -> None:
+    """Bold, circled or fullwidth letters are the styled clue's, not ``evasion:disguised``."""
+    assert not [r for r, _ in found(body) if r == "evasion:disguised"]
+
+
+@pytest.mark.parametrize("body", ["𝐒 𝐋 𝐎 𝐓 gacor", "j.u.d.i online", "sl0t gacor"])
+def test_styled_letters_spread_or_leet_are_still_a_disguise(body: str) -> None:
+    """Spread or leet letters still disguise a listed phrase, styled or not."""
+    assert [r for r, _ in found(body) if r == "evasion:disguised"]
