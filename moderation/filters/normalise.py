@@ -126,14 +126,8 @@ def _load_slang() -> dict[str, str]:
 
 _CONFUSABLES = _load_confusables()
 SLANG = _load_slang()
-# Whole words only; an alternation of literals has no nested repetition, so it is linear.
 _SLANG_KEYS = frozenset(k.encode() for k in SLANG if k.isalpha())
 _SLANG_ODD = tuple(k for k in SLANG if not k.isalpha())  # "janc0k": looked for as it is
-_SLANG_WORD = re.compile(
-    r"(?<![^\W\d_])(?:"
-    + "|".join(map(re.escape, sorted(SLANG, key=len, reverse=True)))
-    + r")(?![^\W\d_])"
-)
 
 
 # Letters NFKC leaves alone: regional indicators (flag halves, spelled out as "🇸 🇱 🇴 🇹"),
@@ -420,15 +414,43 @@ _cached_leet = functools.lru_cache(maxsize=1 << 14)(_leet)
 
 def _slang(text: str) -> list[tuple[int, int, str, list[int]]]:
     words = text.encode("ascii", "replace").translate(_LETTER_CLASSES).split()
-    if _SLANG_KEYS.isdisjoint(words) and not any(k in text for k in _SLANG_ODD):
+    keys = _SLANG_KEYS.intersection(words)
+    odd = [k for k in _SLANG_ODD if k in text]
+    if not keys and not odd:
         return []  # a slang word is a whole run of letters: none of this text's is one
     pieces = []
-    for m in _SLANG_WORD.finditer(text):
-        standard = SLANG[m.group()]
-        last = m.end() - 1
-        source = [min(m.start() + k, last) for k in range(len(standard))]
-        pieces.append((m.start(), m.end(), standard, source))
+    for start, end in _slang_matches(text, [k.decode() for k in keys] + odd):
+        standard = SLANG[text[start:end]]
+        last = end - 1
+        source = [min(start + k, last) for k in range(len(standard))]
+        pieces.append((start, end, standard, source))
     return pieces
+
+
+def _slang_matches(text: str, keys: list[str]) -> list[tuple[int, int]]:
+    """Each slang word's ``[start, end)``, found from the few ``keys`` that may occur: every
+    whole-word occurrence of each, then left to right, the longest at each start, skipping any
+    that overlaps the one before. It matches as an alternation of every key, longest first,
+    between non-letters would, without trying every key at every position (which made that
+    pattern the costliest step of ``normalise`` on slangy text)."""
+    found = sorted((start, -len(key)) for key in keys for start in _whole(text, key))
+    matches: list[tuple[int, int]] = []
+    at = 0
+    for start, minus in found:
+        if start >= at:
+            at = start - minus
+            matches.append((start, at))
+    return matches
+
+
+def _whole(text: str, key: str) -> Iterator[int]:
+    """The starts of ``key`` in ``text`` with no letter just before or just after it."""
+    i = text.find(key)
+    while i >= 0:
+        end = i + len(key)
+        if (i == 0 or not _LETTER.match(text, i - 1)) and not _LETTER.match(text, end):
+            yield i
+        i = text.find(key, i + 1)
 
 
 def _apply(

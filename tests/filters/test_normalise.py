@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from moderation.filters.normalise import collapse, fold_char, normalise
+from moderation.filters.normalise import SLANG, _slang, collapse, fold_char, normalise
 
 
 def words(body: str) -> str:
@@ -186,3 +188,47 @@ def test_quantities_keep_their_digits(body: str, kept: str) -> None:
 def test_digits_leading_a_word_still_fold(body: str, folded: str) -> None:
     """Digits before letters that are no unit are leetspeak."""
     assert words(body) == folded
+
+
+# The reference for slang matching: every key, longest first, between non-letters.
+_SLANG_PATTERN = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(map(re.escape, sorted(SLANG, key=len, reverse=True)))
+    + r")(?![^\W\d_])"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yg gk tau, jancok janc0k janc0kk bgst_ajg ajg2 2ajg",
+        "ajgé ½bgst bgst² éajg ajg\u0301 tp.bs,jd-sm/dr",
+        "bgstbgst bgst bgst, gblk\ngblk aj aja aj",
+        "",
+    ],
+)
+def test_slang_words_are_found_as_the_alternation_of_all_keys_would(body: str) -> None:
+    """Slang is matched as whole words exactly where one pattern of every key would (letters
+    beyond ASCII and digit-like signs count as letters; digits and ``_`` do not)."""
+    text = body.lower()
+    expected = [(m.start(), m.end()) for m in _SLANG_PATTERN.finditer(text)]
+    assert [(start, end) for start, end, _, _ in _slang(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        ("dasar bgst, bgst!", "dasar bangsat, bangsat!"),
+        ("2bgst dan bgst_x", "2bangsat dan bangsat_x"),
+        ("dasar janc0k", "dasar jancok"),
+    ],
+)
+def test_slang_between_non_letters_is_spelled_out(body: str, read: str) -> None:
+    """A slang word beside digits, ``_`` or punctuation is still a whole word."""
+    assert words(body) == read
+
+
+@pytest.mark.parametrize("body", ["bgstx", "xbgst", "bgst\u0915", "\u0915bgst", "gblkgblk"])
+def test_slang_inside_a_longer_word_is_kept(body: str) -> None:
+    """Letters (ASCII or not) joined to a slang word make another word, which stays as written."""
+    assert words(body) == body
