@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from moderation.filters.normalise import SLANG, _slang, collapse, fold_char, normalise
+from moderation.filters.normalise import (
+    _SPACED,
+    SLANG,
+    _slang,
+    _spaced,
+    collapse,
+    fold_char,
+    normalise,
+)
 
 
 def words(body: str) -> str:
@@ -232,3 +240,33 @@ def test_slang_between_non_letters_is_spelled_out(body: str, read: str) -> None:
 def test_slang_inside_a_longer_word_is_kept(body: str) -> None:
     """Letters (ASCII or not) joined to a slang word make another word, which stays as written."""
     assert words(body) == body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "s l o t",
+        "x s.l.o.t",
+        "?s?l?o",
+        "a b",
+        "I am a cat",
+        "\u0905 \u0915 \u0916",  # letters beyond ASCII
+        "\U0001f602 a \U0001f602 b c",
+        "a\u00b7b\u00b7c",  # a separator beyond ASCII
+        "\u00b2 a b c",  # a digit-like sign before the run
+        "a b c\u00b2",
+        "ab c d",
+        "a _b_ c",
+    ],
+)
+def test_spread_letters_are_looked_for_whenever_they_may_be_there(body: str) -> None:
+    """The cheap look at character classes never rules out a text where spread-out letters
+    are found (beyond ASCII a character may be of any class), and rules out plain talk."""
+    assert _spaced(body) or _SPACED.search(body) is None
+    assert _spaced(body) == (_SPACED.search(body) is not None) or not body.isascii()
+
+
+@pytest.mark.parametrize("body", ["ini berita biasa saja", "I think so, too", "a bc d"])
+def test_plain_ascii_talk_skips_the_search_for_spread_letters(body: str) -> None:
+    """ASCII text with no letter alone between separators needs no search for spread letters."""
+    assert not _spaced(body)
