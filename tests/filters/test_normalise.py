@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from moderation.filters.normalise import collapse, fold_char, normalise
+from moderation.filters.normalise import (
+    _SPACED,
+    SLANG,
+    _slang,
+    _spaced,
+    collapse,
+    fold_char,
+    normalise,
+)
 
 
 def words(body: str) -> str:
@@ -186,3 +196,77 @@ def test_quantities_keep_their_digits(body: str, kept: str) -> None:
 def test_digits_leading_a_word_still_fold(body: str, folded: str) -> None:
     """Digits before letters that are no unit are leetspeak."""
     assert words(body) == folded
+
+
+# The reference for slang matching: every key, longest first, between non-letters.
+_SLANG_PATTERN = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(map(re.escape, sorted(SLANG, key=len, reverse=True)))
+    + r")(?![^\W\d_])"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yg gk tau, jancok janc0k janc0kk bgst_ajg ajg2 2ajg",
+        "ajgé ½bgst bgst² éajg ajg\u0301 tp.bs,jd-sm/dr",
+        "bgstbgst bgst bgst, gblk\ngblk aj aja aj",
+        "",
+    ],
+)
+def test_slang_words_are_found_as_the_alternation_of_all_keys_would(body: str) -> None:
+    """Slang is matched as whole words exactly where one pattern of every key would (letters
+    beyond ASCII and digit-like signs count as letters; digits and ``_`` do not)."""
+    text = body.lower()
+    expected = [(m.start(), m.end()) for m in _SLANG_PATTERN.finditer(text)]
+    assert [(start, end) for start, end, _, _ in _slang(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        ("dasar bgst, bgst!", "dasar bangsat, bangsat!"),
+        ("2bgst dan bgst_x", "2bangsat dan bangsat_x"),
+        ("dasar janc0k", "dasar jancok"),
+    ],
+)
+def test_slang_between_non_letters_is_spelled_out(body: str, read: str) -> None:
+    """A slang word beside digits, ``_`` or punctuation is still a whole word."""
+    assert words(body) == read
+
+
+@pytest.mark.parametrize("body", ["bgstx", "xbgst", "bgst\u0915", "\u0915bgst", "gblkgblk"])
+def test_slang_inside_a_longer_word_is_kept(body: str) -> None:
+    """Letters (ASCII or not) joined to a slang word make another word, which stays as written."""
+    assert words(body) == body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "s l o t",
+        "x s.l.o.t",
+        "?s?l?o",
+        "a b",
+        "I am a cat",
+        "\u0905 \u0915 \u0916",  # letters beyond ASCII
+        "\U0001f602 a \U0001f602 b c",
+        "a\u00b7b\u00b7c",  # a separator beyond ASCII
+        "\u00b2 a b c",  # a digit-like sign before the run
+        "a b c\u00b2",
+        "ab c d",
+        "a _b_ c",
+    ],
+)
+def test_spread_letters_are_looked_for_whenever_they_may_be_there(body: str) -> None:
+    """The cheap look at character classes never rules out a text where spread-out letters
+    are found (beyond ASCII a character may be of any class), and rules out plain talk."""
+    assert _spaced(body) or _SPACED.search(body) is None
+    assert _spaced(body) == (_SPACED.search(body) is not None) or not body.isascii()
+
+
+@pytest.mark.parametrize("body", ["ini berita biasa saja", "I think so, too", "a bc d"])
+def test_plain_ascii_talk_skips_the_search_for_spread_letters(body: str) -> None:
+    """ASCII text with no letter alone between separators needs no search for spread letters."""
+    assert not _spaced(body)

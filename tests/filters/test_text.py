@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from moderation.filters.normalise import normalise
 from moderation.filters.text import Text
 
 
@@ -30,3 +31,14 @@ def test_bounds_are_where_each_token_starts_and_ends() -> None:
         assert [view[s:e] for s, e in zip(starts, ends, strict=True)] == tokens(view)
     assert Text("😀 ab_c", "😀 ab_c").bounds == ([2, 5], [4, 6])
     assert Text("é ab", "é ab").bounds == ([0, 2], [1, 4])
+
+
+def test_views_are_computed_only_when_read_and_then_once() -> None:
+    """A ``Text``'s derived views (tokens, bounds, spread, buckets) cost nothing until a filter
+    reads one, and a second read returns the same object, not a recomputation."""
+    text = normalise("slot gacor s l o t")
+    lazy = ("tokens", "bounds", "spread", "buckets")
+    assert not set(lazy) & vars(text).keys()
+    assert text.tokens is text.tokens
+    assert vars(text).keys() & set(lazy) == {"tokens"}
+    assert text.buckets is text.buckets
