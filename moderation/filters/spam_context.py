@@ -9,7 +9,9 @@
 - A brand-shaped token (``NAGA189``) with talk of winning or profit in the comment, named
   as the place to play ("main di", "daftar di") or as the sender ("salam dari NAGA189"), is
   a promoted brand; praised beside it
-  ("ZEUS88 mantap"), it is a weaker clue.
+  ("ZEUS88 mantap"), it is a weaker clue. A name and a plain number ("AREMA 87") is promoted
+  only by a gambler's talk of winning ("menang terus", "hoki"), not by the news's "menang";
+  after a credit ("berita dari RADAR 99") it signs nothing.
 - A number (and a bare domain) given where a reader points others to a shop or a tradesman
   (``local`` cues: "tukang las langganan saya … WA 0813…") is lowered like the above,
   unless anything else in the comment sells (a listed phrase, a brand, a stronger link).
@@ -67,7 +69,7 @@ from moderation.filters.text import Text
 from moderation.filters.topics import Topic
 from moderation.models import Action, FilterName, Finding, Span
 
-VERSION = "spam-context-5"
+VERSION = "spam-context-6"
 DAMP = 0.3
 DAMPED = ("lexicon:", "evasion:", "classifier", "styled:")
 # A recovery offer is a vehicle too: it courts the victims of scams, so it names them.
@@ -95,6 +97,20 @@ _PRICE = re.compile(
 )
 PROMOTED = ("brand:promoted", 0.55)
 SENDERS = frozenset(["dari", "from", "by", "bersama", "oleh"])  # "salam dari NAGA77"
+# What a news credit or a report names before "dari": an outlet ("berita dari RADAR 99").
+CREDITS = frozenset(
+    [
+        *("berita", "kabar", "info", "informasi", "foto", "video", "liputan", "laporan"),
+        *("artikel", "dikutip", "dilansir", "dok", "sumber", "news", "story", "report", "photo"),
+    ]
+)
+# Winning as news says it: a club, a candidate, a tender "menang". Beside a name and a number
+# ("AREMA 87 menang") it promotes nothing; luck, thanks and proof ("hoki", "berkat", "terbukti")
+# are the testimonial's and still do.
+EVERYDAY_WINNING = frozenset(["menang", "menangnya", "winning", "kemenangan"])
+# A name and a plain number ("AREMA 87", "RADAR 99"): a club, an outlet, a fleet as often as a
+# site. Shapes with a gambling ending ("mahjong4d", "pulauwin") are promoted by any such talk.
+_NAMED_NUMBER = re.compile(r"[a-z]+[0-9]+")
 # Praise beside a brand shape ("ZEUS88 mantap") sells it too, but product codes are praised
 # as well ("note13 mantap"): with the shape it holds only beside another clue.
 PRAISED = ("brand:praised", 0.25)
@@ -367,7 +383,7 @@ def _damped(clue: Finding) -> Finding:
 def _promoted(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Finding]:
     """A brand shape with talk of winning anywhere, or else praised where it stands."""
     shapes = [c for c in clues if c.rule == "brand:shape" and c.spans]
-    if shapes and Topic.PROMO in cues:
+    if shapes and Topic.PROMO in cues and _winning_promotes(shapes, clues, text):
         clue = shapes[0]
         return [_finding(PROMOTED, clue.spans, f"{clue.detail} with talk of winning")]
     for clue in shapes:
@@ -379,6 +395,17 @@ def _promoted(clues: list[Finding], text: Text, cues: topics.Topics) -> list[Fin
     return []
 
 
+def _winning_promotes(shapes: list[Finding], clues: list[Finding], text: Text) -> bool:
+    """Whether the talk of winning promotes the shapes: any, beside a shape with a gambling
+    ending or a gambling clue of its own; beside a name and a number only a gambler's talk,
+    a cue beyond ``EVERYDAY_WINNING`` ("menang terus", "main di", "maxwin")."""
+    if not all(_NAMED_NUMBER.fullmatch(c.detail) for c in shapes):
+        return True
+    if any(c.rule.startswith(GAMBLING[:2]) for c in clues):
+        return True
+    return not topics.said(text, Topic.PROMO) <= EVERYDAY_WINNING
+
+
 def _signed(text: Text, clue: Finding) -> bool:
     """Whether the brand shape ``clue`` is named as the comment's sender ("doa terbaik dari
     ISTANAXYZ", "by NAGA77"): the promoter's sign-off. A hashtag after "dari" tags a topic."""
@@ -386,7 +413,8 @@ def _signed(text: Text, clue: Finding) -> bool:
     if start and text.original[start - 1] == "#":
         return False
     at = bisect.bisect_right(text.words.bounds[0], _letters_offset(text, start)) - 1
-    return at > 0 and text.words.tokens[at - 1] in SENDERS
+    tokens = text.words.tokens
+    return at > 0 and tokens[at - 1] in SENDERS and not (at > 1 and tokens[at - 2] in CREDITS)
 
 
 def _letters_offset(text: Text, original: int) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import TypeVar
 
-from moderation.filters import automaton
+from moderation.filters import automaton, payouts
 from moderation.filters.automaton import Automaton
 from moderation.filters.normalise import LEET
 from moderation.filters.text import Text
@@ -84,8 +84,13 @@ def _data_words(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# The data files that decide what a shape is, besides the lexicon's own (its version covers them).
+SHAPE_DATA = ("brand-heads.txt", "counted-words.txt", "number-units.txt", "shape-namers.txt")
 # Nouns that count things ("pasal 27", "kelas 8"): with a number they are no brand.
 _COUNTED = _data_words("counted-words.txt")
+# Words that say what a name before a number is: a fleet, a news credit, a maker.
+_NAMERS = _data_words("shape-namers.txt")
+NAMER_WIDTH = 2  # tokens before a shape within which such a word names it
 _HEADED = re.compile(
     r"\b(" + "|".join(sorted(_data_words("brand-heads.txt"), key=len, reverse=True)) + r")"
     r"([a-z]{3,})\b",
@@ -113,7 +118,9 @@ class SpamLexicon:
         self.brands = frozenset(brands)
         self.shortest = min(map(len, self.brands), default=0)
         self.heads = frozenset(brand[:i] for brand in self.brands for i in range(1, len(brand)))
-        digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands))).encode())
+        # The data the shapes are read by counts too: a changed list changes the findings.
+        shaped = [sorted(_data_words(name)) for name in SHAPE_DATA]
+        digest = hashlib.sha256(repr((sorted(rows), sorted(self.brands), shaped)).encode())
         self.version = f"lexicon-{digest.hexdigest()[:8]}"
 
     @classmethod
@@ -132,7 +139,14 @@ class SpamLexicon:
         return lexicon
 
     def __call__(self, text: Text) -> list[Finding]:
-        return self.phrase_findings(text.words) + self.brand_findings(text)
+        return self.phrase_findings(text.words) + self.brand_findings(text) + self._payouts(text)
+
+    def _payouts(self, text: Text) -> list[Finding]:
+        """A stake grown into a payout, or a win boasted (``payouts``), with no brand needed."""
+        return [
+            self._finding(payouts.RULE, score, text.span(start, end), (what,))
+            for start, end, what, score in payouts.payouts(text)
+        ]
 
     def phrase_findings(self, text: Text) -> list[Finding]:
         """Listed phrases on word boundaries, and inside words joined from spread letters;
@@ -150,7 +164,7 @@ class SpamLexicon:
             ]
         findings = [
             self._finding(f"lexicon:{category}", score, text.span(s, e), (key,))
-            for s, e, key, (category, score) in _outermost(found)
+            for s, e, key, (category, score) in _once_per_stretch(_outermost(found))
         ]
         disguised = [f.spans[0] for f in findings if _disguised(f.spans[0].text, f.detail)]
         if disguised:
@@ -179,6 +193,7 @@ class SpamLexicon:
             self._finding(SHAPE[0], SHAPE[1], text.span(start, end), (word,))
             for start, end, word in shapes
             if not _handle(text, start)
+            and not _named(text.normalised, start)
             and word not in self.brands
             and word not in _EVERYDAY
             and not self.phrases.any_word(word)
@@ -260,6 +275,13 @@ def _split_shapes(text: Text) -> list[tuple[int, int, str]]:
     return found
 
 
+def _named(normalised: str, start: int) -> bool:
+    """Whether a word of ``_NAMERS`` stands just before the shape at ``start`` ("PO HARAPAN
+    JAYA 88", "foto: METRO-24"): the name of a fleet, an outlet or a product."""
+    before = _TOKEN.findall(normalised, max(0, start - 40), start)[-NAMER_WIDTH:]
+    return not _NAMERS.isdisjoint(before)
+
+
 def _in_path(normalised: str, at: int) -> bool:
     """Whether ``at`` lies in a link's path: words joined by hyphens there are a slug
     (``/news/world-asia-123``), not a name and number written apart."""
@@ -312,6 +334,26 @@ def _outermost(found: list[tuple[int, int, str, V]]) -> list[tuple[int, int, str
             out.append(match)
             reach = match[1]
     return out
+
+
+def _once_per_stretch(
+    found: list[tuple[int, int, str, tuple[str, float]]],
+) -> list[tuple[int, int, str, tuple[str, float]]]:
+    """Of phrases of one category that overlap ("cek penerima" + "penerima bansos"), the
+    strongest, then the longest: one stretch of text says one claim once. Other categories'
+    are claims of their own and stay (``found`` is sorted by start, none inside another)."""
+    out: list[tuple[int, int, str, tuple[str, float]]] = []
+    for match in found:
+        last = out[-1] if out else None
+        if last and match[0] < last[1] and match[3][0] == last[3][0]:
+            out[-1] = max(last, match, key=_weight)
+            continue
+        out.append(match)
+    return out
+
+
+def _weight(match: tuple[int, int, str, tuple[str, float]]) -> tuple[float, int]:
+    return match[3][1], match[1] - match[0]
 
 
 def _disguised(original: str, phrase: str) -> bool:

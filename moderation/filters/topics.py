@@ -125,6 +125,12 @@ def mentioned(text: Text, *wanted: Topic) -> bool:
     return found.issuperset(wanted)
 
 
+def said(text: Text, topic: Topic) -> set[str]:
+    """The cue phrases of ``topic`` in ``text``, cancelled or not (which words cued it)."""
+    view = text.words.normalised
+    return {cue for _, _, cue, of in automaton.words_across_spacing(_cues(), view) if topic in of}
+
+
 SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
 
 

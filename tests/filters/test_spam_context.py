@@ -581,3 +581,71 @@ def test_a_hashtag_after_dari_signs_nothing() -> None:
 def test_a_comment_without_both_praise_and_an_offer_adds_nothing(body: str) -> None:
     """Praise alone, an ask alone, or neither: no clue in, no clue out."""
     assert spam_context.adjust([], normalise(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "PERSEBAYA 27 menang 3-0, Bonek pesta di Gelora Bung Tomo",
+        "Kandidat nomor urut 2 menang, relawan JAYA 45 syukuran",
+        "CV MAKMUR 99 menang tender jalan desa, warga protes",
+    ],
+)
+def test_a_name_and_number_beside_news_of_winning_is_not_promoted(body: str) -> None:
+    """A club, a team of volunteers or a firm "menang": winning as news says it promotes no
+    name-and-number shape."""
+    assert "brand:promoted" not in {c.rule for c in adjusted(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "MERAPI 77 menang terus, gas bos",
+        "hoki banget di KENCANA 29 semalam",
+        "berkat SAKURA 88 utang lunas",
+        "mahjong 4 d menang lagi",
+    ],
+)
+def test_a_gamblers_talk_of_winning_still_promotes_the_shape(body: str) -> None:
+    """ "menang terus", luck and thanks are the testimonial's; a shape with a gambling ending
+    is promoted by any talk of winning."""
+    assert "brand:promoted" in {c.rule for c in adjusted(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "berita dari RADAR 99: jembatan putus",
+        "Foto dari METRO 24, banjir setinggi lutut",
+        "dilansir dari WARTA 17, harga cabai naik",
+    ],
+)
+def test_an_outlet_credited_after_dari_is_no_sign_off(body: str) -> None:
+    """ "berita dari", "foto dari", "dilansir dari" credit an outlet: no sender signing."""
+    assert "brand:promoted" not in {c.rule for c in adjusted(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Read the full story at https://kabarkediri.com/2026/12/08/jembatan-putus-di-ngadiluwih",
+        "Simak di https://kabarblitar.id/2026/12/08/harga-cabai-naik-lagi",
+        "The full story at https://eastjavanews.org/2026/12/08/flood-in-kediri",
+    ],
+)
+def test_more_citation_cues_cite_an_article(body: str) -> None:
+    """ "Read the full story at", "simak di" name an article's link as the story's source."""
+    assert verdict(body) is Outcome.APPROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Simak di https://gacor-hoki.net daftar dapat bonus",
+        "Read the full story at https://win-big.top/daftar and claim your bonus",
+        "simak di https://kabarhoki.xyz langsung klik daftar",
+    ],
+)
+def test_a_citation_cue_beside_a_lure_cites_nothing(body: str) -> None:
+    """A citation cue before a home page with a lure beside it is still the spammer's link."""
+    assert verdict(body) is not Outcome.APPROVED

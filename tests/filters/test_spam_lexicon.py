@@ -214,3 +214,66 @@ def test_styled_letters_alone_are_no_disguise(body: str) -> None:
 def test_styled_letters_spread_or_leet_are_still_a_disguise(body: str) -> None:
     """Spread or leet letters still disguise a listed phrase, styled or not."""
     assert [r for r, _ in found(body) if r == "evasion:disguised"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Armada PO SINAR JAYA 77 mogok di tol Kertosono",
+        "(foto: TRIBUN-55) warga antre minyak",
+        "dok. RADAR-99, banjir di Ngadiluwih",
+        "Honda VARIO 125 paling laris di dealer Kediri",
+    ],
+)
+def test_a_fleet_a_news_credit_or_a_maker_names_the_shape_after_it(body: str) -> None:
+    """A bus company, a photo credit or a maker just before a name and number: no brand."""
+    assert shapes(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "shape"),
+    [
+        ("foto cewek cantik? mampir ke MELATI-77 dulu", "melati77"),
+        ("bus telat, mending main di SAKURA 88 aja", "sakura88"),
+        ("Honda butut dijual, modal main di KENCANA-29", "kencana29"),
+    ],
+)
+def test_a_namer_word_further_off_names_nothing(body: str, shape: str) -> None:
+    """Only a word one or two tokens before the shape names it: further off, it stays."""
+    assert shapes(body) == [shape]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["main di RAJA\u200bJITU", "ISTANA\u2060XYZ gacor", "daftar NAGA\ufeffSAKTI sekarang"],
+)
+def test_a_format_character_inside_a_compound_in_capitals_hides_nothing(body: str) -> None:
+    """A zero-width or format character inside the capitals still leaves a compound shape."""
+    assert len(shapes(body)) == 1
+
+
+def test_one_stretch_of_one_category_counts_once() -> None:
+    """Overlapping phrases of one category ("cek penerima" + "penerima bansos") are one clue,
+    the strongest; phrases of other categories on the same stretch stay claims of their own."""
+    bansos = [d for r, d in found("mau cek penerima bansos tahun ini") if r == "lexicon:bansos"]
+    assert bansos == ["cek penerima"] or bansos == ["penerima bansos"]
+    assert [d for r, d, _ in scored("see my new track") if r == "lexicon:channel"] == ["see my new"]
+
+
+def test_the_version_covers_the_data_files_shapes_are_read_by(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A changed counting-word, brand-head, unit or namer list changes the lexicon's version."""
+    from moderation.filters import spam_lexicon
+
+    shipped = SpamLexicon.shipped()
+    read = spam_lexicon._data_words
+    for name in spam_lexicon.SHAPE_DATA:
+        monkeypatch.setattr(
+            spam_lexicon,
+            "_data_words",
+            lambda n, name=name: read(n) | {"zzq"} if n == name else read(n),
+        )
+        rebuilt = SpamLexicon([("slot", "judol", 0.2)], shipped.brands).version
+        monkeypatch.setattr(spam_lexicon, "_data_words", read)
+        assert rebuilt != SpamLexicon([("slot", "judol", 0.2)], shipped.brands).version, name
