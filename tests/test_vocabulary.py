@@ -36,6 +36,7 @@ ALLOWED = {
     ("porting/disqus.py", "author"),  # a Disqus XML element
     ("cli_sites.py", "delete"),  # the `sites delete` command
     ("filters/links.py", "top"),  # the .top domain, not the thread sort
+    ("filters/profanity.py", "word"),  # English "word" as a cue ("the word X"), not the kind
 }
 
 

@@ -287,7 +287,7 @@ def _kind(family: str) -> FindingKind:
 _HATE = "hate"
 _OPENED = 3  # words from a quotation's opening mark to the hate inside it
 _VERMIN = "insult:vermin"
-_INSULT = "insult"
+_INSULT = f"{FindingKind.INSULT}:"  # an insult rule's detail: "insult:aimed"
 
 
 def _aimed(words: list[str], sentence: list[int]) -> Found | None:
