@@ -121,14 +121,18 @@ def inside(word: str, wanted: tuple[Topic, ...]) -> bool:
 def mentioned(text: Text, *wanted: Topic) -> bool:
     """Whether each of ``wanted`` has a cue word in ``text``, cancelled or not: a cheap look
     (the shared scan's matches, no positions) that is false whenever ``of`` would lack one."""
-    found = {cue[3][0] for cue in automaton.words_across_spacing(_cues(), text.words.normalised)}
+    found = {topic for *_, of in _scanned(text) for topic in of}
     return found.issuperset(wanted)
 
 
 def said(text: Text, topic: Topic) -> set[str]:
     """The cue phrases of ``topic`` in ``text``, cancelled or not (which words cued it)."""
-    view = text.words.normalised
-    return {cue for _, _, cue, of in automaton.words_across_spacing(_cues(), view) if topic in of}
+    return {cue for _, _, cue, of in _scanned(text) if topic in of}
+
+
+def _scanned(text: Text) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Every cue phrase in ``text``'s words, read across runs of spaces, with its topics."""
+    return automaton.words_across_spacing(_cues(), text.words.normalised)
 
 
 SEEN = 256  # views whose topics are kept: one comment's filters each ask for them
