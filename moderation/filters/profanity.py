@@ -115,53 +115,28 @@ def _folded(words: Sequence[str]) -> frozenset[str]:
     return frozenset(key_of(w)[0] for w in words)
 
 
+# The second person, in Indonesian, Javanese and Sundanese: it aims a listed word from before
+# or after it.
+_YOU = [
+    "kau",
+    "lu",
+    "lo",
+    "elu",
+    "loe",
+    "kamu",
+    "kowe",
+    "koen",
+    "kalian",
+    "sia",
+    "sampeyan",
+    "sampean",
+]
 # Words that aim a listed word at someone ("dasar anjing", "babi lu"): then it is an insult
 # even beside a literal topic cue.
-AIMED = _folded(
-    [
-        "dasar",
-        "kau",
-        "lu",
-        "lo",
-        "elu",
-        "loe",
-        "kamu",
-        "kowe",
-        "koen",
-        "kalian",
-        "sia",
-        "sampeyan",
-        "sampean",
-        "you",
-        "ur",
-        "your",
-        "awakmu",
-        "hey",
-        "hei",
-        "oi",
-        "woi",
-    ]
-)
+AIMED = _folded(["dasar", *_YOU, "you", "ur", "your", "awakmu", "hey", "hei", "oi", "woi"])
 # Indonesian and Javanese also aim it from just after ("goblok lu", "munafik kamu"), and
 # at a whole group ("bego semua", "kafir kabeh").
-AFTER = _folded(
-    [
-        "kau",
-        "lu",
-        "lo",
-        "elu",
-        "loe",
-        "kamu",
-        "kowe",
-        "koen",
-        "kalian",
-        "sia",
-        "sampeyan",
-        "sampean",
-        "semua",
-        "kabeh",
-    ]
-)
+AFTER = _folded([*_YOU, "semua", "kabeh"])
 NEGATION = _folded(["not", "never", "no", "bukan", "tidak", "ora"])
 AIMED_AT = "aimed at someone"
 TITLES = _folded(
