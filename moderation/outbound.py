@@ -55,6 +55,8 @@ class PerHost(httpx.AsyncBaseTransport):
         return list(self._pools)
 
     async def _evict(self) -> None:
+        if len(self._pools) <= self._most:
+            return
         idle = [host for host in self._pools if host not in self._busy]
         for host in idle[: max(0, len(self._pools) - self._most)]:
             await self._pools.pop(host).aclose()
